@@ -1,0 +1,127 @@
+// createApp(): the one Hono app both runtimes serve. It takes its database and config from the
+// caller, wires the middleware (headers, CSRF, body limit, session, the auth gate), mounts each
+// feature's router under /api/v1, and turns every thrown error into the contract's envelope.
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv, Config } from './env'
+import type { Db } from './db/client'
+import { AppError, Forbidden, NotFound, RateLimited, type ErrorCode } from './core/errors'
+import { authGate, loadUser } from './auth/middleware'
+import { authRoutes } from './auth/auth.routes'
+import { referenceRoutes } from './reference/reference.routes'
+import { userRoutes } from './users/users.routes'
+import { prepareDatabase } from './db/prepare'
+
+export interface AppDeps {
+  db: Db
+  config: Config
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** CSP for every response; the built web has no inline script or style. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
+
+function requestHost(c: Context<AppEnv>): string {
+  const forwarded = c.var.config.trustProxy ? c.req.header('x-forwarded-host') : undefined
+  return forwarded?.split(',')[0]?.trim() || c.req.header('host') || new URL(c.req.url).host
+}
+
+/**
+ * CSRF: a browser always sends Origin (and Sec-Fetch-Site) with a state-changing request, so one
+ * from another site is refused. Clients that send neither are not browsers and carry no
+ * ambient cookie risk. JSON-only bodies (415 otherwise) close the form-post route as well.
+ */
+function csrfCheck(c: Context<AppEnv>): void {
+  if (SAFE_METHODS.has(c.req.method)) return
+  const origin = c.req.header('origin')
+  if (origin) {
+    let host: string | null = null
+    try {
+      host = new URL(origin).host
+    } catch {
+      host = null
+    }
+    if (host !== requestHost(c)) throw new Forbidden('请求来源不被允许，已拦截跨站请求')
+    return
+  }
+  if (c.req.header('sec-fetch-site') === 'cross-site') throw new Forbidden('请求来源不被允许，已拦截跨站请求')
+}
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+}
+
+export function createApp({ db, config }: AppDeps) {
+  const app = new Hono<AppEnv>()
+  let ready: Promise<void> | null = null
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }))
+
+  app.use('/api/*', async (c, next) => {
+    c.set('db', db)
+    c.set('config', config)
+    c.header('Cache-Control', 'no-store')
+    csrfCheck(c)
+    // Reference data (and, when asked, demo data) is in place before the first request is served.
+    ready ??= prepareDatabase(db, config).catch((e: unknown) => {
+      ready = null
+      throw e
+    })
+    await ready
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `提交的内容过大（上限 ${Math.round(config.bodyLimit / 1024)} KB）`)
+      },
+    }),
+  )
+  app.use('/api/v1/*', loadUser, authGate)
+
+  app.route('/api/v1', referenceRoutes)
+  app.route('/api/v1', authRoutes)
+  app.route('/api/v1', userRoutes)
+
+  app.all('/api/*', () => {
+    throw new NotFound('接口不存在')
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      if (err instanceof RateLimited) c.header('Retry-After', String(err.retryAfterSeconds))
+      return c.json({ error: { code: err.code, message: err.message, ...err.extra } }, err.status)
+    }
+    if (err instanceof HTTPException && HTTP_CODES[err.status]) {
+      return c.json({ error: { code: HTTP_CODES[err.status], message: '请求无法处理' } }, err.status)
+    }
+    console.error('unhandled error', c.req.method, c.req.path, err)
+    return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后再试' } }, 500)
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

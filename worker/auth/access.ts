@@ -1,0 +1,68 @@
+// The one place that turns a signed-in user into a scope: which counties, which unit, whose
+// records. Every scoped query takes its filter from here, and a record outside the scope is
+// answered as 404 (never 403), so that nobody learns what exists in another county.
+import type { Role } from '../core/taxonomy'
+import { Forbidden } from '../core/errors'
+import type { SessionUser } from './sessions'
+
+export type Scope =
+  /** City staff: every county and the city itself. */
+  | { kind: 'city' }
+  /** County staff: everything of one county. */
+  | { kind: 'county'; countyCode: string }
+  /** A responsible unit: issues assigned to it. */
+  | { kind: 'unit'; countyCode: string; unitId: string }
+  /** A deputy: their own activities and the issues they reported. */
+  | { kind: 'deputy'; countyCode: string; userId: string }
+
+export function scopeOf(user: SessionUser): Scope {
+  switch (user.role) {
+    case 'city_staff':
+      return { kind: 'city' }
+    case 'county_staff':
+      return { kind: 'county', countyCode: must(user.countyCode) }
+    case 'unit':
+      return { kind: 'unit', countyCode: must(user.countyCode), unitId: must(user.unitId) }
+    case 'deputy':
+      return { kind: 'deputy', countyCode: must(user.countyCode), userId: user.id }
+  }
+}
+
+function must(v: string | null): string {
+  // The schema's CHECKs make these present for the roles that need them.
+  if (!v) throw new Error('account is missing its county or unit')
+  return v
+}
+
+export function isStaff(role: Role): boolean {
+  return role === 'county_staff' || role === 'city_staff'
+}
+
+/** Throws 403 unless the user's role is one of `roles` (the role may not do this at all). */
+export function requireRole(user: SessionUser, ...roles: Role[]): void {
+  if (!roles.includes(user.role)) throw new Forbidden()
+}
+
+/**
+ * The counties a staff list may read: null for "all" (city staff), else the one county.
+ * A requested county outside that scope yields an empty set, never another county's rows.
+ */
+export function staffCountyFilter(scope: Scope, requested?: string): { all: true } | { codes: string[] } {
+  if (scope.kind === 'city') return requested ? { codes: [requested] } : { all: true }
+  if (requested && requested !== scope.countyCode) return { codes: [] }
+  return { codes: [scope.countyCode] }
+}
+
+/** May a staff member administer (read, create, reset) people and units of this county? */
+export function canManageCounty(scope: Scope, countyCode: string | null): boolean {
+  if (scope.kind === 'city') return true
+  return scope.kind === 'county' && countyCode === scope.countyCode
+}
+
+/** May this user read the account record of another user? Staff within their scope, others only their own. */
+export function canReadUser(user: SessionUser, target: { id: string; countyCode: string | null }): boolean {
+  if (user.id === target.id) return true
+  const scope = scopeOf(user)
+  if (scope.kind === 'city') return true
+  return scope.kind === 'county' && target.countyCode === scope.countyCode
+}

@@ -1,0 +1,11 @@
+// What a database needs before the app serves it: the reference data, and on a local demo the
+// demo set. Runs once per process (Node) or per isolate (Workers); cheap when already done.
+import type { Config } from '../env'
+import type { Db } from './client'
+import { seedReference } from './seed/reference'
+import { seedDemoIfEmpty } from './seed/demo'
+
+export async function prepareDatabase(db: Db, config: Config): Promise<void> {
+  await seedReference(db)
+  if (config.demoData) await seedDemoIfEmpty(db)
+}

@@ -1,0 +1,360 @@
+// The whole domain's tables (drizzle). drizzle-kit writes migrations/ from this file; every code
+// column is held to its catalogue by a CHECK built from worker/core/taxonomy.ts, and every list
+// in api.md has an index that starts with the column its scope filters on.
+import { sql, type SQL } from 'drizzle-orm'
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core'
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TAGS,
+  DEPUTY_LEVELS,
+  FIELD_ORIGINS,
+  FIVE_INTRODUCTIONS,
+  FIVE_ONES,
+  ISSUE_ACTIONS,
+  ISSUE_KINDS,
+  ISSUE_SOURCES,
+  ISSUE_STATUSES,
+  PLACE_KINDS,
+  ROLES,
+  VENUES,
+  codesOf,
+} from '../core/taxonomy'
+
+/** `col IN ('a', 'b', …)` for a CHECK constraint; the codes are our own constants, never input. */
+function oneOf(col: AnySQLiteColumn, codes: readonly string[]): SQL {
+  const list = codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')
+  return sql`${col} in (${sql.raw(list)})`
+}
+const isoDate = (col: AnySQLiteColumn) => sql`${col} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`
+const bool = (col: AnySQLiteColumn) => sql`${col} in (0, 1)`
+const createdAt = () => text('created_at').notNull()
+const updatedAt = () => text('updated_at').notNull()
+const version = () => integer('version').notNull().default(1)
+
+/** The city and its county-level units (GB/T 2260 codes). */
+export const places = sqliteTable(
+  'places',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+    parentCode: text('parent_code').references((): AnySQLiteColumn => places.code),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [check('places_kind', oneOf(t.kind, PLACE_KINDS)), check('places_code', sql`${t.code} glob '[0-9][0-9][0-9][0-9][0-9][0-9]'`)],
+)
+
+/** The catalogues of taxonomy.ts, seeded so that labels can be read (and shown) from data. */
+export const catalog = sqliteTable(
+  'catalog',
+  {
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    extra: text('extra'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.code] })],
+)
+
+/** Supervision fields (监督领域) of a campaign year. */
+export const fields = sqliteTable(
+  'fields',
+  {
+    year: integer('year').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    origin: text('origin', { enum: codesOf(FIELD_ORIGINS) }).notNull(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.code] }),
+    check('fields_origin', oneOf(t.origin, codesOf(FIELD_ORIGINS))),
+    check('fields_year', sql`${t.year} between 2000 and 2100`),
+  ],
+)
+
+/** Responsible units (责任单位): departments and township governments of one county. */
+export const units = sqliteTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => places.code),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_county_name').on(t.countyCode, t.name)],
+)
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    countyCode: text('county_code').references(() => places.code),
+    unitId: text('unit_id').references(() => units.id),
+    level: text('level', { enum: codesOf(DEPUTY_LEVELS) }),
+    deputyGroup: text('deputy_group'),
+    passwordHash: text('password_hash'),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(true),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('users_phone').on(t.phone),
+    index('users_county_role_created').on(t.countyCode, t.role, t.createdAt, t.id),
+    index('users_role_created').on(t.role, t.createdAt, t.id),
+    index('users_unit').on(t.unitId),
+    check('users_role', oneOf(t.role, ROLES)),
+    check('users_level', sql`${t.level} is null or ${oneOf(t.level, codesOf(DEPUTY_LEVELS))}`),
+    check('users_phone_format', sql`${t.phone} glob '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`),
+    // who belongs where: only city staff stand outside a county; a unit account needs its unit;
+    // a deputy needs a level.
+    check('users_county_required', sql`${t.role} = 'city_staff' or ${t.countyCode} is not null`),
+    check('users_unit_required', sql`${t.role} <> 'unit' or ${t.unitId} is not null`),
+    check('users_level_required', sql`${t.role} <> 'deputy' or ${t.level} is not null`),
+    check('users_flags', sql`${bool(t.mustChangePassword)} and ${bool(t.active)}`),
+  ],
+)
+
+/** Sign-in sessions; only the SHA-256 of the token is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+)
+
+/** Failed sign-ins per phone, for throttling (one row a phone, cleared by a success). */
+export const loginAttempts = sqliteTable('login_attempts', {
+  phone: text('phone').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: text('window_started_at').notNull(),
+  lockedUntil: text('locked_until'),
+})
+
+/** The supervision issue ledger (问题清单台账). */
+export const issues = sqliteTable(
+  'issues',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: codesOf(ISSUE_KINDS) }).notNull().default('problem'),
+    year: integer('year').notNull(),
+    fieldCode: text('field_code').notNull(),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => places.code),
+    township: text('township').notNull().default(''),
+    location: text('location').notNull().default(''),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    source: text('source', { enum: codesOf(ISSUE_SOURCES) }).notNull(),
+    foundOn: text('found_on').notNull(),
+    reporterId: text('reporter_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: text('unit_id').references(() => units.id),
+    requirement: text('requirement'),
+    deadline: text('deadline'),
+    status: text('status', { enum: codesOf(ISSUE_STATUSES) }).notNull().default('reported'),
+    progress: integer('progress').notNull().default(0),
+    closedOn: text('closed_on'),
+    closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
+    /** Hash of the create request, so that a retried create can be told from a reused id. */
+    requestHash: text('request_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.year, t.fieldCode], foreignColumns: [fields.year, fields.code] }),
+    index('issues_created').on(t.createdAt, t.id),
+    index('issues_county_created').on(t.countyCode, t.createdAt, t.id),
+    index('issues_county_status_deadline').on(t.countyCode, t.status, t.deadline),
+    index('issues_unit_deadline').on(t.unitId, t.deadline),
+    index('issues_reporter_created').on(t.reporterId, t.createdAt, t.id),
+    check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),
+    check('issues_source', oneOf(t.source, codesOf(ISSUE_SOURCES))),
+    check('issues_status', oneOf(t.status, codesOf(ISSUE_STATUSES))),
+    check('issues_progress', sql`${t.progress} between 0 and 100`),
+    check('issues_found_on', isoDate(t.foundOn)),
+    check('issues_deadline', sql`${t.deadline} is null or ${isoDate(t.deadline)}`),
+    check('issues_assigned_has_unit', sql`${t.status} in ('reported', 'rejected') or ${t.unitId} is not null`),
+    check('issues_closed', sql`(${t.status} = 'closed') = (${t.closedOn} is not null)`),
+  ],
+)
+
+/** Every step of an issue's life, in order (the timeline). */
+export const issueEvents = sqliteTable(
+  'issue_events',
+  {
+    id: text('id').primaryKey(),
+    issueId: text('issue_id')
+      .notNull()
+      .references(() => issues.id),
+    action: text('action', { enum: codesOf(ISSUE_ACTIONS) }).notNull(),
+    fromStatus: text('from_status', { enum: codesOf(ISSUE_STATUSES) }),
+    toStatus: text('to_status', { enum: codesOf(ISSUE_STATUSES) }).notNull(),
+    note: text('note'),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+    /** JSON of the action's fields (unit, deadline, progress…), for the record. */
+    data: text('data').notNull().default('{}'),
+  },
+  (t) => [
+    index('issue_events_issue_at').on(t.issueId, t.at),
+    check('issue_events_action', oneOf(t.action, codesOf(ISSUE_ACTIONS))),
+    check('issue_events_to', oneOf(t.toStatus, codesOf(ISSUE_STATUSES))),
+    check('issue_events_from', sql`${t.fromStatus} is null or ${oneOf(t.fromStatus, codesOf(ISSUE_STATUSES))}`),
+  ],
+)
+
+/** A deputy's activity (履职活动). */
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    deputyId: text('deputy_id')
+      .notNull()
+      .references(() => users.id),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => places.code),
+    year: integer('year').notNull(),
+    date: text('date').notNull(),
+    venue: text('venue', { enum: codesOf(VENUES) }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    place: text('place').notNull().default(''),
+    policyTalk: integer('policy_talk').notNull().default(0),
+    opinion: integer('opinion').notNull().default(0),
+    deed: integer('deed').notNull().default(0),
+    mentoring: integer('mentoring').notNull().default(0),
+    status: text('status', { enum: codesOf(ACTIVITY_STATUSES) }).notNull().default('submitted'),
+    reviewNote: text('review_note'),
+    reviewedBy: text('reviewed_by').references(() => users.id),
+    reviewedAt: text('reviewed_at'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    requestHash: text('request_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('activities_created').on(t.createdAt, t.id),
+    index('activities_county_created').on(t.countyCode, t.createdAt, t.id),
+    index('activities_county_status_created').on(t.countyCode, t.status, t.createdAt),
+    index('activities_deputy_year').on(t.deputyId, t.year, t.date),
+    check('activities_venue', sql`${t.venue} is null or ${oneOf(t.venue, codesOf(VENUES))}`),
+    check('activities_status', oneOf(t.status, codesOf(ACTIVITY_STATUSES))),
+    check('activities_date', isoDate(t.date)),
+    check(
+      'activities_outcomes',
+      sql`${t.policyTalk} between 0 and 999 and ${t.opinion} between 0 and 999 and ${t.deed} between 0 and 999 and ${t.mentoring} between 0 and 999`,
+    ),
+  ],
+)
+
+/** 五个引进: what an activity brought in. Funds carry an amount in 万元, stored in hundredths. */
+export const activityIntroductions = sqliteTable(
+  'activity_introductions',
+  {
+    id: text('id').primaryKey(),
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: FIVE_INTRODUCTIONS }).notNull(),
+    name: text('name').notNull(),
+    amountHundredths: integer('amount_hundredths'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [
+    index('activity_introductions_activity').on(t.activityId),
+    check('activity_introductions_type', oneOf(t.type, FIVE_INTRODUCTIONS)),
+    check(
+      'activity_introductions_amount',
+      sql`(${t.type} = 'funds' and ${t.amountHundredths} > 0) or (${t.type} <> 'funds' and ${t.amountHundredths} is null)`,
+    ),
+  ],
+)
+
+export const activityTags = sqliteTable(
+  'activity_tags',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    tag: text('tag', { enum: codesOf(ACTIVITY_TAGS) }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.tag] }), check('activity_tags_tag', oneOf(t.tag, codesOf(ACTIVITY_TAGS)))],
+)
+
+/** 五个一: what each congress (a county or the city) owes a year. */
+export const fiveOnes = sqliteTable(
+  'five_ones',
+  {
+    id: text('id').primaryKey(),
+    placeCode: text('place_code')
+      .notNull()
+      .references(() => places.code),
+    year: integer('year').notNull(),
+    type: text('type', { enum: codesOf(FIVE_ONES) }).notNull(),
+    date: text('date').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('five_ones_year_place').on(t.year, t.placeCode, t.type),
+    check('five_ones_type', oneOf(t.type, codesOf(FIVE_ONES))),
+    check('five_ones_date', isoDate(t.date)),
+  ],
+)
+
+export const schema = {
+  places,
+  catalog,
+  fields,
+  units,
+  users,
+  sessions,
+  loginAttempts,
+  issues,
+  issueEvents,
+  activities,
+  activityIntroductions,
+  activityTags,
+  fiveOnes,
+}

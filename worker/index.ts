@@ -1,0 +1,21 @@
+// Workers entry: picks the database (the D1 binding DB when bound, else libSQL/Turso over HTTP)
+// and hands it to createApp, once per isolate. Static assets are served by Workers itself.
+import { createClient } from '@libsql/client/web'
+import { createApp, type App } from './app'
+import { fromD1, fromLibsql, type Db } from './db/client'
+import { parseConfig, ConfigError, type Bindings } from './env'
+
+function openDb(env: Bindings): Db {
+  if (env.DB) return fromD1(env.DB)
+  if (env.DATABASE_URL) return fromLibsql(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }))
+  throw new ConfigError('没有可用的数据库：请绑定 D1 数据库 DB，或设置 DATABASE_URL 与 DATABASE_AUTH_TOKEN')
+}
+
+let app: App | undefined
+
+export default {
+  fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+    app ??= createApp({ db: openDb(env), config: parseConfig(env as Record<string, string | undefined>) })
+    return app.fetch(request, env, ctx)
+  },
+} satisfies ExportedHandler<Bindings>

@@ -1,0 +1,38 @@
+// GET /health and GET /reference (public): the catalogue every screen labels its codes with.
+import { Hono } from 'hono'
+import { sql } from 'drizzle-orm'
+import type { AppEnv } from '../env'
+import { readReference } from './reference.queries'
+
+export const referenceRoutes = new Hono<AppEnv>()
+  .get('/health', async (c) => {
+    try {
+      await c.var.db.run(sql`select 1`)
+      return c.json({ ok: true, db: 'ok' })
+    } catch (e) {
+      console.error('health: database check failed', e)
+      return c.json({ ok: false, db: 'error' }, 503)
+    }
+  })
+  .get('/reference', async (c) => {
+    const { placeRows, fieldRows, catalogRows } = await readReference(c.var.db)
+    const city = placeRows.find((p) => p.kind === 'city')
+    const of = (kind: string) => catalogRows.filter((r) => r.kind === kind)
+    const plain = (kind: string) => of(kind).map(({ code, name }) => ({ code, name }))
+    c.header('Cache-Control', 'public, max-age=300')
+    return c.json({
+      counties: placeRows.filter((p) => p.kind === 'county').map(({ code, name }) => ({ code, name })),
+      city: city ? { code: city.code, name: city.name } : null,
+      years: [...new Set(fieldRows.map((f) => f.year))],
+      fields: fieldRows.map(({ code, name, origin, year }) => ({ code, name, origin, year })),
+      issueSources: plain('issue_source'),
+      issueKinds: plain('issue_kind'),
+      venues: of('venue').map(({ code, name, extra }) => ({ code, name, focus: extra ?? '' })),
+      outcomes: of('outcome').map(({ code, name, extra }) => ({ code, name, group: extra ?? '' })),
+      fiveOnes: plain('five_one'),
+      deputyLevels: plain('deputy_level'),
+      issueStatuses: plain('issue_status'),
+      activityStatuses: plain('activity_status'),
+      activityTags: plain('activity_tag'),
+    })
+  })

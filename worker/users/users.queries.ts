@@ -1,0 +1,59 @@
+// drizzle queries for accounts: the public view of a user (never the password hash) and scoped
+// lists of deputies with keyset pagination.
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { contains } from '../db/sql'
+import type { Db } from '../db/client'
+import { units, users } from '../db/schema'
+import type { DeputyLevel } from '../core/taxonomy'
+
+const userView = {
+  id: users.id,
+  name: users.name,
+  phone: users.phone,
+  role: users.role,
+  countyCode: users.countyCode,
+  unitName: units.name,
+  level: users.level,
+  mustChangePassword: users.mustChangePassword,
+}
+
+export async function findUserView(db: Db, id: string) {
+  const [row] = await db.select(userView).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1)
+  return row ?? null
+}
+
+export interface DeputyFilter {
+  /** null: every county (city staff); else these counties only. */
+  countyCodes: string[] | null
+  level?: DeputyLevel
+  q?: string
+  after?: { createdAt: string; id: string }
+  limit: number
+}
+
+/** Deputies newest first; uses users_county_role_created (or users_role_created for the city). */
+export async function listDeputies(db: Db, f: DeputyFilter) {
+  const where: (SQL | undefined)[] = [eq(users.role, 'deputy')]
+  if (f.countyCodes) where.push(f.countyCodes.length === 1 ? eq(users.countyCode, f.countyCodes[0]!) : inArray(users.countyCode, f.countyCodes))
+  if (f.level) where.push(eq(users.level, f.level))
+  if (f.q) {
+    where.push(or(contains(users.name, f.q), contains(users.phone, f.q)))
+  }
+  if (f.after) {
+    where.push(or(lt(users.createdAt, f.after.createdAt), and(eq(users.createdAt, f.after.createdAt), lt(users.id, f.after.id))))
+  }
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      level: users.level,
+      countyCode: users.countyCode,
+      group: users.deputyGroup,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(and(...where))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(f.limit + 1)
+}

@@ -27,7 +27,7 @@ CREATE TABLE `activities` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "activities_venue" CHECK("activities"."venue" is null or "activities"."venue" in ('department', 'enterprise', 'village', 'household', 'community', 'school', 'hospital', 'shop', 'station')),
 	CONSTRAINT "activities_status" CHECK("activities"."status" in ('submitted', 'confirmed', 'returned')),
-	CONSTRAINT "activities_date" CHECK("activities"."date" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+	CONSTRAINT "activities_date" CHECK("activities"."date" is date("activities"."date")),
 	CONSTRAINT "activities_outcomes" CHECK("activities"."policy_talk" between 0 and 999 and "activities"."opinion" between 0 and 999 and "activities"."deed" between 0 and 999 and "activities"."mentoring" between 0 and 999)
 );
 --> statement-breakpoint
@@ -44,7 +44,7 @@ CREATE TABLE `activity_introductions` (
 	`sort` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "activity_introductions_type" CHECK("activity_introductions"."type" in ('market_entity', 'green_project', 'funds', 'talent', 'technology')),
-	CONSTRAINT "activity_introductions_amount" CHECK(("activity_introductions"."type" = 'funds' and "activity_introductions"."amount_hundredths" > 0) or ("activity_introductions"."type" <> 'funds' and "activity_introductions"."amount_hundredths" is null))
+	CONSTRAINT "activity_introductions_amount" CHECK(("activity_introductions"."type" = 'funds' and "activity_introductions"."amount_hundredths" is not null and "activity_introductions"."amount_hundredths" > 0) or ("activity_introductions"."type" <> 'funds' and "activity_introductions"."amount_hundredths" is null))
 );
 --> statement-breakpoint
 CREATE INDEX `activity_introductions_activity` ON `activity_introductions` (`activity_id`);--> statement-breakpoint
@@ -91,7 +91,7 @@ CREATE TABLE `five_ones` (
 	FOREIGN KEY (`place_code`) REFERENCES `places`(`code`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "five_ones_type" CHECK("five_ones"."type" in ('inspection', 'inquiry', 'resolution', 'evaluation', 'exchange')),
-	CONSTRAINT "five_ones_date" CHECK("five_ones"."date" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')
+	CONSTRAINT "five_ones_date" CHECK("five_ones"."date" is date("five_ones"."date"))
 );
 --> statement-breakpoint
 CREATE INDEX `five_ones_year_place` ON `five_ones` (`year`,`place_code`,`type`);--> statement-breakpoint
@@ -145,8 +145,8 @@ CREATE TABLE `issues` (
 	CONSTRAINT "issues_source" CHECK("issues"."source" in ('inspection', 'interview', 'survey', 'spot_check', 'public_report', 'petition', 'deputy')),
 	CONSTRAINT "issues_status" CHECK("issues"."status" in ('reported', 'assigned', 'rectifying', 'rectified', 'closed', 'rejected')),
 	CONSTRAINT "issues_progress" CHECK("issues"."progress" between 0 and 100),
-	CONSTRAINT "issues_found_on" CHECK("issues"."found_on" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-	CONSTRAINT "issues_deadline" CHECK("issues"."deadline" is null or "issues"."deadline" glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+	CONSTRAINT "issues_found_on" CHECK("issues"."found_on" is date("issues"."found_on")),
+	CONSTRAINT "issues_deadline" CHECK("issues"."deadline" is null or "issues"."deadline" is date("issues"."deadline")),
 	CONSTRAINT "issues_assigned_has_unit" CHECK("issues"."status" in ('reported', 'rejected') or "issues"."unit_id" is not null),
 	CONSTRAINT "issues_closed" CHECK(("issues"."status" = 'closed') = ("issues"."closed_on" is not null))
 );
@@ -171,7 +171,7 @@ CREATE TABLE `places` (
 	`sort` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`parent_code`) REFERENCES `places`(`code`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "places_kind" CHECK("places"."kind" in ('city', 'county')),
-	CONSTRAINT "places_code" CHECK("places"."code" glob '[0-9][0-9][0-9][0-9][0-9][0-9]')
+	CONSTRAINT "places_code" CHECK(length("places"."code") = 6 and "places"."code" not glob '*[^0-9]*')
 );
 --> statement-breakpoint
 CREATE TABLE `sessions` (
@@ -212,7 +212,7 @@ CREATE TABLE `users` (
 	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "users_role" CHECK("users"."role" in ('deputy', 'unit', 'county_staff', 'city_staff')),
 	CONSTRAINT "users_level" CHECK("users"."level" is null or "users"."level" in ('national', 'provincial', 'city', 'county', 'township')),
-	CONSTRAINT "users_phone_format" CHECK("users"."phone" glob '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+	CONSTRAINT "users_phone_format" CHECK(length("users"."phone") = 11 and "users"."phone" not glob '*[^0-9]*' and "users"."phone" glob '1[3-9]*'),
 	CONSTRAINT "users_county_required" CHECK("users"."role" = 'city_staff' or "users"."county_code" is not null),
 	CONSTRAINT "users_unit_required" CHECK("users"."role" <> 'unit' or "users"."unit_id" is not null),
 	CONSTRAINT "users_level_required" CHECK("users"."role" <> 'deputy' or "users"."level" is not null),

@@ -35,7 +35,13 @@ function oneOf(col: AnySQLiteColumn, codes: readonly string[]): SQL {
   const list = codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ')
   return sql`${col} in (${sql.raw(list)})`
 }
-const isoDate = (col: AnySQLiteColumn) => sql`${col} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`
+// D1 refuses long GLOB patterns ("pattern too complex"), so formats are checked with short ones.
+/**
+ * A real calendar date written YYYY-MM-DD: date() normalises 2023-02-30 and answers NULL for
+ * garbage, and IS (unlike =) is false rather than NULL then, so the CHECK fails as it should.
+ */
+const isoDate = (col: AnySQLiteColumn) => sql`${col} is date(${col})`
+const digits = (col: AnySQLiteColumn, n: number) => sql`length(${col}) = ${sql.raw(String(n))} and ${col} not glob '*[^0-9]*'`
 const bool = (col: AnySQLiteColumn) => sql`${col} in (0, 1)`
 const createdAt = () => text('created_at').notNull()
 const updatedAt = () => text('updated_at').notNull()
@@ -51,7 +57,7 @@ export const places = sqliteTable(
     parentCode: text('parent_code').references((): AnySQLiteColumn => places.code),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [check('places_kind', oneOf(t.kind, PLACE_KINDS)), check('places_code', sql`${t.code} glob '[0-9][0-9][0-9][0-9][0-9][0-9]'`)],
+  (t) => [check('places_kind', oneOf(t.kind, PLACE_KINDS)), check('places_code', digits(t.code, 6))],
 )
 
 /** The catalogues of taxonomy.ts, seeded so that labels can be read (and shown) from data. */
@@ -123,7 +129,7 @@ export const users = sqliteTable(
     index('users_unit').on(t.unitId),
     check('users_role', oneOf(t.role, ROLES)),
     check('users_level', sql`${t.level} is null or ${oneOf(t.level, codesOf(DEPUTY_LEVELS))}`),
-    check('users_phone_format', sql`${t.phone} glob '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`),
+    check('users_phone_format', sql`${digits(t.phone, 11)} and ${t.phone} glob '1[3-9]*'`),
     // who belongs where: only city staff stand outside a county; a unit account needs its unit;
     // a deputy needs a level.
     check('users_county_required', sql`${t.role} = 'city_staff' or ${t.countyCode} is not null`),
@@ -300,7 +306,7 @@ export const activityIntroductions = sqliteTable(
     check('activity_introductions_type', oneOf(t.type, FIVE_INTRODUCTIONS)),
     check(
       'activity_introductions_amount',
-      sql`(${t.type} = 'funds' and ${t.amountHundredths} > 0) or (${t.type} <> 'funds' and ${t.amountHundredths} is null)`,
+      sql`(${t.type} = 'funds' and ${t.amountHundredths} is not null and ${t.amountHundredths} > 0) or (${t.type} <> 'funds' and ${t.amountHundredths} is null)`,
     ),
   ],
 )

@@ -32,7 +32,7 @@ export interface DeputyFilter {
 }
 
 /** Deputies newest first; uses users_county_role_created (or users_role_created for the city). */
-export async function listDeputies(db: Db, f: DeputyFilter) {
+export function listDeputies(db: Db, f: DeputyFilter) {
   const where: (SQL | undefined)[] = [eq(users.role, 'deputy')]
   if (f.countyCodes) where.push(f.countyCodes.length === 1 ? eq(users.countyCode, f.countyCodes[0]!) : inArray(users.countyCode, f.countyCodes))
   if (f.level) where.push(eq(users.level, f.level))

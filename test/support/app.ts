@@ -1,0 +1,121 @@
+// Test harness for the API suite: a fresh migrated in-memory libSQL database per call, the real
+// app over it, domain builders (makeUnit, makeUser) and a small request helper with cookies.
+import { createClient } from '@libsql/client'
+import { createApp } from '../../worker/app'
+import { fromLibsql, type Db } from '../../worker/db/client'
+import { migrateLibsql } from '../../worker/db/migrate'
+import { seedReference } from '../../worker/db/seed/reference'
+import { parseConfig, type Config } from '../../worker/env'
+import { units, users } from '../../worker/db/schema'
+import { hashPassword } from '../../worker/auth/passwords'
+import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
+
+export const PASSWORD = 'test-pass-2022'
+export const PINGQUAN = '130881'
+export const LONGHUA = '130825'
+
+// Hashing is deliberately slow; tests reuse one hash per password.
+const hashCache = new Map<string, Promise<string>>()
+function cachedHash(password: string) {
+  let h = hashCache.get(password)
+  if (!h) hashCache.set(password, (h = hashPassword(password)))
+  return h
+}
+
+export interface TestUserInput {
+  role: Role
+  countyCode?: string | null
+  unitId?: string
+  level?: DeputyLevel
+  name?: string
+  phone?: string
+  password?: string | null
+  mustChangePassword?: boolean
+  group?: string
+  createdAt?: string
+}
+
+let phoneSeq = 0
+function nextPhone() {
+  phoneSeq++
+  return `137${String(phoneSeq).padStart(8, '0')}`
+}
+
+export async function makeTestApp(env: Record<string, string> = {}) {
+  const client = createClient({ url: ':memory:' })
+  await migrateLibsql(client)
+  const db: Db = fromLibsql(client)
+  await seedReference(db)
+  const config: Config = parseConfig(env)
+  const app = createApp({ db, config })
+
+  async function makeUnit(countyCode = PINGQUAN, name = `测试单位${crypto.randomUUID().slice(0, 6)}`) {
+    const [row] = await db.insert(units).values({ id: crypto.randomUUID(), countyCode, name, createdAt: new Date().toISOString() }).returning()
+    return row!
+  }
+
+  async function makeUser(input: TestUserInput) {
+    const now = input.createdAt ?? new Date().toISOString()
+    let unitId = input.unitId ?? null
+    if (input.role === 'unit' && !unitId) unitId = (await makeUnit(input.countyCode ?? PINGQUAN)).id
+    const password = input.password === undefined ? PASSWORD : input.password
+    const [row] = await db
+      .insert(users)
+      .values({
+        id: crypto.randomUUID(),
+        name: input.name ?? `测试${input.role}`,
+        phone: input.phone ?? nextPhone(),
+        role: input.role,
+        countyCode: input.role === 'city_staff' ? (input.countyCode ?? null) : (input.countyCode ?? PINGQUAN),
+        unitId,
+        level: input.role === 'deputy' ? (input.level ?? 'county') : (input.level ?? null),
+        deputyGroup: input.group ?? null,
+        passwordHash: password === null ? null : await cachedHash(password),
+        mustChangePassword: input.mustChangePassword ?? false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+    return row!
+  }
+
+  /** Any request; `cookie` is a session cookie from signIn. */
+  async function call(method: string, path: string, opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.cookie) headers.cookie = opts.cookie
+    let body: string | undefined
+    if (opts.body !== undefined) {
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    return app.request(path, { method, headers, body })
+  }
+
+  /** Signs in and answers the cookie to send with later requests. */
+  async function signIn(phone: string, password = PASSWORD) {
+    const res = await call('POST', '/api/v1/auth/login', { body: { phone, password } })
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+    return cookieFrom(res)
+  }
+
+  /** Makes a user and signs them in. */
+  async function actor(input: TestUserInput) {
+    const user = await makeUser(input)
+    return { user, cookie: await signIn(user.phone, input.password ?? PASSWORD) }
+  }
+
+  return { app, db, client, config, makeUnit, makeUser, call, signIn, actor }
+}
+
+export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
+
+export function cookieFrom(res: Response): string {
+  const set = res.headers.get('set-cookie')
+  if (!set) throw new Error('no set-cookie header')
+  return set.split(';')[0]!
+}
+
+export async function errorOf(res: Response): Promise<{ code: string; message: string; fields?: Record<string, string>; current?: unknown }> {
+  const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } }
+  return body.error
+}

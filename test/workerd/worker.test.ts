@@ -1,0 +1,101 @@
+// The same app inside workerd with D1: proves the Workers entry, the D1 driver, the migrations
+// and WebCrypto sign-in work there, not only on Node.
+import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { fromD1 } from '../../worker/db/client'
+import { units, users } from '../../worker/db/schema'
+import { hashPassword, iterationsOf } from '../../worker/auth/passwords'
+
+const PASSWORD = 'workerd-2022'
+const ORIGIN = 'http://example.com'
+
+async function addUser(phone: string, role: 'county_staff' | 'deputy' | 'unit', countyCode: string, name: string, unitId?: string) {
+  const now = new Date().toISOString()
+  const [row] = await fromD1(env.DB)
+    .insert(users)
+    .values({
+      id: crypto.randomUUID(),
+      name,
+      phone,
+      role,
+      countyCode,
+      unitId: unitId ?? null,
+      level: role === 'deputy' ? 'township' : null,
+      passwordHash: await hashPassword(PASSWORD),
+      mustChangePassword: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+  return row!
+}
+
+async function signIn(phone: string, password = PASSWORD) {
+  return SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ phone, password }),
+  })
+}
+
+beforeAll(async () => {
+  await applyD1Migrations(env.DB, env.MIGRATIONS)
+  // The reference data is seeded on the first request; make one so that users can refer to places.
+  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+})
+
+describe('the worker on D1', () => {
+  it('answers health', async () => {
+    const res = await SELF.fetch(`${ORIGIN}/api/v1/health`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true, db: 'ok' })
+  })
+
+  it('serves the reference data seeded into D1', async () => {
+    const res = await SELF.fetch(`${ORIGIN}/api/v1/reference`)
+    const ref = (await res.json()) as { counties: unknown[]; city: { name: string }; fields: { year: number }[] }
+    expect(ref.city.name).toBe('承德市')
+    expect(ref.counties).toHaveLength(12)
+    expect(ref.fields.filter((f) => f.year === 2022)).toHaveLength(7)
+  })
+
+  it('hashes with no more than the 100,000 PBKDF2 iterations production Workers accept', async () => {
+    expect(iterationsOf(await hashPassword('x'))).toBeLessThanOrEqual(100_000)
+  })
+
+  it('signs in, shows /me, and refuses a wrong password in Chinese', async () => {
+    const staff = await addUser('13700000001', 'county_staff', '130881', '李秀梅')
+    const bad = await signIn(staff.phone, 'nope-nope1')
+    expect(bad.status).toBe(401)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('手机号或密码不正确')
+
+    const res = await signIn(staff.phone)
+    expect(res.status).toBe(200)
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!
+    const me = await SELF.fetch(`${ORIGIN}/api/v1/me`, { headers: { cookie } })
+    expect(((await me.json()) as { user: { name: string; countyCode: string } }).user).toMatchObject({ name: '李秀梅', countyCode: '130881' })
+  })
+
+  it("keeps another county's records out of a county staff member's reads", async () => {
+    const staff = await addUser('13700000002', 'county_staff', '130825', '张志刚')
+    const mine = await addUser('13700000003', 'deputy', '130825', '赵永福')
+    const theirs = await addUser('13700000004', 'deputy', '130881', '刘海燕')
+    const cookie = (await signIn(staff.phone)).headers.get('set-cookie')!.split(';')[0]!
+
+    const list = (await (await SELF.fetch(`${ORIGIN}/api/v1/deputies`, { headers: { cookie } })).json()) as { items: { name: string }[] }
+    expect(list.items.map((d) => d.name)).toEqual(['赵永福'])
+    expect((await SELF.fetch(`${ORIGIN}/api/v1/users/${mine.id}`, { headers: { cookie } })).status).toBe(200)
+    expect((await SELF.fetch(`${ORIGIN}/api/v1/users/${theirs.id}`, { headers: { cookie } })).status).toBe(404)
+  })
+
+  it('shows a unit account its unit name, joined across D1 tables', async () => {
+    const [unit] = await fromD1(env.DB)
+      .insert(units)
+      .values({ id: crypto.randomUUID(), countyCode: '130881', name: '平泉市水务局', createdAt: new Date().toISOString() })
+      .returning()
+    const account = await addUser('13700000005', 'unit', '130881', '陈立军', unit!.id)
+    const cookie = (await signIn(account.phone)).headers.get('set-cookie')!.split(';')[0]!
+    const me = (await (await SELF.fetch(`${ORIGIN}/api/v1/me`, { headers: { cookie } })).json()) as { user: { unitName: string } }
+    expect(me.user.unitName).toBe('平泉市水务局')
+  })
+})

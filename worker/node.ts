@@ -30,7 +30,8 @@ async function main() {
       await next()
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
-    app.use('*', serveStatic({ root: WEB_DIST }))
+    // _headers is the Workers assets header file; Node sets the same headers itself.
+    app.use('*', serveStatic({ root: WEB_DIST, rewriteRequestPath: (p) => (p === '/_headers' ? '/index.html' : p) }))
     // Single-page fallback: every other path is a screen of the web app.
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache')

@@ -1,0 +1,88 @@
+// Browser helpers for the e2e suite: Debian's Chromium through playwright-core, the two
+// viewports we design for, the demo accounts, signing in, and screenshots for review.
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+export const PASSWORD = 'chengde-2022'
+
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+}
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }
+
+export interface DemoAccount {
+  phone: string
+  name: string
+  role: string
+  /** What the home screen calls the role (with the deputy's level). */
+  roleLabel: string
+  place: string
+  navItem: string
+}
+
+export const ACCOUNTS: DemoAccount[] = [
+  { phone: '13800000001', name: '王建国', role: 'city_staff', roleLabel: '市人大工作人员', place: '承德市（全市）', navItem: '统计总览' },
+  { phone: '13800000002', name: '李秀梅', role: 'county_staff', roleLabel: '县级人大工作人员', place: '平泉市', navItem: '问题台账' },
+  { phone: '13800000003', name: '张志刚', role: 'county_staff', roleLabel: '县级人大工作人员', place: '隆化县', navItem: '代表名册' },
+  { phone: '13800000004', name: '刘海燕', role: 'deputy', roleLabel: '县人大代表', place: '平泉市', navItem: '反映问题' },
+  { phone: '13800000005', name: '赵永福', role: 'deputy', roleLabel: '乡人大代表', place: '隆化县', navItem: '记录履职' },
+  { phone: '13800000006', name: '陈立军', role: 'unit', roleLabel: '责任单位', place: '平泉市', navItem: '待办整改' },
+]
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+/**
+ * A page in a fresh context (no cookies) that records what would break silently: uncaught errors
+ * and CSP refusals. Check them with expectNoPageErrors at the end of a test.
+ */
+export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions) {
+  const context = await browser.newContext({ ...options, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Refused to')) problems.push(`CSP: ${m.text()}`)
+  })
+  return { context, page, problems }
+}
+
+export function expectNoPageErrors(problems: string[]): void {
+  expect(problems).toEqual([])
+}
+
+/** Signs in through the form and waits for the home screen. */
+export async function signIn(page: Page, phone: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('密码', { exact: true }).fill(password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  await page.getByRole('heading', { level: 1 }).waitFor()
+}
+
+const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
+
+/** Full-page screenshot into test-results/screenshots (gitignored), for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, animations: 'disabled' })
+}

@@ -1,0 +1,108 @@
+// The typed client for /api/v1: JSON in and out, the session cookie sent along, and every failure
+// turned into one ApiError carrying the server's Chinese message (api.md "Conventions").
+import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
+
+export interface User {
+  id: string
+  name: string
+  phone: string
+  role: Role
+  countyCode: string | null
+  unitName: string | null
+  level: DeputyLevel | null
+  mustChangePassword: boolean
+}
+
+export interface CodeName {
+  code: string
+  name: string
+}
+
+/** GET /reference: the catalogue screens label their codes with. */
+export interface Reference {
+  counties: CodeName[]
+  city: CodeName | null
+  years: number[]
+  fields: (CodeName & { origin: string; year: number })[]
+  issueSources: CodeName[]
+  venues: (CodeName & { focus: string })[]
+  outcomes: (CodeName & { group: string })[]
+  fiveOnes: CodeName[]
+  deputyLevels: CodeName[]
+  issueStatuses: CodeName[]
+  activityTags: CodeName[]
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** status 0: the request never got an answer (offline, a dead village signal, a timeout). */
+export const NETWORK_ERROR = 'network_error'
+
+// Phones on a weak signal can hang for minutes; give up early and let the person retry.
+const TIMEOUT_MS = 20_000
+
+type Listener = (error: ApiError) => void
+let sessionListener: Listener | null = null
+
+/** The app learns here when the session ended (401) or a password change is due (403). */
+export function onSessionProblem(listener: Listener | null): void {
+  sessionListener = listener
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const controller = new AbortController()
+  const timer = window.setTimeout(() => controller.abort(), TIMEOUT_MS)
+  let res: Response
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    })
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, controller.signal.aborted ? '网络较慢，请求超时，请稍后重试' : '网络连接失败，请检查网络后重试')
+  } finally {
+    window.clearTimeout(timer)
+  }
+  if (res.status === 204) return undefined as T
+  const data: unknown = await res.json().catch(() => null)
+  if (res.ok) return data as T
+  const error = toApiError(res.status, data)
+  // A wrong password at sign-in is also a 401, but it is the form's business, not a lost session.
+  const sessionEnded = res.status === 401 && path !== '/auth/login'
+  const mustChange = res.status === 403 && error.code === 'password_change_required'
+  if ((sessionEnded || mustChange) && sessionListener) sessionListener(error)
+  throw error
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error
+  if (e && typeof e.code === 'string' && typeof e.message === 'string') {
+    const fields = e.fields && typeof e.fields === 'object' ? (e.fields as Record<string, string>) : {}
+    return new ApiError(status, e.code, e.message, fields)
+  }
+  // Not our envelope: a proxy or gateway answered (502 page, captive portal).
+  return new ApiError(status, 'unavailable', '服务暂时不可用，请稍后再试')
+}
+
+export const api = {
+  me: () => request<{ user: User }>('GET', '/me').then((r) => r.user),
+  login: (phone: string, password: string) =>
+    request<{ user: User }>('POST', '/auth/login', { phone, password }).then((r) => r.user),
+  logout: () => request<void>('POST', '/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/me/password', { currentPassword, newPassword }),
+  reference: () => request<Reference>('GET', '/reference'),
+}

@@ -1,0 +1,128 @@
+// The app: finds out who is signed in (GET /me), keeps the session, and picks the screen for the
+// path. The route guard lives here so no screen has to repeat it.
+import type { ComponentType } from 'preact'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { api, ApiError, onSessionProblem, type Reference, type User } from './api'
+import { Alert } from './components/alert'
+import { Button } from './components/button'
+import { Loading } from './components/loading'
+import { lazyPage } from './lazy'
+import { loadReference } from './reference'
+import { navigate, usePath } from './router'
+import { SessionContext, type Notice, type Session } from './session'
+
+const LoginPage = lazyPage(() => import('./pages/login'))
+const HomePage = lazyPage(() => import('./pages/home'))
+const PasswordPage = lazyPage(() => import('./pages/password'))
+const NotFoundPage = lazyPage(() => import('./pages/not-found'))
+
+const ROUTES: Record<string, ComponentType> = {
+  '/': HomePage,
+  '/login': LoginPage,
+  '/password': PasswordPage,
+}
+
+/** Where someone on `path` has to go instead, or null when they may stay. */
+export function redirectFor(path: string, user: User | null): string | null {
+  if (!user) return path === '/login' ? null : '/login'
+  // A first-time password is known to whoever handed it out: nothing else until it is changed.
+  if (user.mustChangePassword) return path === '/password' ? null : '/password'
+  if (path === '/login') return '/'
+  return null
+}
+
+type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' }
+
+export function App() {
+  const rawPath = usePath()
+  const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' })
+  const [user, setUser] = useState<User | null>(null)
+  const [reference, setReference] = useState<Reference | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const signedInRef = useRef(false)
+  signedInRef.current = user !== null
+
+  const start = useCallback(async () => {
+    setBoot({ state: 'loading' })
+    // Both at once: on a slow phone network a second round trip is what people feel.
+    const ref = loadReference()
+    let me: User | null = null
+    try {
+      me = await api.me()
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) {
+        setBoot({ state: 'failed', message: e instanceof ApiError ? e.message : '系统暂时无法访问，请稍后再试' })
+        return
+      }
+    }
+    setUser(me)
+    setReference(await ref)
+    setBoot({ state: 'ready' })
+  }, [])
+
+  useEffect(() => {
+    void start()
+    onSessionProblem((error) => {
+      if (error.status === 401) {
+        // Only a session that existed can have expired; a first visit just lands on 登录.
+        if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。', path: '/login' })
+        setUser(null)
+      } else {
+        setUser((u) => u && { ...u, mustChangePassword: true })
+      }
+    })
+    return () => onSessionProblem(null)
+  }, [start])
+
+  // A notice belongs to one screen; moving on drops it.
+  useEffect(() => {
+    setNotice((n) => (n && n.path !== path ? null : n))
+    window.scrollTo(0, 0)
+  }, [path])
+
+  const target = boot.state === 'ready' ? redirectFor(path, user) : null
+  useEffect(() => {
+    if (target) navigate(target, { replace: true })
+  }, [target])
+
+  const session = useMemo<Session>(
+    () => ({
+      user,
+      reference,
+      notice,
+      setNotice,
+      signedIn(next) {
+        setUser(next)
+        if (!reference) void loadReference().then((r) => r && setReference(r))
+      },
+      async signOut() {
+        try {
+          await api.logout()
+        } catch (e) {
+          // Already signed out on the server (expired): that is the outcome asked for.
+          if (!(e instanceof ApiError && e.status === 401)) throw e
+        }
+        setNotice({ tone: 'info', text: '您已退出登录。', path: '/login' })
+        setUser(null)
+      },
+    }),
+    [user, reference, notice],
+  )
+
+  if (boot.state === 'loading') return <Loading label="正在进入系统…" />
+  if (boot.state === 'failed') {
+    return (
+      <div class="page-narrow center-block">
+        <h1 class="page-title">承德市人大履职监督台账</h1>
+        <Alert tone="error" title="暂时无法连接系统">
+          {boot.message}
+        </Alert>
+        <Button onClick={() => void start()}>重试</Button>
+      </div>
+    )
+  }
+
+  const Page = target ? null : (ROUTES[path] ?? NotFoundPage)
+  return <SessionContext.Provider value={session}>{Page ? <Page /> : <Loading />}</SessionContext.Provider>
+}

@@ -1,0 +1,74 @@
+// 首页: who is signed in and the features of their role, as cards from the nav table.
+import { AppShell } from '../components/app-shell'
+import { ButtonLink } from '../components/button'
+import { NavCards } from '../components/nav-cards'
+import { placeLabel, roleLabel } from '../identity'
+import { NAV } from '../nav'
+import { useSession, useUser } from '../session'
+import { useTitle } from '../use-title'
+
+/** A greeting that fits the hour in China (the users' clocks are all on Beijing time). */
+function greeting(now: Date): string {
+  const hour = now.getHours()
+  if (hour < 5) return '您好'
+  if (hour < 11) return '上午好'
+  if (hour < 13) return '中午好'
+  if (hour < 18) return '下午好'
+  return '晚上好'
+}
+
+export default function HomePage() {
+  useTitle('首页')
+  const user = useUser()
+  const { reference } = useSession()
+  const place = placeLabel(user, reference)
+
+  return (
+    <AppShell>
+      <section class="welcome" aria-labelledby="welcome-heading">
+        <h1 id="welcome-heading" class="welcome-title">
+          {user.name}，{greeting(new Date())}
+        </h1>
+        <dl class="welcome-facts">
+          <div>
+            <dt>身份</dt>
+            <dd>{roleLabel(user)}</dd>
+          </div>
+          {user.role === 'unit' && user.unitName && (
+            <div>
+              <dt>单位</dt>
+              <dd>{user.unitName}</dd>
+            </div>
+          )}
+          {place && (
+            <div>
+              <dt>{user.role === 'city_staff' ? '范围' : '所在地区'}</dt>
+              <dd>{place}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="features-heading">
+        <h2 id="features-heading" class="section-title">
+          工作事项
+        </h2>
+        <p class="section-note">标有“即将开放”的功能正在建设中，暂不能使用。</p>
+        <NavCards items={NAV[user.role]} label="工作事项" />
+      </section>
+
+      <section class="account" aria-labelledby="account-heading">
+        <h2 id="account-heading" class="section-title">
+          账号与安全
+        </h2>
+        <div class="card account-card">
+          <div>
+            <p class="account-phone">登录手机号：{user.phone}</p>
+            <p class="muted">建议定期修改密码，不要与他人共用账号。</p>
+          </div>
+          <ButtonLink href="/password">修改密码</ButtonLink>
+        </div>
+      </section>
+    </AppShell>
+  )
+}

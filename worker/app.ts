@@ -12,6 +12,8 @@ import { authGate, loadUser } from './auth/middleware'
 import { authRoutes } from './auth/auth.routes'
 import { referenceRoutes } from './reference/reference.routes'
 import { userRoutes } from './users/users.routes'
+import { issueRoutes } from './issues/issues.routes'
+import { unitRoutes } from './units/units.routes'
 import { prepareDatabase } from './db/prepare'
 
 export interface AppDeps {
@@ -104,6 +106,8 @@ export function createApp({ db, config }: AppDeps) {
   app.route('/api/v1', referenceRoutes)
   app.route('/api/v1', authRoutes)
   app.route('/api/v1', userRoutes)
+  app.route('/api/v1', issueRoutes)
+  app.route('/api/v1', unitRoutes)
 
   app.all('/api/*', () => {
     throw new NotFound('接口不存在')

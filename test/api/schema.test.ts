@@ -83,7 +83,7 @@ describe('every scoped list uses an index', () => {
 
   it("reads the whole city's deputies through users_role_created without sorting", async () => {
     const t = await makeTestApp()
-    const plan = await queryPlan(t.client, listDeputies(t.db, { countyCodes: null, limit: 50, after: { createdAt: '2026-01-01', id: 'x' } }))
+    const plan = await queryPlan(t.client, listDeputies(t.db, { countyCodes: null, limit: 50, after: { key: '2026-01-01', id: 'x' } }))
     expect(plan.join('\n')).toMatch(/USING INDEX users_role_created/)
     expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE/)
   })

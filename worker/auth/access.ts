@@ -66,3 +66,28 @@ export function canReadUser(user: SessionUser, target: { id: string; countyCode:
   if (scope.kind === 'city') return true
   return scope.kind === 'county' && target.countyCode === scope.countyCode
 }
+
+/** Which issues a scope covers: the filter every issue query starts from. */
+export type IssueScopeFilter = { all: true } | { countyCode: string } | { unitId: string } | { reporterId: string }
+
+export function issueScope(scope: Scope): IssueScopeFilter {
+  switch (scope.kind) {
+    case 'city':
+      return { all: true }
+    case 'county':
+      return { countyCode: scope.countyCode }
+    case 'unit':
+      return { unitId: scope.unitId }
+    case 'deputy':
+      return { reporterId: scope.userId }
+  }
+}
+
+/** May this scope see this issue? (Outside it, every issue route answers 404.) */
+export function canSeeIssue(scope: Scope, issue: { countyCode: string; unitId: string | null; reporterId: string }): boolean {
+  const f = issueScope(scope)
+  if ('all' in f) return true
+  if ('countyCode' in f) return issue.countyCode === f.countyCode
+  if ('unitId' in f) return issue.unitId === f.unitId
+  return issue.reporterId === f.reporterId
+}

@@ -187,6 +187,8 @@ export const issues = sqliteTable(
     deadline: text('deadline'),
     status: text('status', { enum: codesOf(ISSUE_STATUSES) }).notNull().default('reported'),
     progress: integer('progress').notNull().default(0),
+    /** The day (Asia/Shanghai) the unit last reported the fix done; closedOnTime compares it. */
+    rectifiedOn: text('rectified_on'),
     closedOn: text('closed_on'),
     closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
     /** Hash of the create request, so that a retried create can be told from a reused id. */

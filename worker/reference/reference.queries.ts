@@ -1,5 +1,5 @@
 // drizzle queries for the reference data: places, years and fields, and the catalogue.
-import { asc } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { catalog, fields, places } from '../db/schema'
 
@@ -10,4 +10,16 @@ export async function readReference(db: Db) {
     db.select().from(catalog).orderBy(asc(catalog.kind), asc(catalog.sort)),
   ])
   return { placeRows, fieldRows, catalogRows }
+}
+
+/** Is this the code of one of the city's county-level units? */
+export async function isCounty(db: Db, code: string): Promise<boolean> {
+  const [row] = await db.select({ code: places.code }).from(places).where(and(eq(places.code, code), eq(places.kind, 'county'))).limit(1)
+  return !!row
+}
+
+/** Is this field configured for this year? */
+export async function isFieldOfYear(db: Db, year: number, code: string): Promise<boolean> {
+  const [row] = await db.select({ code: fields.code }).from(fields).where(and(eq(fields.year, year), eq(fields.code, code))).limit(1)
+  return !!row
 }

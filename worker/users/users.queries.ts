@@ -2,6 +2,7 @@
 // lists of deputies with keyset pagination.
 import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
 import { contains } from '../db/sql'
+import type { Keyset } from '../db/cursor'
 import type { Db } from '../db/client'
 import { units, users } from '../db/schema'
 import type { DeputyLevel } from '../core/taxonomy'
@@ -27,7 +28,7 @@ export interface DeputyFilter {
   countyCodes: string[] | null
   level?: DeputyLevel
   q?: string
-  after?: { createdAt: string; id: string }
+  after?: Keyset
   limit: number
 }
 
@@ -40,7 +41,7 @@ export function listDeputies(db: Db, f: DeputyFilter) {
     where.push(or(contains(users.name, f.q), contains(users.phone, f.q)))
   }
   if (f.after) {
-    where.push(or(lt(users.createdAt, f.after.createdAt), and(eq(users.createdAt, f.after.createdAt), lt(users.id, f.after.id))))
+    where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
   }
   return db
     .select({

@@ -38,6 +38,6 @@ export const userRoutes = new Hono<AppEnv>()
       limit: qs.limit,
     })
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
-    const { items, nextCursor } = page(rows, qs.limit)
+    const { items, nextCursor } = page(rows, qs.limit, (d) => d.createdAt)
     return c.json({ items: items.map(({ createdAt: _createdAt, ...d }) => d), nextCursor })
   })

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { makeTestApp, PINGQUAN } from '../support/app'
+import { queryPlan } from '../support/plan'
+import { daysFromToday, fileIssue, putInStatus, type IssueJson } from '../support/issues'
+import { listIssues } from '../../worker/issues/issues.queries'
+import { issues } from '../../worker/db/schema'
+import { todayInShanghai } from '../../worker/core/dates'
+import { chunk } from '../../worker/db/seed/reference'
+
+type Page = { items: IssueJson[]; nextCursor: string | null }
+
+describe('the ledger list', () => {
+  it('filters by field, status, unit, overdue and text', async () => {
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+    const staff = await t.actor({ role: 'county_staff' })
+    const deputy = await t.actor({ role: 'deputy' })
+    const a = await fileIssue(t, deputy.cookie, { fieldCode: 'groundwater', title: '机井未封填', township: '杨树岭镇' })
+    const b = await fileIssue(t, deputy.cookie, { fieldCode: 'rural_living', title: '厕所改造质量差', location: '南五十家子村' })
+    const c = await fileIssue(t, deputy.cookie, { fieldCode: 'rural_living', title: '污水直排' })
+    await putInStatus(t, b.id, 'rectifying', unit.id, daysFromToday(-3))
+    await putInStatus(t, c.id, 'assigned', unit.id, daysFromToday(3))
+    const ids = async (qs: string) => ((await (await t.call('GET', `/api/v1/issues?${qs}`, { cookie: staff.cookie })).json()) as Page).items.map((i) => i.id)
+    expect(await ids('fieldCode=groundwater')).toEqual([a.id])
+    expect(await ids('status=assigned')).toEqual([c.id])
+    expect(await ids(`unitId=${unit.id}`)).toEqual([c.id, b.id])
+    expect(await ids('overdue=true')).toEqual([b.id])
+    expect(await ids(`q=${encodeURIComponent('杨树岭')}`)).toEqual([a.id])
+    expect(await ids(`q=${encodeURIComponent('南五十家子')}`)).toEqual([b.id])
+    expect(await ids(`q=${encodeURIComponent('直排')}`)).toEqual([c.id])
+    expect(await ids(`year=${daysFromToday(0).slice(0, 4)}`)).toEqual([c.id, b.id, a.id])
+    expect(await ids('year=2022')).toEqual([])
+  })
+
+  it('sorts a unit\'s to-do by deadline, soonest first, with a working cursor', async () => {
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+    const unitUser = await t.actor({ role: 'unit', unitId: unit.id })
+    const deputy = await t.actor({ role: 'deputy' })
+    const made: [number, string][] = []
+    for (const days of [9, -2, 4, 1]) {
+      const i = await fileIssue(t, deputy.cookie, { title: `时限 ${days}` })
+      await putInStatus(t, i.id, 'assigned', unit.id, daysFromToday(days))
+      made.push([days, i.id])
+    }
+    const expected = made.sort((x, y) => x[0] - y[0]).map(([, id]) => id)
+    const first = (await (await t.call('GET', '/api/v1/issues?sort=deadline&limit=3', { cookie: unitUser.cookie })).json()) as Page
+    const second = (await (await t.call('GET', `/api/v1/issues?sort=deadline&limit=3&cursor=${first.nextCursor}`, { cookie: unitUser.cookie })).json()) as Page
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(expected)
+    expect(first.items[0]!.overdue).toBe(true)
+    expect(second.nextCursor).toBeNull()
+  })
+
+  it('pages newest first without skipping or repeating rows when new issues arrive', async () => {
+    const t = await makeTestApp()
+    const staff = await t.actor({ role: 'county_staff' })
+    const deputy = await t.actor({ role: 'deputy' })
+    const filed: string[] = []
+    for (let i = 0; i < 5; i++) filed.push((await fileIssue(t, deputy.cookie, { title: `问题 ${i}` })).id)
+    const seen: string[] = []
+    let cursor: string | null = null
+    let round = 0
+    do {
+      const page = (await (await t.call('GET', `/api/v1/issues?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie: staff.cookie })).json()) as Page
+      seen.push(...page.items.map((i) => i.id))
+      cursor = page.nextCursor
+      if (round++ === 0) await fileIssue(t, deputy.cookie, { title: '翻页时新增的问题' })
+    } while (cursor)
+    expect(seen).toEqual([...filed].reverse())
+  })
+})
+
+describe('overdue in China Standard Time', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    delete process.env.TZ
+  })
+
+  it('is not overdue on the deadline day, and is from 00:00 China time the next day, whatever the server zone', async () => {
+    process.env.TZ = 'America/Los_Angeles'
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN)
+    const staff = await t.actor({ role: 'county_staff' })
+    const deputy = await t.actor({ role: 'deputy' })
+    const issue = await fileIssue(t, deputy.cookie, { foundOn: '2026-11-01' })
+    await putInStatus(t, issue.id, 'rectifying', unit.id, '2026-11-25')
+    const overdue = async () => ((await (await t.call('GET', `/api/v1/issues/${issue.id}`, { cookie: staff.cookie })).json()) as { issue: IssueJson }).issue.overdue
+
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-25T15:59:59Z')) // 23:59:59 on the 25th in Beijing
+    expect(todayInShanghai()).toBe('2026-11-25')
+    expect(await overdue()).toBe(false)
+    vi.setSystemTime(new Date('2026-11-25T16:00:00Z')) // 00:00 on the 26th in Beijing
+    expect(await overdue()).toBe(true)
+    const listed = (await (await t.call('GET', '/api/v1/issues?overdue=true', { cookie: staff.cookie })).json()) as Page
+    expect(listed.items.map((i) => i.id)).toEqual([issue.id])
+  })
+
+  it('never marks a rectified or closed issue overdue', async () => {
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN)
+    const staff = await t.actor({ role: 'county_staff' })
+    const deputy = await t.actor({ role: 'deputy' })
+    for (const status of ['rectified', 'closed'] as const) {
+      const i = await fileIssue(t, deputy.cookie)
+      await putInStatus(t, i.id, status, unit.id, daysFromToday(-10))
+      const { issue } = (await (await t.call('GET', `/api/v1/issues/${i.id}`, { cookie: staff.cookie })).json()) as { issue: IssueJson }
+      expect(issue.overdue).toBe(false)
+    }
+  })
+})
+
+describe('list queries on a database with many rows', () => {
+  it('read the county list, the overdue list and the unit list through indexes', async () => {
+    const t = await makeTestApp()
+    const units = await Promise.all(['130881', '130825', '130802'].map((c) => t.makeUnit(c)))
+    const reporter = await t.makeUser({ role: 'deputy' })
+    const now = Date.now()
+    const rows = Array.from({ length: 3000 }, (_, n) => {
+      const unit = units[n % 3]!
+      const at = new Date(now - n * 60_000).toISOString()
+      return {
+        id: crypto.randomUUID(),
+        year: 2026,
+        fieldCode: 'rural_living',
+        countyCode: unit.countyCode,
+        title: `问题${n}`,
+        description: '描述',
+        source: 'deputy' as const,
+        foundOn: '2026-05-01',
+        reporterId: reporter.id,
+        unitId: n % 2 ? unit.id : null,
+        status: n % 2 ? ('rectifying' as const) : ('reported' as const),
+        deadline: n % 2 ? '2026-06-01' : null,
+        requestHash: 'h',
+        createdAt: at,
+        updatedAt: at,
+      }
+    })
+    for (const part of chunk(rows, 16)) await t.db.insert(issues).values(part)
+    await t.client.execute('ANALYZE')
+
+    const county = (await queryPlan(t.client, listIssues(t.db, { scope: { countyCode: '130881' }, sort: 'newest', limit: 50 }))).join('\n')
+    expect(county).toMatch(/USING INDEX issues_county_created/)
+    expect(county).not.toMatch(/TEMP B-TREE/)
+    const overdue = (await queryPlan(t.client, listIssues(t.db, { scope: { countyCode: '130881' }, overdueOn: '2026-11-25', sort: 'newest', limit: 50 }))).join('\n')
+    expect(overdue).toMatch(/USING INDEX issues_county_(status_deadline|created)/)
+    const unit = (await queryPlan(t.client, listIssues(t.db, { scope: { unitId: units[0]!.id }, sort: 'deadline', limit: 50 }))).join('\n')
+    expect(unit).toMatch(/USING INDEX issues_unit_deadline/)
+    const deputy = (await queryPlan(t.client, listIssues(t.db, { scope: { reporterId: reporter.id }, sort: 'newest', limit: 50 }))).join('\n')
+    expect(deputy).toMatch(/USING INDEX issues_reporter_created/)
+    const city = (await queryPlan(t.client, listIssues(t.db, { scope: { all: true }, sort: 'newest', limit: 50 }))).join('\n')
+    expect(city).toMatch(/USING INDEX issues_created/)
+    expect(city).not.toMatch(/TEMP B-TREE/)
+  })
+})

@@ -1,0 +1,175 @@
+// drizzle queries for the issue ledger: the issue view (with reporter and unit names), scoped
+// lists with keyset pagination, the timeline, and the atomic writes of create and actions.
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../db/client'
+import { issueEvents, issues, units, users } from '../db/schema'
+import type { IssueScopeFilter } from '../auth/access'
+import type { Keyset } from '../db/cursor'
+import { contains } from '../db/sql'
+import { OPEN_STATUSES } from '../core/workflow'
+import type { IssueStatus } from '../core/taxonomy'
+
+const reporter = alias(users, 'reporter')
+
+export const issueColumns = {
+  id: issues.id,
+  kind: issues.kind,
+  year: issues.year,
+  fieldCode: issues.fieldCode,
+  countyCode: issues.countyCode,
+  township: issues.township,
+  location: issues.location,
+  title: issues.title,
+  description: issues.description,
+  source: issues.source,
+  foundOn: issues.foundOn,
+  reporterId: issues.reporterId,
+  reporterName: reporter.name,
+  unitId: issues.unitId,
+  unitName: units.name,
+  requirement: issues.requirement,
+  deadline: issues.deadline,
+  status: issues.status,
+  progress: issues.progress,
+  rectifiedOn: issues.rectifiedOn,
+  closedOn: issues.closedOn,
+  closedOnTime: issues.closedOnTime,
+  requestHash: issues.requestHash,
+  createdAt: issues.createdAt,
+  updatedAt: issues.updatedAt,
+  version: issues.version,
+}
+
+function selectIssues(db: Db) {
+  return db.select(issueColumns).from(issues).innerJoin(reporter, eq(reporter.id, issues.reporterId)).leftJoin(units, eq(units.id, issues.unitId))
+}
+
+export type IssueRow = Awaited<ReturnType<typeof findIssue>> & {}
+
+export async function findIssue(db: Db, id: string) {
+  const [row] = await selectIssues(db).where(eq(issues.id, id)).limit(1)
+  return row ?? null
+}
+
+export interface IssueFilter {
+  scope: IssueScopeFilter
+  year?: number
+  countyCode?: string
+  fieldCode?: string
+  status?: IssueStatus
+  /** Today in Asia/Shanghai, when only overdue issues are wanted. */
+  overdueOn?: string
+  unitId?: string
+  q?: string
+  sort: 'newest' | 'deadline'
+  after?: Keyset
+  limit: number
+}
+
+/** The sort key the cursor carries: created_at (newest first) or the deadline (soonest first). */
+export const NO_DEADLINE = '9999-12-31'
+const deadlineKey = sql<string>`coalesce(${issues.deadline}, ${NO_DEADLINE})`
+
+export function listIssues(db: Db, f: IssueFilter) {
+  const where: (SQL | undefined)[] = []
+  const s = f.scope
+  if ('countyCode' in s) where.push(eq(issues.countyCode, s.countyCode))
+  if ('unitId' in s) where.push(eq(issues.unitId, s.unitId))
+  if ('reporterId' in s) where.push(eq(issues.reporterId, s.reporterId))
+  if (f.countyCode) where.push(eq(issues.countyCode, f.countyCode))
+  if (f.year) where.push(eq(issues.year, f.year))
+  if (f.fieldCode) where.push(eq(issues.fieldCode, f.fieldCode))
+  if (f.status) where.push(eq(issues.status, f.status))
+  if (f.unitId) where.push(eq(issues.unitId, f.unitId))
+  if (f.overdueOn) where.push(inArray(issues.status, [...OPEN_STATUSES]), lt(issues.deadline, f.overdueOn))
+  if (f.q) {
+    where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))
+  }
+  if (f.sort === 'newest') {
+    if (f.after) where.push(or(lt(issues.createdAt, f.after.key), and(eq(issues.createdAt, f.after.key), lt(issues.id, f.after.id))))
+    return selectIssues(db)
+      .where(and(...where))
+      .orderBy(desc(issues.createdAt), desc(issues.id))
+      .limit(f.limit + 1)
+  }
+  if (f.after) where.push(or(gt(deadlineKey, f.after.key), and(eq(deadlineKey, f.after.key), gt(issues.id, f.after.id))))
+  return selectIssues(db)
+    .where(and(...where))
+    .orderBy(asc(deadlineKey), asc(issues.id))
+    .limit(f.limit + 1)
+}
+
+export async function listEvents(db: Db, issueId: string) {
+  return db
+    .select({
+      id: issueEvents.id,
+      action: issueEvents.action,
+      fromStatus: issueEvents.fromStatus,
+      toStatus: issueEvents.toStatus,
+      note: issueEvents.note,
+      actorId: issueEvents.actorId,
+      actorName: users.name,
+      at: issueEvents.at,
+      data: issueEvents.data,
+    })
+    .from(issueEvents)
+    .innerJoin(users, eq(users.id, issueEvents.actorId))
+    .where(eq(issueEvents.issueId, issueId))
+    .orderBy(asc(issueEvents.at), asc(sql`${issueEvents}.rowid`))
+}
+
+export type NewIssue = typeof issues.$inferInsert
+export type NewEvent = typeof issueEvents.$inferInsert
+
+/**
+ * Creates an issue and its first event in one atomic batch. A retried create with the same id
+ * inserts nothing (both inserts ignore the conflict; the create event's id is the issue's).
+ */
+export async function insertIssue(db: Db, issue: NewIssue, event: NewEvent): Promise<boolean> {
+  const [inserted] = await db.batch([
+    db.insert(issues).values(issue).onConflictDoNothing().returning({ id: issues.id }),
+    db.insert(issueEvents).values(event).onConflictDoNothing(),
+  ])
+  return inserted.length === 1
+}
+
+/**
+ * Applies an action in one atomic batch: the event is written only if the issue is still at the
+ * version the actor saw, then the issue is updated under the same condition. A stale version
+ * changes nothing and answers false.
+ */
+export async function applyAction(db: Db, id: string, version: number, change: Partial<NewIssue>, event: NewEvent): Promise<boolean> {
+  const atVersion = and(eq(issues.id, id), eq(issues.version, version))
+  const stillThere = db.select({ one: sql`1` }).from(issues).where(atVersion)
+  const eventInsert = db.insert(issueEvents).select(
+    db
+      .select({
+        id: sql`${event.id}`.as('id'),
+        issueId: sql`${event.issueId}`.as('issue_id'),
+        action: sql`${event.action}`.as('action'),
+        fromStatus: sql`${event.fromStatus ?? null}`.as('from_status'),
+        toStatus: sql`${event.toStatus}`.as('to_status'),
+        note: sql`${event.note ?? null}`.as('note'),
+        actorId: sql`${event.actorId}`.as('actor_id'),
+        at: sql`${event.at}`.as('at'),
+        data: sql`${event.data ?? '{}'}`.as('data'),
+      })
+      .from(sql`(select 1)`)
+      .where(sql`exists ${stillThere}`),
+  )
+  const [, updated] = await db.batch([
+    eventInsert,
+    db
+      .update(issues)
+      .set({ ...change, version: version + 1 })
+      .where(atVersion)
+      .returning({ id: issues.id }),
+  ])
+  return updated.length === 1
+}
+
+export async function findUnit(db: Db, id: string) {
+  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1)
+  return row ?? null
+}

@@ -1,0 +1,159 @@
+// The issue ledger's rules: who may file where, idempotent create, and every action checked
+// against the workflow table, the caller's scope and the version they saw.
+import type { Db } from '../db/client'
+import type { SessionUser } from '../auth/sessions'
+import { canSeeIssue, requireRole, scopeOf } from '../auth/access'
+import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
+import { todayInShanghai, yearOf } from '../core/dates'
+import { requestHash } from '../core/hash'
+import { NOTE_PROMPTS, actorFor, allowedFrom, isOverdue, mayAct, targetStatus, transitionOf } from '../core/workflow'
+import { isCounty, isFieldOfYear } from '../reference/reference.queries'
+import type { ActionBody, CreateIssueBody } from './issues.schemas'
+import { applyAction, findIssue, findUnit, insertIssue, type IssueRow, type NewIssue } from './issues.queries'
+
+/** The contract's Issue: the row with `overdue` worked out for today in Asia/Shanghai. */
+export function toIssue(row: IssueRow, today = todayInShanghai()) {
+  const { requestHash: _hash, rectifiedOn: _rectifiedOn, ...rest } = row
+  return { ...rest, overdue: isOverdue(row, today) }
+}
+export type Issue = ReturnType<typeof toIssue>
+
+/** Files a problem or suggestion; a retry with the same id and body answers the existing one. */
+export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBody, now = new Date()): Promise<{ issue: Issue; created: boolean }> {
+  requireRole(user, 'deputy', 'county_staff', 'city_staff')
+  let countyCode = body.countyCode
+  if (user.role === 'city_staff') {
+    if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
+    if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+  } else {
+    if (countyCode && countyCode !== user.countyCode) throw new Forbidden('只能在本县（市、区）上报问题')
+    countyCode = user.countyCode!
+  }
+  const today = todayInShanghai(now)
+  if (body.foundOn > today) throw new ValidationFailed({ foundOn: '发现日期不能晚于今天' })
+  const year = body.year ?? yearOf(body.foundOn)
+  if (year !== yearOf(body.foundOn)) throw new ValidationFailed({ year: '年度应与发现日期的年份一致' })
+  if (!(await isFieldOfYear(db, year, body.fieldCode))) throw new ValidationFailed({ fieldCode: `${year} 年没有这个监督领域` })
+
+  const id = body.id ?? crypto.randomUUID()
+  const { id: _id, ...content } = body
+  const hash = await requestHash({ ...content, countyCode, year })
+  const at = now.toISOString()
+  const row: NewIssue = {
+    id,
+    kind: body.kind,
+    year,
+    fieldCode: body.fieldCode,
+    countyCode,
+    township: body.township ?? '',
+    location: body.location ?? '',
+    title: body.title,
+    description: body.description,
+    source: body.source,
+    foundOn: body.foundOn,
+    reporterId: user.id,
+    status: 'reported',
+    requestHash: hash,
+    createdAt: at,
+    updatedAt: at,
+  }
+  const created = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
+  const existing = await findIssue(db, id)
+  if (!existing) throw new Error('issue vanished after insert')
+  if (!created && (existing.reporterId !== user.id || existing.requestHash !== hash)) {
+    throw new Conflict('该编号已被另一条记录使用，请刷新后重新填写')
+  }
+  return { issue: toIssue(existing, today), created }
+}
+
+/** Reads one issue within the caller's scope, or 404. */
+export async function visibleIssue(db: Db, user: SessionUser, id: string): Promise<IssueRow> {
+  const issue = await findIssue(db, id)
+  if (!issue || !canSeeIssue(scopeOf(user), issue)) throw new NotFound()
+  return issue
+}
+
+function required(body: ActionBody, needs: readonly string[], action: keyof typeof NOTE_PROMPTS) {
+  const missing: Record<string, string> = {}
+  for (const need of needs) {
+    const v = body[need as keyof ActionBody]
+    if (v === undefined || v === '') {
+      missing[need] =
+        need === 'note' ? `请填写${NOTE_PROMPTS[action]}` : need === 'unitId' ? '请选择责任单位' : need === 'requirement' ? '请填写整改要求' : need === 'deadline' ? '请选择整改时限' : `请填写${need}`
+    }
+  }
+  if (Object.keys(missing).length) throw new ValidationFailed(missing)
+}
+
+export async function performAction(db: Db, user: SessionUser, id: string, body: ActionBody, now = new Date()): Promise<Issue> {
+  const issue = await visibleIssue(db, user, id)
+  const today = todayInShanghai(now)
+  const t = transitionOf(body.action)!
+  if (!mayAct(t, actorFor(user, issue))) throw new Forbidden('您不能对该问题进行此操作')
+  if (body.version !== issue.version) throw new Conflict(undefined, toIssue(issue, today))
+  if (!allowedFrom(t, issue.status)) throw new InvalidTransition(undefined, toIssue(issue, today))
+  required(body, t.needs, t.action)
+
+  const to = targetStatus(t, issue.status)
+  const change: Partial<NewIssue> = { status: to, updatedAt: now.toISOString() }
+  const data: Record<string, unknown> = {}
+  switch (t.action) {
+    case 'assign': {
+      const unit = await findUnit(db, body.unitId!)
+      if (!unit || unit.countyCode !== issue.countyCode) throw new ValidationFailed({ unitId: '请选择本县（市、区）的责任单位' })
+      if (body.deadline! < today) throw new ValidationFailed({ deadline: '整改时限不能早于今天' })
+      Object.assign(change, { unitId: unit.id, requirement: body.requirement, deadline: body.deadline, rectifiedOn: null })
+      if (unit.id !== issue.unitId) change.progress = 0
+      Object.assign(data, { unitId: unit.id, unitName: unit.name, requirement: body.requirement, deadline: body.deadline })
+      if (issue.unitId) Object.assign(data, { previousUnitId: issue.unitId, previousUnitName: issue.unitName })
+      break
+    }
+    case 'decline':
+      Object.assign(change, { unitId: null, deadline: null, progress: 0 })
+      Object.assign(data, { unitId: issue.unitId, unitName: issue.unitName })
+      break
+    case 'progress':
+      if (body.progress !== undefined) {
+        change.progress = body.progress
+        data.progress = body.progress
+      }
+      break
+    case 'complete':
+      Object.assign(change, { progress: 100, rectifiedOn: today })
+      break
+    case 'return':
+      change.rectifiedOn = null
+      break
+    case 'verify': {
+      const rectifiedOn = issue.rectifiedOn ?? today
+      Object.assign(change, { closedOn: today, closedOnTime: issue.deadline === null || rectifiedOn <= issue.deadline })
+      data.closedOnTime = change.closedOnTime
+      break
+    }
+    case 'extend':
+      if (issue.deadline && body.deadline! <= issue.deadline) throw new ValidationFailed({ deadline: `新的整改时限应晚于原时限 ${issue.deadline}` })
+      change.deadline = body.deadline
+      Object.assign(data, { deadline: body.deadline, previousDeadline: issue.deadline })
+      break
+    case 'reject':
+    case 'accept':
+    case 'comment':
+      break
+  }
+
+  const ok = await applyAction(db, issue.id, issue.version, change, {
+    id: crypto.randomUUID(),
+    issueId: issue.id,
+    action: t.action,
+    fromStatus: issue.status,
+    toStatus: to,
+    note: body.note || null,
+    actorId: user.id,
+    at: now.toISOString(),
+    data: JSON.stringify(data),
+  })
+  const current = await findIssue(db, issue.id)
+  if (!current) throw new NotFound()
+  if (!ok) throw new Conflict(undefined, toIssue(current, today))
+  return toIssue(current, today)
+}

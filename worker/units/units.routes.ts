@@ -1,0 +1,35 @@
+// Responsible units (api.md "Units"): staff list and add the units of their county.
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../env'
+import { canManageCounty, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { currentUser } from '../auth/middleware'
+import { Conflict, Forbidden, ValidationFailed } from '../core/errors'
+import { countyCode, text } from '../core/schemas'
+import { jsonBody, query } from '../validate'
+import { insertUnit, listUnits } from './units.queries'
+import { isCounty } from '../reference/reference.queries'
+
+const createUnitBody = z.object({ name: text('单位名称', 50), countyCode: countyCode.optional() })
+
+export const unitRoutes = new Hono<AppEnv>()
+  .get('/units', async (c) => {
+    const user = currentUser(c)
+    requireRole(user, 'county_staff', 'city_staff')
+    const qs = query(c, z.object({ countyCode: countyCode.optional() }))
+    const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
+    if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [] })
+    return c.json({ items: await listUnits(c.var.db, 'codes' in counties ? counties.codes[0]! : null) })
+  })
+  .post('/units', async (c) => {
+    const user = currentUser(c)
+    requireRole(user, 'county_staff', 'city_staff')
+    const body = await jsonBody(c, createUnitBody)
+    const county = body.countyCode ?? user.countyCode
+    if (!county) throw new ValidationFailed({ countyCode: '请选择县市区' })
+    if (!canManageCounty(scopeOf(user), county)) throw new Forbidden('只能为本县（市、区）添加责任单位')
+    if (!(await isCounty(c.var.db, county))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+    const unit = await insertUnit(c.var.db, county, body.name, new Date())
+    if (!unit) throw new Conflict('本县（市、区）已有同名的责任单位')
+    return c.json(unit, 201)
+  })

@@ -24,7 +24,7 @@ async function main() {
   await prepareDatabase(db, config)
 
   const app = createApp({ db, config })
-  if (existsSync(WEB_DIST)) {
+  if (existsSync(`${WEB_DIST}/index.html`)) {
     const index = readFileSync(`${WEB_DIST}/index.html`, 'utf8')
     app.use('/assets/*', async (c, next) => {
       await next()

@@ -6,6 +6,7 @@ declare global {
     interface Env {
       DB: D1Database
       MIGRATIONS: D1Migration[]
+      ASSETS: Fetcher
     }
   }
 }

@@ -99,3 +99,13 @@ describe('the worker on D1', () => {
     expect(me.user.unitName).toBe('平泉市水务局')
   })
 })
+
+describe('the built web as Workers static assets', () => {
+  it('serves the single-page app for a screen path, and keeps /api/* for the worker', async () => {
+    const page = await env.ASSETS.fetch(`${ORIGIN}/issues/some-id`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="app"')
+    const api = await SELF.fetch(`${ORIGIN}/api/v1/no-such-route`)
+    expect(api.headers.get('content-type')).toContain('application/json')
+  })
+})

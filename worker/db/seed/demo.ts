@@ -3,10 +3,11 @@
 // and only when asked (npm start, or DEMO_DATA=true for wrangler dev); never on a deployment.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { units, users } from '../schema'
+import { issueEvents, issues, units, users } from '../schema'
 import { hashPassword } from '../../auth/passwords'
 import type { DeputyLevel, Role } from '../../core/taxonomy'
 import { chunk } from './reference'
+import { demoIssues } from './demo-issues'
 
 export const DEMO_PASSWORD = 'chengde-2022'
 
@@ -105,9 +106,38 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   // Roster deputies have no password until staff issue them one; the demo accounts sign in at once.
   const userRows = [...demoDeputies().map((d) => toRow(d, null, true)), ...DEMO_ACCOUNTS.map((a, i) => toRow(a, hashes[i]!, false))]
 
+  const byPhone = new Map(userRows.map((u) => [u.phone, u]))
+  const cityStaff = byPhone.get('13800000001')!
+  const issueRows = []
+  const eventRows = []
+  let salt = 0
+  for (const [countyCode, unitNames] of Object.entries(DEMO_UNITS)) {
+    const staff = userRows.find((u) => u.role === 'county_staff' && u.countyCode === countyCode) ?? cityStaff
+    const unitUser = userRows.find((u) => u.role === 'unit' && u.countyCode === countyCode)
+    const built = demoIssues(
+      {
+        countyCode,
+        staffId: staff.id,
+        // The signed-in demo deputy (who has a password) first.
+        reporterIds: userRows
+          .filter((u) => u.role === 'deputy' && u.countyCode === countyCode)
+          .sort((a, b) => Number(!!b.passwordHash) - Number(!!a.passwordHash))
+          .map((u) => u.id),
+        units: unitNames.map((name) => ({ id: unitIdByName.get(name)!, name })),
+        unitUserId: unitUser?.id ?? null,
+      },
+      now,
+      salt++,
+    )
+    issueRows.push(...built.issues)
+    eventRows.push(...built.events)
+  }
+
   const writes = [
     ...chunk(unitRows, 4).map((part) => db.insert(units).values(part)),
     ...chunk(userRows, 13).map((part) => db.insert(users).values(part)),
+    ...chunk(issueRows, 25).map((part) => db.insert(issues).values(part)),
+    ...chunk(eventRows, 9).map((part) => db.insert(issueEvents).values(part)),
   ]
   await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]])
 }

@@ -14,6 +14,9 @@ import { referenceRoutes } from './reference/reference.routes'
 import { userRoutes } from './users/users.routes'
 import { issueRoutes } from './issues/issues.routes'
 import { unitRoutes } from './units/units.routes'
+import { activityRoutes } from './activities/activities.routes'
+import { deputyRoutes } from './deputies/deputies.routes'
+import { fiveOneRoutes } from './five-ones/five-ones.routes'
 import { prepareDatabase } from './db/prepare'
 
 export interface AppDeps {
@@ -108,6 +111,9 @@ export function createApp({ db, config }: AppDeps) {
   app.route('/api/v1', userRoutes)
   app.route('/api/v1', issueRoutes)
   app.route('/api/v1', unitRoutes)
+  app.route('/api/v1', activityRoutes)
+  app.route('/api/v1', deputyRoutes)
+  app.route('/api/v1', fiveOneRoutes)
 
   app.all('/api/*', () => {
     throw new NotFound('接口不存在')

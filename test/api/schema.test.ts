@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeTestApp, PINGQUAN } from '../support/app'
 import { queryPlan } from '../support/plan'
-import { listDeputies } from '../../worker/users/users.queries'
+import { listDeputies } from '../../worker/deputies/deputies.queries'
 
 describe('the database holds every code to its catalogue', () => {
   const now = new Date().toISOString()

@@ -91,3 +91,26 @@ export function canSeeIssue(scope: Scope, issue: { countyCode: string; unitId: s
   if ('unitId' in f) return issue.unitId === f.unitId
   return issue.reporterId === f.reporterId
 }
+
+/** Which activities (and deputies' records) a scope covers. Units have none: they get 403. */
+export type ActivityScopeFilter = { all: true } | { countyCode: string } | { deputyId: string }
+
+export function activityScope(user: SessionUser): ActivityScopeFilter {
+  const scope = scopeOf(user)
+  switch (scope.kind) {
+    case 'city':
+      return { all: true }
+    case 'county':
+      return { countyCode: scope.countyCode }
+    case 'deputy':
+      return { deputyId: scope.userId }
+    case 'unit':
+      throw new Forbidden()
+  }
+}
+
+export function canSeeActivity(f: ActivityScopeFilter, a: { countyCode: string; deputyId: string }): boolean {
+  if ('all' in f) return true
+  if ('countyCode' in f) return a.countyCode === f.countyCode
+  return a.deputyId === f.deputyId
+}

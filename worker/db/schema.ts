@@ -279,6 +279,8 @@ export const activities = sqliteTable(
     index('activities_created').on(t.createdAt, t.id),
     index('activities_county_created').on(t.countyCode, t.createdAt, t.id),
     index('activities_county_status_created').on(t.countyCode, t.status, t.createdAt),
+    index('activities_status_created').on(t.status, t.createdAt, t.id),
+    index('activities_deputy_created').on(t.deputyId, t.createdAt, t.id),
     index('activities_deputy_year').on(t.deputyId, t.year, t.date),
     check('activities_venue', sql`${t.venue} is null or ${oneOf(t.venue, codesOf(VENUES))}`),
     check('activities_status', oneOf(t.status, codesOf(ACTIVITY_STATUSES))),

@@ -6,7 +6,7 @@ import type { Db } from '../db/client'
 import { issueEvents, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
-import { contains } from '../db/sql'
+import { contains, insertWhere } from '../db/sql'
 import { OPEN_STATUSES } from '../core/workflow'
 import type { IssueStatus } from '../core/taxonomy'
 
@@ -141,23 +141,7 @@ export async function insertIssue(db: Db, issue: NewIssue, event: NewEvent): Pro
  */
 export async function applyAction(db: Db, id: string, version: number, change: Partial<NewIssue>, event: NewEvent): Promise<boolean> {
   const atVersion = and(eq(issues.id, id), eq(issues.version, version))
-  const stillThere = db.select({ one: sql`1` }).from(issues).where(atVersion)
-  const eventInsert = db.insert(issueEvents).select(
-    db
-      .select({
-        id: sql`${event.id}`.as('id'),
-        issueId: sql`${event.issueId}`.as('issue_id'),
-        action: sql`${event.action}`.as('action'),
-        fromStatus: sql`${event.fromStatus ?? null}`.as('from_status'),
-        toStatus: sql`${event.toStatus}`.as('to_status'),
-        note: sql`${event.note ?? null}`.as('note'),
-        actorId: sql`${event.actorId}`.as('actor_id'),
-        at: sql`${event.at}`.as('at'),
-        data: sql`${event.data ?? '{}'}`.as('data'),
-      })
-      .from(sql`(select 1)`)
-      .where(sql`exists ${stillThere}`),
-  )
+  const eventInsert = insertWhere(db, issueEvents, event, sql`exists ${db.select({ one: sql`1` }).from(issues).where(atVersion)}`)
   const [, updated] = await db.batch([
     eventInsert,
     db

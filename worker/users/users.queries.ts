@@ -1,11 +1,8 @@
-// drizzle queries for accounts: the public view of a user (never the password hash) and scoped
-// lists of deputies with keyset pagination.
+// drizzle queries for accounts: the public view of a user (never the password hash).
 import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
-import { contains } from '../db/sql'
-import type { Keyset } from '../db/cursor'
 import type { Db } from '../db/client'
+import type { Keyset } from '../db/cursor'
 import { units, users } from '../db/schema'
-import type { DeputyLevel } from '../core/taxonomy'
 
 const userView = {
   id: users.id,
@@ -23,37 +20,24 @@ export async function findUserView(db: Db, id: string) {
   return row ?? null
 }
 
-export interface DeputyFilter {
-  /** null: every county (city staff); else these counties only. */
-  countyCodes: string[] | null
-  level?: DeputyLevel
-  q?: string
+
+export interface AccountFilter {
+  /** null: every county (city staff); else this county. */
+  countyCode: string | null
+  roles: ('unit' | 'county_staff' | 'city_staff')[]
   after?: Keyset
   limit: number
 }
 
-/** Deputies newest first; uses users_county_role_created (or users_role_created for the city). */
-export function listDeputies(db: Db, f: DeputyFilter) {
-  const where: (SQL | undefined)[] = [eq(users.role, 'deputy')]
-  if (f.countyCodes) where.push(f.countyCodes.length === 1 ? eq(users.countyCode, f.countyCodes[0]!) : inArray(users.countyCode, f.countyCodes))
-  if (f.level) where.push(eq(users.level, f.level))
-  if (f.q) {
-    where.push(or(contains(users.name, f.q), contains(users.phone, f.q)))
-  }
-  if (f.after) {
-    where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
-  }
+/** Staff and unit accounts, newest first (deputies have their own roster list). */
+export function listAccounts(db: Db, f: AccountFilter) {
+  const where: (SQL | undefined)[] = [inArray(users.role, f.roles)]
+  if (f.countyCode) where.push(eq(users.countyCode, f.countyCode))
+  if (f.after) where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      phone: users.phone,
-      level: users.level,
-      countyCode: users.countyCode,
-      group: users.deputyGroup,
-      createdAt: users.createdAt,
-    })
+    .select({ ...userView, active: users.active, createdAt: users.createdAt })
     .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
     .where(and(...where))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(f.limit + 1)

@@ -1,43 +1,58 @@
-// GET /users/:id (an account, within the caller's scope) and GET /deputies (the staff roster).
+// Accounts (api.md "Deputies and accounts"): read one, list staff and unit accounts, create one
+// with a temporary password, and reset a password.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { NotFound } from '../core/errors'
-import { countyCode, pageQuery } from '../core/schemas'
-import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
+import { countyCode, pageQuery, phone, text } from '../core/schemas'
 import { decodeCursor, page } from '../db/cursor'
-import { query } from '../validate'
-import { findUserView, listDeputies } from './users.queries'
+import { jsonBody, query } from '../validate'
+import { findUserView, listAccounts } from './users.queries'
+import { createAccount, resetPassword } from './users.service'
 
-const deputiesQuery = z.object({
+const createBody = z.object({
+  role: z.enum(['unit', 'county_staff'], { error: '账号类型应为 unit（责任单位）或 county_staff（县级人大工作人员）' }),
+  name: text('姓名', 30),
+  phone,
   countyCode: countyCode.optional(),
-  level: z.enum(codesOf(DEPUTY_LEVELS), { error: '代表层级应为 national/provincial/city/county/township 之一' }).optional(),
-  q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional(),
+  unitId: z.uuid({ error: '责任单位编号不正确' }).optional(),
+})
+
+const listQuery = z.object({
+  role: z.enum(['unit', 'county_staff', 'city_staff'], { error: '未知的账号类型' }).optional(),
+  countyCode: countyCode.optional(),
   ...pageQuery,
 })
 
 export const userRoutes = new Hono<AppEnv>()
+  .get('/users', async (c) => {
+    const user = currentUser(c)
+    requireRole(user, 'county_staff', 'city_staff')
+    const qs = query(c, listQuery)
+    const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
+    if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
+    const allowed = user.role === 'city_staff' ? (['unit', 'county_staff', 'city_staff'] as const) : (['unit', 'county_staff'] as const)
+    const roles = qs.role ? allowed.filter((r) => r === qs.role) : [...allowed]
+    if (roles.length === 0) return c.json({ items: [], nextCursor: null })
+    const rows = await listAccounts(c.var.db, {
+      countyCode: 'codes' in counties ? counties.codes[0]! : null,
+      roles: [...roles],
+      after: decodeCursor(qs.cursor),
+      limit: qs.limit,
+    })
+    const { items, nextCursor } = page(rows, qs.limit, (u) => u.createdAt)
+    return c.json({ items: items.map(({ createdAt: _c, ...u }) => u), nextCursor })
+  })
+  .post('/users', async (c) => {
+    const body = await jsonBody(c, createBody)
+    return c.json(await createAccount(c.var.db, currentUser(c), body), 201)
+  })
   .get('/users/:id', async (c) => {
     const user = currentUser(c)
     const target = await findUserView(c.var.db, c.req.param('id'))
     if (!target || !canReadUser(user, target)) throw new NotFound()
     return c.json({ user: target })
   })
-  .get('/deputies', async (c) => {
-    const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
-    const qs = query(c, deputiesQuery)
-    const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
-    const rows = await listDeputies(c.var.db, {
-      countyCodes: 'all' in counties ? null : counties.codes,
-      level: qs.level,
-      q: qs.q || undefined,
-      after: decodeCursor(qs.cursor),
-      limit: qs.limit,
-    })
-    if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
-    const { items, nextCursor } = page(rows, qs.limit, (d) => d.createdAt)
-    return c.json({ items: items.map(({ createdAt: _createdAt, ...d }) => d), nextCursor })
-  })
+  .post('/users/:id/reset-password', async (c) => c.json(await resetPassword(c.var.db, currentUser(c), c.req.param('id'))))

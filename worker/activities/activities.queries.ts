@@ -1,0 +1,165 @@
+// drizzle queries for deputies' activities: scoped lists with keyset pagination, one activity
+// with its introductions and tags, and the atomic writes of create, edit and review.
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { activities, activityIntroductions, activityTags, users } from '../db/schema'
+import type { ActivityScopeFilter } from '../auth/access'
+import type { Keyset } from '../db/cursor'
+import { insertWhere } from '../db/sql'
+import type { ActivityStatus, ActivityTag, Venue } from '../core/taxonomy'
+
+const activityColumns = {
+  id: activities.id,
+  deputyId: activities.deputyId,
+  deputyName: users.name,
+  countyCode: activities.countyCode,
+  year: activities.year,
+  date: activities.date,
+  venue: activities.venue,
+  title: activities.title,
+  description: activities.description,
+  place: activities.place,
+  policyTalk: activities.policyTalk,
+  opinion: activities.opinion,
+  deed: activities.deed,
+  mentoring: activities.mentoring,
+  status: activities.status,
+  reviewNote: activities.reviewNote,
+  createdBy: activities.createdBy,
+  requestHash: activities.requestHash,
+  createdAt: activities.createdAt,
+  updatedAt: activities.updatedAt,
+  version: activities.version,
+}
+
+function selectActivities(db: Db) {
+  return db.select(activityColumns).from(activities).innerJoin(users, eq(users.id, activities.deputyId))
+}
+
+export type ActivityRow = Awaited<ReturnType<typeof findActivityRow>> & {}
+export interface IntroductionRow {
+  activityId: string
+  type: (typeof activityIntroductions.$inferSelect)['type']
+  name: string
+  amountHundredths: number | null
+}
+
+export async function findActivityRow(db: Db, id: string) {
+  const [row] = await selectActivities(db).where(eq(activities.id, id)).limit(1)
+  return row ?? null
+}
+
+/** Introductions and tags of a set of activities, in two queries whatever the page size. */
+export async function childrenOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return { intros: [] as IntroductionRow[], tags: [] as { activityId: string; tag: ActivityTag }[] }
+  const [intros, tags] = await db.batch([
+    db
+      .select({ activityId: activityIntroductions.activityId, type: activityIntroductions.type, name: activityIntroductions.name, amountHundredths: activityIntroductions.amountHundredths })
+      .from(activityIntroductions)
+      .where(inArray(activityIntroductions.activityId, ids))
+      .orderBy(asc(activityIntroductions.activityId), asc(activityIntroductions.sort)),
+    db.select({ activityId: activityTags.activityId, tag: activityTags.tag }).from(activityTags).where(inArray(activityTags.activityId, ids)),
+  ])
+  return { intros, tags }
+}
+
+export interface ActivityFilter {
+  scope: ActivityScopeFilter
+  year?: number
+  countyCode?: string
+  deputyId?: string
+  venue?: Venue
+  status?: ActivityStatus
+  sort: 'newest' | 'oldest'
+  after?: Keyset
+  limit: number
+}
+
+export function listActivities(db: Db, f: ActivityFilter) {
+  const where: (SQL | undefined)[] = []
+  const s = f.scope
+  if ('countyCode' in s) where.push(eq(activities.countyCode, s.countyCode))
+  if ('deputyId' in s) where.push(eq(activities.deputyId, s.deputyId))
+  if (f.countyCode) where.push(eq(activities.countyCode, f.countyCode))
+  if (f.deputyId) where.push(eq(activities.deputyId, f.deputyId))
+  if (f.year) where.push(eq(activities.year, f.year))
+  if (f.venue) where.push(eq(activities.venue, f.venue))
+  if (f.status) where.push(eq(activities.status, f.status))
+  const newest = f.sort === 'newest'
+  if (f.after) {
+    const [cmp] = newest ? [lt] : [gt]
+    where.push(or(cmp(activities.createdAt, f.after.key), and(eq(activities.createdAt, f.after.key), cmp(activities.id, f.after.id))))
+  }
+  const dir = newest ? desc : asc
+  return selectActivities(db)
+    .where(and(...where))
+    .orderBy(dir(activities.createdAt), dir(activities.id))
+    .limit(f.limit + 1)
+}
+
+/** Confirmed activities of one deputy in one year (the 履职档案's only source). */
+export function confirmedOfYear(db: Db, deputyId: string, year: number) {
+  return selectActivities(db)
+    .where(and(eq(activities.deputyId, deputyId), eq(activities.year, year), eq(activities.status, 'confirmed')))
+    .orderBy(asc(activities.date), asc(activities.id))
+}
+
+export async function countOfYear(db: Db, deputyId: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(activities)
+    .where(and(eq(activities.deputyId, deputyId), eq(activities.year, year)))
+  return row?.n ?? 0
+}
+
+export type NewActivity = typeof activities.$inferInsert
+export type NewIntroduction = typeof activityIntroductions.$inferInsert
+
+function childWrites(db: Db, id: string, intros: NewIntroduction[], tags: ActivityTag[], when: SQL) {
+  return [
+    ...intros.map((i) => insertWhere(db, activityIntroductions, i, when)),
+    ...tags.map((tag) => insertWhere(db, activityTags, { activityId: id, tag }, when)),
+  ]
+}
+
+/**
+ * Creates an activity with its introductions and tags in one batch. On a retried create the
+ * activity insert is ignored, and the children are written only if the stored activity is the
+ * one this very request wrote (its hash and its creation instant), so nothing doubles.
+ */
+export async function insertActivity(db: Db, row: NewActivity, intros: NewIntroduction[], tags: ActivityTag[]): Promise<boolean> {
+  const justCreated = sql`exists (select 1 from ${activities} where ${activities.id} = ${row.id} and ${activities.requestHash} = ${row.requestHash} and ${activities.createdAt} = ${row.createdAt})`
+  const [inserted] = await db.batch([
+    db.insert(activities).values(row).onConflictDoNothing().returning({ id: activities.id }),
+    ...childWrites(db, row.id!, intros, tags, justCreated),
+  ])
+  return inserted.length === 1
+}
+
+/** Replaces an activity's content if it is still at `version`; false when it was not. */
+export async function replaceActivity(db: Db, id: string, version: number, change: Partial<NewActivity>, intros: NewIntroduction[], tags: ActivityTag[]) {
+  const atVersion = and(eq(activities.id, id), eq(activities.version, version))
+  const stillThere = sql`exists ${db.select({ one: sql`1` }).from(activities).where(atVersion)}`
+  const [, , ...rest] = await db.batch([
+    db.delete(activityIntroductions).where(and(eq(activityIntroductions.activityId, id), stillThere)),
+    db.delete(activityTags).where(and(eq(activityTags.activityId, id), stillThere)),
+    ...childWrites(db, id, intros, tags, stillThere),
+    db
+      .update(activities)
+      .set({ ...change, version: version + 1 })
+      .where(atVersion)
+      .returning({ id: activities.id }),
+  ])
+  const updated = rest[rest.length - 1] as { id: string }[]
+  return updated.length === 1
+}
+
+/** Confirms or returns a submitted activity still at `version`. */
+export async function setReview(db: Db, id: string, version: number, change: Partial<NewActivity>) {
+  const rows = await db
+    .update(activities)
+    .set({ ...change, version: version + 1 })
+    .where(and(eq(activities.id, id), eq(activities.version, version), eq(activities.status, 'submitted')))
+    .returning({ id: activities.id })
+  return rows.length === 1
+}

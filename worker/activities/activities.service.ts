@@ -1,0 +1,236 @@
+// Rules of the activity ledger: who records for whom, idempotent create, the deputy's edits while
+// submitted or returned, review by staff, and the yearly record computed from confirmed
+// activities only.
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { users } from '../db/schema'
+import type { SessionUser } from '../auth/sessions'
+import { activityScope, canSeeActivity, requireRole, scopeOf } from '../auth/access'
+import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
+import { todayInShanghai, yearOf } from '../core/dates'
+import { requestHash } from '../core/hash'
+import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../core/taxonomy'
+import { FIRST_YEAR } from '../db/seed/chengde'
+import type { ActivityContent, CreateActivityBody } from './activities.schemas'
+import {
+  childrenOf,
+  confirmedOfYear,
+  countOfYear,
+  findActivityRow,
+  insertActivity,
+  replaceActivity,
+  setReview,
+  type ActivityRow,
+  type IntroductionRow,
+  type NewIntroduction,
+} from './activities.queries'
+
+export interface Activity {
+  id: string
+  deputyId: string
+  deputyName: string
+  countyCode: string
+  year: number
+  date: string
+  venue: ActivityRow['venue']
+  title: string
+  description: string
+  place: string
+  tags: ActivityTag[]
+  outcomes: { policy_talk: number; opinion: number; deed: number; mentoring: number }
+  introductions: { type: IntroductionRow['type']; name: string; amount?: number }[]
+  status: ActivityRow['status']
+  reviewNote: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: ActivityTag[]): Activity {
+  return {
+    id: row.id,
+    deputyId: row.deputyId,
+    deputyName: row.deputyName,
+    countyCode: row.countyCode,
+    year: row.year,
+    date: row.date,
+    venue: row.venue,
+    title: row.title,
+    description: row.description,
+    place: row.place,
+    tags: [...tags].sort(),
+    outcomes: { policy_talk: row.policyTalk, opinion: row.opinion, deed: row.deed, mentoring: row.mentoring },
+    introductions: intros.map((i) => (i.type === 'funds' ? { type: i.type, name: i.name, amount: (i.amountHundredths ?? 0) / 100 } : { type: i.type, name: i.name })),
+    status: row.status,
+    reviewNote: row.reviewNote,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }
+}
+
+/** Rows of a page (or one row) with their children attached. */
+export async function withChildren(db: Db, rows: ActivityRow[]): Promise<Activity[]> {
+  const { intros, tags } = await childrenOf(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) =>
+    toActivity(
+      r,
+      intros.filter((i) => i.activityId === r.id),
+      tags.filter((t) => t.activityId === r.id).map((t) => t.tag),
+    ),
+  )
+}
+
+async function loadActivity(db: Db, id: string) {
+  const row = await findActivityRow(db, id)
+  return row ? (await withChildren(db, [row]))[0]! : null
+}
+
+export async function visibleActivity(db: Db, user: SessionUser, id: string) {
+  const f = activityScope(user)
+  const row = await findActivityRow(db, id)
+  if (!row || !canSeeActivity(f, row)) throw new NotFound()
+  return row
+}
+
+function checkDate(date: string, now: Date) {
+  if (date > todayInShanghai(now)) throw new ValidationFailed({ date: '活动日期不能晚于今天' })
+  if (yearOf(date) < FIRST_YEAR) throw new ValidationFailed({ date: `活动日期不能早于本届任期首年（${FIRST_YEAR} 年）` })
+}
+
+function columnsOf(c: ActivityContent) {
+  return {
+    date: c.date,
+    year: yearOf(c.date),
+    venue: c.venue,
+    title: c.title,
+    description: c.description,
+    place: c.place,
+    policyTalk: c.outcomes.policy_talk,
+    opinion: c.outcomes.opinion,
+    deed: c.outcomes.deed,
+    mentoring: c.outcomes.mentoring,
+  }
+}
+
+function introRows(activityId: string, c: ActivityContent): NewIntroduction[] {
+  return c.introductions.map((i, n) => ({
+    id: `${activityId}:${n}`,
+    activityId,
+    type: i.type,
+    name: i.name,
+    amountHundredths: i.type === 'funds' ? Math.round(i.amount! * 100) : null,
+    sort: n,
+  }))
+}
+
+/** The deputy an activity is recorded for: the deputy themself, or one in a staff member's scope. */
+async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined) {
+  if (user.role === 'deputy') {
+    if (deputyId && deputyId !== user.id) throw new Forbidden('代表只能记录本人的履职活动')
+    return { id: user.id, countyCode: user.countyCode! }
+  }
+  if (!deputyId) throw new ValidationFailed({ deputyId: '请选择代表' })
+  const [d] = await db
+    .select({ id: users.id, countyCode: users.countyCode })
+    .from(users)
+    .where(and(eq(users.id, deputyId), eq(users.role, 'deputy')))
+    .limit(1)
+  const scope = scopeOf(user)
+  if (!d || !d.countyCode || (scope.kind === 'county' && d.countyCode !== scope.countyCode)) {
+    throw new ValidationFailed({ deputyId: '没有这位代表，或不属于本县（市、区）' })
+  }
+  return { id: d.id, countyCode: d.countyCode }
+}
+
+export async function createActivity(db: Db, user: SessionUser, body: CreateActivityBody, now = new Date()) {
+  requireRole(user, 'deputy', 'county_staff', 'city_staff')
+  const deputy = await deputyFor(db, user, body.deputyId)
+  checkDate(body.date, now)
+  const id = body.id ?? crypto.randomUUID()
+  const { id: _id, deputyId: _d, ...content } = body
+  const hash = await requestHash({ ...content, deputyId: deputy.id })
+  const at = now.toISOString()
+  const created = await insertActivity(
+    db,
+    { id, deputyId: deputy.id, countyCode: deputy.countyCode, ...columnsOf(body), status: 'submitted', createdBy: user.id, requestHash: hash, createdAt: at, updatedAt: at },
+    introRows(id, body),
+    body.tags,
+  )
+  const row = await findActivityRow(db, id)
+  if (!row) throw new Error('activity vanished after insert')
+  if (!created && (row.createdBy !== user.id || row.requestHash !== hash)) throw new Conflict('该编号已被另一条记录使用，请刷新后重新填写')
+  return { activity: (await withChildren(db, [row]))[0]!, created }
+}
+
+export async function updateActivity(db: Db, user: SessionUser, id: string, body: ActivityContent & { version: number }, now = new Date()) {
+  const row = await visibleActivity(db, user, id)
+  if (row.deputyId !== user.id) throw new Forbidden('只有代表本人可以修改履职记录')
+  const current = async () => (await loadActivity(db, id))!
+  if (body.version !== row.version) throw new Conflict(undefined, await current())
+  if (row.status === 'confirmed') throw new InvalidTransition('已确认的履职记录不能再修改', await current())
+  checkDate(body.date, now)
+  const ok = await replaceActivity(db, id, row.version, { ...columnsOf(body), status: 'submitted', updatedAt: now.toISOString() }, introRows(id, body), body.tags)
+  if (!ok) throw new Conflict(undefined, await current())
+  return current()
+}
+
+export async function reviewActivity(db: Db, user: SessionUser, id: string, body: { decision: 'confirm' | 'return'; note?: string; version: number }, now = new Date()) {
+  requireRole(user, 'county_staff', 'city_staff')
+  const row = await visibleActivity(db, user, id)
+  const current = async () => (await loadActivity(db, id))!
+  if (body.version !== row.version) throw new Conflict(undefined, await current())
+  if (row.status !== 'submitted') throw new InvalidTransition('只能审核待审核的履职记录', await current())
+  if (body.decision === 'return' && !body.note) throw new ValidationFailed({ note: '请填写退回原因' })
+  const ok = await setReview(db, id, row.version, {
+    status: body.decision === 'confirm' ? 'confirmed' : 'returned',
+    reviewNote: body.note || null,
+    reviewedBy: user.id,
+    reviewedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  })
+  if (!ok) throw new Conflict(undefined, await current())
+  return current()
+}
+
+const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+
+/** A deputy's yearly record (履职档案), from confirmed activities only. */
+export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, year: number) {
+  const f = activityScope(user)
+  const [deputy] = await db
+    .select({ id: users.id, name: users.name, phone: users.phone, level: users.level, countyCode: users.countyCode, group: users.deputyGroup })
+    .from(users)
+    .where(and(eq(users.id, deputyId), eq(users.role, 'deputy')))
+    .limit(1)
+  if (!deputy || !canSeeActivity(f, { countyCode: deputy.countyCode ?? '', deputyId: deputy.id })) throw new NotFound()
+  const confirmed = await withChildren(db, await confirmedOfYear(db, deputyId, year))
+  const byVenue = zeroes(VENUES.map((v) => v.code))
+  const outcomes = zeroes(FOUR_BATCHES)
+  const introductions = { ...zeroes(FIVE_INTRODUCTIONS), fundsAmount: 0 }
+  let fundsHundredths = 0
+  for (const a of confirmed) {
+    if (a.venue) byVenue[a.venue]++
+    for (const k of FOUR_BATCHES) outcomes[k] += a.outcomes[k]
+    for (const i of a.introductions) {
+      introductions[i.type]++
+      if (i.type === 'funds') fundsHundredths += Math.round((i.amount ?? 0) * 100)
+    }
+  }
+  introductions.fundsAmount = fundsHundredths / 100
+  return {
+    deputy,
+    year,
+    activities: await countOfYear(db, deputyId, year),
+    confirmed: confirmed.length,
+    byVenue,
+    outcomes,
+    introductions,
+    targets: { fiveIntroductionsMet: FIVE_INTRODUCTIONS.filter((k) => introductions[k] > 0) },
+    /** The confirmed activities every figure above is counted from. */
+    confirmedActivities: confirmed,
+  }
+}

@@ -1,0 +1,43 @@
+// drizzle queries for the deputies roster: scoped lists with keyset pagination.
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { users } from '../db/schema'
+import { contains } from '../db/sql'
+import type { Keyset } from '../db/cursor'
+import type { DeputyLevel } from '../core/taxonomy'
+
+export interface DeputyFilter {
+  /** null: every county (city staff); else these counties only. */
+  countyCodes: string[] | null
+  level?: DeputyLevel
+  q?: string
+  after?: Keyset
+  limit: number
+}
+
+/** Deputies newest first; uses users_county_role_created (or users_role_created for the city). */
+export function listDeputies(db: Db, f: DeputyFilter) {
+  const where: (SQL | undefined)[] = [eq(users.role, 'deputy')]
+  if (f.countyCodes) where.push(f.countyCodes.length === 1 ? eq(users.countyCode, f.countyCodes[0]!) : inArray(users.countyCode, f.countyCodes))
+  if (f.level) where.push(eq(users.level, f.level))
+  if (f.q) {
+    where.push(or(contains(users.name, f.q), contains(users.phone, f.q)))
+  }
+  if (f.after) {
+    where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
+  }
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      level: users.level,
+      countyCode: users.countyCode,
+      group: users.deputyGroup,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(and(...where))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(f.limit + 1)
+}

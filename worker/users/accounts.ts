@@ -1,0 +1,41 @@
+// Making accounts: every new account (deputy, unit, county staff) starts with a temporary
+// password that is shown once and must be changed at first sign-in.
+import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { users } from '../db/schema'
+import { hashPassword, temporaryPassword } from '../auth/passwords'
+
+export type NewUser = typeof users.$inferInsert
+
+export async function withTemporaryPassword(fields: Omit<NewUser, 'id' | 'passwordHash' | 'createdAt' | 'updatedAt'>, now: Date) {
+  const password = temporaryPassword()
+  const at = now.toISOString()
+  const row: NewUser = { ...fields, id: crypto.randomUUID(), passwordHash: await hashPassword(password), mustChangePassword: true, createdAt: at, updatedAt: at }
+  return { row, temporaryPassword: password }
+}
+
+export async function usersByPhone(db: Db, phones: string[]) {
+  if (phones.length === 0) return []
+  const out: { id: string; phone: string; role: NewUser['role']; countyCode: string | null; name: string; level: NewUser['level']; deputyGroup: string | null }[] = []
+  // Chunked so that no statement binds more than D1's 100 parameters.
+  for (let i = 0; i < phones.length; i += 90) {
+    out.push(
+      ...(await db
+        .select({ id: users.id, phone: users.phone, role: users.role, countyCode: users.countyCode, name: users.name, level: users.level, deputyGroup: users.deputyGroup })
+        .from(users)
+        .where(inArray(users.phone, phones.slice(i, i + 90)))),
+    )
+  }
+  return out
+}
+
+export async function phoneTaken(db: Db, phone: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1)
+  return !!row
+}
+
+/** True for a SQLite unique-constraint failure (two requests racing for one phone). */
+export function isUniqueViolation(e: unknown): boolean {
+  const text = e instanceof Error ? `${e.message} ${String((e as { cause?: unknown }).cause ?? '')}` : String(e)
+  return /UNIQUE constraint failed/i.test(text)
+}

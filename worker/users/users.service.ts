@@ -1,0 +1,64 @@
+// Account administration: staff create unit and county staff accounts and reset passwords,
+// each within their scope. A reset issues a new temporary password and ends every session.
+import { eq, sql } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { users } from '../db/schema'
+import type { SessionUser } from '../auth/sessions'
+import { canManageCounty, canReadUser, requireRole, scopeOf } from '../auth/access'
+import { endOtherSessions } from '../auth/sessions'
+import { hashPassword, temporaryPassword } from '../auth/passwords'
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../core/errors'
+import { findUnit } from '../issues/issues.queries'
+import { isCounty } from '../reference/reference.queries'
+import { isUniqueViolation, phoneTaken, withTemporaryPassword } from './accounts'
+import { findUserView } from './users.queries'
+
+export interface NewAccountBody {
+  role: 'unit' | 'county_staff'
+  name: string
+  phone: string
+  countyCode?: string
+  unitId?: string
+}
+
+export async function createAccount(db: Db, user: SessionUser, body: NewAccountBody, now = new Date()) {
+  requireRole(user, 'county_staff', 'city_staff')
+  if (body.role === 'county_staff' && user.role !== 'city_staff') throw new Forbidden('只有市人大工作人员可以开通县级人大工作人员账号')
+  let countyCode = body.countyCode ?? user.countyCode ?? undefined
+  let unitId: string | null = null
+  if (body.role === 'unit') {
+    if (!body.unitId) throw new ValidationFailed({ unitId: '请选择责任单位' })
+    const unit = await findUnit(db, body.unitId)
+    if (!unit || !canManageCounty(scopeOf(user), unit.countyCode)) throw new ValidationFailed({ unitId: '没有这个责任单位，或不属于本县（市、区）' })
+    unitId = unit.id
+    countyCode = unit.countyCode
+  }
+  if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
+  if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+  if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）开通账号')
+  if (await phoneTaken(db, body.phone)) throw new Conflict('该手机号已有账号')
+  const { row, temporaryPassword } = await withTemporaryPassword({ name: body.name, phone: body.phone, role: body.role, countyCode, unitId }, now)
+  try {
+    await db.insert(users).values(row)
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Conflict('该手机号已有账号')
+    throw e
+  }
+  return { user: (await findUserView(db, row.id!))!, temporaryPassword }
+}
+
+/** A new temporary password for an account in the staff member's scope; its sessions end. */
+export async function resetPassword(db: Db, user: SessionUser, id: string, now = new Date()) {
+  requireRole(user, 'county_staff', 'city_staff')
+  const target = await findUserView(db, id)
+  if (!target || !canReadUser(user, target)) throw new NotFound()
+  if (target.id === user.id) throw new Forbidden('请在“修改密码”中修改自己的密码')
+  if (user.role === 'county_staff' && target.role !== 'deputy' && target.role !== 'unit') throw new Forbidden('只能重置本县代表和责任单位的密码')
+  const password = temporaryPassword()
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
+  await endOtherSessions(db, id)
+  return { temporaryPassword: password }
+}

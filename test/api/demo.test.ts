@@ -38,3 +38,23 @@ describe('the demo data set', () => {
     }
   })
 })
+
+describe('the demo activities and 五个一', () => {
+  it('hold deputies of all five levels, activities in every status and venue, and 五个一 partly done', async () => {
+    const t = await makeTestApp()
+    await seedDemoIfEmpty(t.db)
+    const cookie = await t.signIn('13800000001', DEMO_PASSWORD)
+    const deputies = (await (await t.call('GET', '/api/v1/deputies?limit=200', { cookie })).json()) as { items: { level: string; countyCode: string }[] }
+    expect(new Set(deputies.items.map((d) => d.level))).toEqual(new Set(['national', 'provincial', 'city', 'county', 'township']))
+    expect(new Set(deputies.items.map((d) => d.countyCode)).size).toBeGreaterThanOrEqual(4)
+    const acts = (await (await t.call('GET', '/api/v1/activities?limit=200', { cookie })).json()) as { items: { status: string; venue: string }[] }
+    expect(new Set(acts.items.map((a) => a.status))).toEqual(new Set(['submitted', 'confirmed', 'returned']))
+    expect(new Set(acts.items.map((a) => a.venue)).size).toBe(9)
+    const year = new Date().getUTCFullYear()
+    const five = (await (await t.call('GET', `/api/v1/five-ones?year=${year}`, { cookie })).json()) as { items: { countyCode: string }[] }
+    const perPlace = new Map<string, number>()
+    for (const f of five.items) perPlace.set(f.countyCode, (perPlace.get(f.countyCode) ?? 0) + 1)
+    expect([...perPlace.values()].some((n) => n === 5)).toBe(true)
+    expect([...perPlace.values()].some((n) => n < 5)).toBe(true)
+  })
+})

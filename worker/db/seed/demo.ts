@@ -1,13 +1,16 @@
-// The demo data set for a local database: the six demo accounts of api.md, responsible units
-// and a roster of deputies across several Chengde counties. Loaded only into an empty database,
-// and only when asked (npm start, or DEMO_DATA=true for wrangler dev); never on a deployment.
+// The demo data set for a local database: the six demo accounts of api.md, responsible units,
+// a roster of deputies across several Chengde counties, issues, activities and 五个一. Loaded
+// only into an empty database, and only when asked (npm start, or DEMO_DATA=true for wrangler
+// dev); never on a deployment.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { issueEvents, issues, units, users } from '../schema'
+import { activities, activityIntroductions, activityTags, fiveOnes, issueEvents, issues, units, users } from '../schema'
 import { hashPassword } from '../../auth/passwords'
 import type { DeputyLevel, Role } from '../../core/taxonomy'
 import { chunk } from './reference'
 import { demoIssues } from './demo-issues'
+import { demoActivities, demoFiveOnes } from './demo-activities'
+import { CITY, COUNTIES } from './chengde'
 
 export const DEMO_PASSWORD = 'chengde-2022'
 
@@ -60,7 +63,7 @@ export function demoDeputies(): DemoAccount[] {
         name,
         role: 'deputy',
         countyCode: county,
-        level: LEVELS[(n + i) % LEVELS.length]!,
+        level: LEVELS[n % LEVELS.length]!,
         group: groups[i % groups.length]!,
       })
     }
@@ -133,11 +136,23 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     eventRows.push(...built.events)
   }
 
+  const staffOf = (county: string) => (userRows.find((u) => u.role === 'county_staff' && u.countyCode === county) ?? cityStaff).id
+  const acts = demoActivities(
+    userRows.filter((u) => u.role === 'deputy').map((u) => ({ id: u.id, countyCode: u.countyCode! })),
+    staffOf,
+    now,
+  )
+  const fiveOneRows = demoFiveOnes([CITY.code, ...COUNTIES.map((c) => c.code)], staffOf, now)
+
   const writes = [
     ...chunk(unitRows, 4).map((part) => db.insert(units).values(part)),
     ...chunk(userRows, 13).map((part) => db.insert(users).values(part)),
     ...chunk(issueRows, 25).map((part) => db.insert(issues).values(part)),
     ...chunk(eventRows, 9).map((part) => db.insert(issueEvents).values(part)),
+    ...chunk(acts.rows, 22).map((part) => db.insert(activities).values(part)),
+    ...chunk(acts.intros, 6).map((part) => db.insert(activityIntroductions).values(part)),
+    ...chunk(acts.tags, 2).map((part) => db.insert(activityTags).values(part)),
+    ...chunk(fiveOneRows, 11).map((part) => db.insert(fiveOnes).values(part)),
   ]
   await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]])
 }

@@ -17,6 +17,7 @@ import { unitRoutes } from './units/units.routes'
 import { activityRoutes } from './activities/activities.routes'
 import { deputyRoutes } from './deputies/deputies.routes'
 import { fiveOneRoutes } from './five-ones/five-ones.routes'
+import { statsRoutes } from './stats/stats.routes'
 import { prepareDatabase } from './db/prepare'
 
 export interface AppDeps {
@@ -114,6 +115,7 @@ export function createApp({ db, config }: AppDeps) {
   app.route('/api/v1', activityRoutes)
   app.route('/api/v1', deputyRoutes)
   app.route('/api/v1', fiveOneRoutes)
+  app.route('/api/v1', statsRoutes)
 
   app.all('/api/*', () => {
     throw new NotFound('接口不存在')

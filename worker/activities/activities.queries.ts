@@ -6,6 +6,7 @@ import { activities, activityIntroductions, activityTags, users } from '../db/sc
 import type { ActivityScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { insertWhere } from '../db/sql'
+import { activityConfirmed, activityRecorded } from '../stats/counters'
 import type { ActivityStatus, ActivityTag, Venue } from '../core/taxonomy'
 
 const activityColumns = {
@@ -132,34 +133,57 @@ export async function insertActivity(db: Db, row: NewActivity, intros: NewIntrod
   const [inserted] = await db.batch([
     db.insert(activities).values(row).onConflictDoNothing().returning({ id: activities.id }),
     ...childWrites(db, row.id!, intros, tags, justCreated),
+    activityRecorded(db, row.year, row.countyCode, 1, justCreated),
   ])
   return inserted.length === 1
 }
 
 /** Replaces an activity's content if it is still at `version`; false when it was not. */
-export async function replaceActivity(db: Db, id: string, version: number, change: Partial<NewActivity>, intros: NewIntroduction[], tags: ActivityTag[]) {
-  const atVersion = and(eq(activities.id, id), eq(activities.version, version))
+export async function replaceActivity(db: Db, current: ActivityRow, change: Partial<NewActivity> & { year: number }, intros: NewIntroduction[], tags: ActivityTag[]) {
+  const atVersion = and(eq(activities.id, current.id), eq(activities.version, current.version))
   const stillThere = sql`exists ${db.select({ one: sql`1` }).from(activities).where(atVersion)}`
-  const [, , ...rest] = await db.batch([
-    db.delete(activityIntroductions).where(and(eq(activityIntroductions.activityId, id), stillThere)),
-    db.delete(activityTags).where(and(eq(activityTags.activityId, id), stillThere)),
-    ...childWrites(db, id, intros, tags, stillThere),
+  // A new date may move the activity into another year's count.
+  const moved =
+    change.year === current.year
+      ? []
+      : [activityRecorded(db, current.year, current.countyCode, -1, stillThere), activityRecorded(db, change.year, current.countyCode, 1, stillThere)]
+  const results = await db.batch([
+    db.delete(activityIntroductions).where(and(eq(activityIntroductions.activityId, current.id), stillThere)),
+    db.delete(activityTags).where(and(eq(activityTags.activityId, current.id), stillThere)),
+    ...childWrites(db, current.id, intros, tags, stillThere),
+    ...moved,
     db
       .update(activities)
-      .set({ ...change, version: version + 1 })
+      .set({ ...change, version: current.version + 1 })
       .where(atVersion)
       .returning({ id: activities.id }),
   ])
-  const updated = rest[rest.length - 1] as { id: string }[]
-  return updated.length === 1
+  return (results[results.length - 1] as { id: string }[]).length === 1
 }
 
-/** Confirms or returns a submitted activity still at `version`. */
-export async function setReview(db: Db, id: string, version: number, change: Partial<NewActivity>) {
-  const rows = await db
+/** Confirms or returns a submitted activity still at `version`; a confirmation counts it. */
+export async function setReview(db: Db, current: ActivityRow, intros: IntroductionRow[], change: Partial<NewActivity>) {
+  const pending = and(eq(activities.id, current.id), eq(activities.version, current.version), eq(activities.status, 'submitted'))
+  const stillPending = sql`exists ${db.select({ one: sql`1` }).from(activities).where(pending)}`
+  const counted =
+    change.status === 'confirmed'
+      ? activityConfirmed(
+          db,
+          {
+            year: current.year,
+            countyCode: current.countyCode,
+            deputyId: current.deputyId,
+            outcomes: { policy_talk: current.policyTalk, opinion: current.opinion, deed: current.deed, mentoring: current.mentoring },
+            introductions: intros,
+          },
+          stillPending,
+        )
+      : []
+  const update = db
     .update(activities)
-    .set({ ...change, version: version + 1 })
-    .where(and(eq(activities.id, id), eq(activities.version, version), eq(activities.status, 'submitted')))
+    .set({ ...change, version: current.version + 1 })
+    .where(pending)
     .returning({ id: activities.id })
-  return rows.length === 1
+  const results = counted.length ? await db.batch([...counted, update] as [(typeof counted)[number], typeof update]) : [await update]
+  return (results[results.length - 1] as { id: string }[]).length === 1
 }

@@ -173,7 +173,7 @@ export async function updateActivity(db: Db, user: SessionUser, id: string, body
   if (body.version !== row.version) throw new Conflict(undefined, await current())
   if (row.status === 'confirmed') throw new InvalidTransition('已确认的履职记录不能再修改', await current())
   checkDate(body.date, now)
-  const ok = await replaceActivity(db, id, row.version, { ...columnsOf(body), status: 'submitted', updatedAt: now.toISOString() }, introRows(id, body), body.tags)
+  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: 'submitted', updatedAt: now.toISOString() }, introRows(id, body), body.tags)
   if (!ok) throw new Conflict(undefined, await current())
   return current()
 }
@@ -185,7 +185,8 @@ export async function reviewActivity(db: Db, user: SessionUser, id: string, body
   if (body.version !== row.version) throw new Conflict(undefined, await current())
   if (row.status !== 'submitted') throw new InvalidTransition('只能审核待审核的履职记录', await current())
   if (body.decision === 'return' && !body.note) throw new ValidationFailed({ note: '请填写退回原因' })
-  const ok = await setReview(db, id, row.version, {
+  const { intros } = await childrenOf(db, [id])
+  const ok = await setReview(db, row, intros, {
     status: body.decision === 'confirm' ? 'confirmed' : 'returned',
     reviewNote: body.note || null,
     reviewedBy: user.id,

@@ -1,5 +1,5 @@
 // Small SQL building blocks shared by the feature queries.
-import { getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { getTableColumns, SQL, sql } from 'drizzle-orm'
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from './client'
 
@@ -16,11 +16,13 @@ export function contains(col: AnySQLiteColumn, q: string): SQL {
  * does not have.
  */
 export function insertWhere<T extends SQLiteTable>(db: Db, table: T, row: T['$inferInsert'], condition: SQL) {
-  const columns = getTableColumns(table) as Record<string, AnySQLiteColumn>
+  // drizzle wants every column, in table order; a column the row leaves out takes its default.
+  const given = row as Record<string, unknown>
   const fields = Object.fromEntries(
-    Object.entries(row as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([key, v]) => [key, sql`${v}`.as(columns[key]!.name)]),
+    Object.entries(getTableColumns(table) as Record<string, AnySQLiteColumn>).map(([key, col]) => {
+      const v = given[key] !== undefined ? given[key] : col.default !== undefined ? col.default : null
+      return [key, (v instanceof SQL ? v : sql`${v}`).as(col.name)]
+    }),
   )
   return db.insert(table).select(db.select(fields).from(sql`(select 1)`).where(condition) as never)
 }

@@ -10,6 +10,7 @@ import type { DeputyLevel } from '../core/taxonomy'
 import { chunk } from '../db/seed/reference'
 import { isUniqueViolation, phoneTaken, usersByPhone, withTemporaryPassword, type NewUser } from '../users/accounts'
 import { readRoster, type RowError } from './roster'
+import { deputiesAdded } from '../stats/counters'
 
 export async function createDeputy(
   db: Db,
@@ -27,7 +28,7 @@ export async function createDeputy(
     now,
   )
   try {
-    await db.insert(users).values(row)
+    await db.batch([db.insert(users).values(row), deputiesAdded(db, countyCode, 1)])
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('该手机号已登记，请勿重复添加')
     throw e
@@ -77,7 +78,13 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
         .set({ name: r.name, level: r.level, deputyGroup: r.group, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
         .where(eq(users.id, existing.get(r.phone)!.id)),
     )
-  const writes = [...chunk(inserts, 14).map((part) => db.insert(users).values(part)), ...updates]
+  const perCounty = new Map<string, number>()
+  for (const r of inserts) perCounty.set(r.countyCode!, (perCounty.get(r.countyCode!) ?? 0) + 1)
+  const writes = [
+    ...chunk(inserts, 14).map((part) => db.insert(users).values(part)),
+    ...updates,
+    ...[...perCounty].map(([county, n]) => deputiesAdded(db, county, n)),
+  ]
   if (writes.length) {
     try {
       await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]])

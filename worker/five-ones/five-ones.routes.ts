@@ -12,6 +12,7 @@ import { todayInShanghai, yearOf } from '../core/dates'
 import { FIVE_ONES, codesOf } from '../core/taxonomy'
 import { fiveOnes, places } from '../db/schema'
 import { jsonBody, query } from '../validate'
+import { fiveOneAdded } from '../stats/counters'
 
 const createBody = z.object({
   countyCode,
@@ -52,10 +53,13 @@ export const fiveOneRoutes = new Hono<AppEnv>()
     if (yearOf(body.date) !== body.year) throw new ValidationFailed({ date: `日期应在 ${body.year} 年内` })
     if (body.date > todayInShanghai()) throw new ValidationFailed({ date: '日期不能晚于今天' })
     const at = new Date().toISOString()
-    const [row] = await c.var.db
-      .insert(fiveOnes)
-      .values({ id: crypto.randomUUID(), placeCode: body.countyCode, year: body.year, type: body.type, date: body.date, title: body.title, summary: body.summary, createdBy: user.id, createdAt: at, updatedAt: at })
-      .returning(columns)
+    const [[row]] = await c.var.db.batch([
+      c.var.db
+        .insert(fiveOnes)
+        .values({ id: crypto.randomUUID(), placeCode: body.countyCode, year: body.year, type: body.type, date: body.date, title: body.title, summary: body.summary, createdBy: user.id, createdAt: at, updatedAt: at })
+        .returning(columns),
+      fiveOneAdded(c.var.db, body.year, body.countyCode, body.type),
+    ])
     return c.json(row, 201)
   })
   .get('/five-ones', async (c) => {

@@ -7,6 +7,7 @@ import { issueEvents, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { contains, insertWhere } from '../db/sql'
+import { issueCreated, issueMoved } from '../stats/counters'
 import { OPEN_STATUSES } from '../core/workflow'
 import type { IssueStatus } from '../core/taxonomy'
 
@@ -120,37 +121,42 @@ export async function listEvents(db: Db, issueId: string) {
 }
 
 export type NewIssue = typeof issues.$inferInsert
+type IssueKeys = { year: number; countyCode: string; fieldCode: string; township: string }
 export type NewEvent = typeof issueEvents.$inferInsert
 
 /**
- * Creates an issue and its first event in one atomic batch. A retried create with the same id
- * inserts nothing (both inserts ignore the conflict; the create event's id is the issue's).
+ * Creates an issue, its first event and its counters in one atomic batch. A retried create with
+ * the same id inserts nothing (both inserts ignore the conflict; the create event's id is the
+ * issue's), and the counters move only for the row this very request wrote.
  */
-export async function insertIssue(db: Db, issue: NewIssue, event: NewEvent): Promise<boolean> {
+export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: NewEvent): Promise<boolean> {
+  const mine = sql`exists (select 1 from ${issues} where ${issues.id} = ${issue.id} and ${issues.createdAt} = ${issue.createdAt} and ${issues.requestHash} = ${issue.requestHash})`
   const [inserted] = await db.batch([
     db.insert(issues).values(issue).onConflictDoNothing().returning({ id: issues.id }),
     db.insert(issueEvents).values(event).onConflictDoNothing(),
+    ...issueCreated(db, issue, mine),
   ])
   return inserted.length === 1
 }
 
 /**
- * Applies an action in one atomic batch: the event is written only if the issue is still at the
- * version the actor saw, then the issue is updated under the same condition. A stale version
- * changes nothing and answers false.
+ * Applies an action in one atomic batch: the event and the counters are written only if the
+ * issue is still at the version the actor saw, then the issue is updated under the same
+ * condition. A stale version changes nothing and answers false.
  */
-export async function applyAction(db: Db, id: string, version: number, change: Partial<NewIssue>, event: NewEvent): Promise<boolean> {
-  const atVersion = and(eq(issues.id, id), eq(issues.version, version))
-  const eventInsert = insertWhere(db, issueEvents, event, sql`exists ${db.select({ one: sql`1` }).from(issues).where(atVersion)}`)
-  const [, updated] = await db.batch([
-    eventInsert,
+export async function applyAction(db: Db, issue: IssueRow, change: Partial<NewIssue>, event: NewEvent): Promise<boolean> {
+  const atVersion = and(eq(issues.id, issue.id), eq(issues.version, issue.version))
+  const still = sql`exists ${db.select({ one: sql`1` }).from(issues).where(atVersion)}`
+  const results = await db.batch([
+    insertWhere(db, issueEvents, event, still),
+    ...issueMoved(db, issue, issue.status, change.status ?? issue.status, change.closedOnTime === true, still),
     db
       .update(issues)
-      .set({ ...change, version: version + 1 })
+      .set({ ...change, version: issue.version + 1 })
       .where(atVersion)
       .returning({ id: issues.id }),
   ])
-  return updated.length === 1
+  return (results[results.length - 1] as { id: string }[]).length === 1
 }
 
 export async function findUnit(db: Db, id: string) {

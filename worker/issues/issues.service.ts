@@ -39,7 +39,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   const { id: _id, ...content } = body
   const hash = await requestHash({ ...content, countyCode, year })
   const at = now.toISOString()
-  const row: NewIssue = {
+  const row = {
     id,
     kind: body.kind,
     year,
@@ -56,7 +56,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
     requestHash: hash,
     createdAt: at,
     updatedAt: at,
-  }
+  } satisfies NewIssue
   const created = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
   const existing = await findIssue(db, id)
   if (!existing) throw new Error('issue vanished after insert')
@@ -141,7 +141,7 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
       break
   }
 
-  const ok = await applyAction(db, issue.id, issue.version, change, {
+  const ok = await applyAction(db, issue, change, {
     id: crypto.randomUUID(),
     issueId: issue.id,
     action: t.action,

@@ -11,6 +11,7 @@ import { chunk } from './reference'
 import { demoIssues } from './demo-issues'
 import { demoActivities, demoFiveOnes } from './demo-activities'
 import { CITY, COUNTIES } from './chengde'
+import { rebuildCounters } from '../../stats/recount'
 
 export const DEMO_PASSWORD = 'chengde-2022'
 
@@ -155,4 +156,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     ...chunk(fiveOneRows, 11).map((part) => db.insert(fiveOnes).values(part)),
   ]
   await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]])
+  // The demo rows were written directly, so their counters are computed once from them.
+  await rebuildCounters(db)
 }

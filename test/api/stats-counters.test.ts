@@ -1,0 +1,124 @@
+// The statistics counters are a cache of the truth: after any sequence of creates, actions,
+// reviews, edits, retries and stale writes, every counter equals a recount from the base tables.
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { sql } from 'drizzle-orm'
+import { makeTestApp, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
+import { activityBody } from '../support/activities'
+import { daysFromToday, issueBody } from '../support/issues'
+import { RECOUNT, rebuildCounters } from '../../worker/stats/recount'
+import { yearInShanghai } from '../../worker/core/dates'
+
+type Row = Record<string, unknown>
+
+/** Rows of a counter table and of its recount, both without all-zero rows, in a stable order. */
+async function compare(t: TestApp) {
+  for (const [table, { columns, select }] of Object.entries(RECOUNT)) {
+    const names = columns.split(',').map((c) => c.trim())
+    const norm = (rows: unknown[][]) =>
+      rows
+        .map((r) => Object.fromEntries(names.map((n, i) => [n, typeof r[i] === 'bigint' ? Number(r[i]) : r[i]])) as Row)
+        .filter((r) => names.some((n, i) => i >= keyCount(table) && r[n] !== 0))
+        .map((r) => JSON.stringify(r))
+        .sort()
+    const stored = norm((await t.client.execute(`select ${columns} from ${table}`)).rows.map((r) => names.map((_, i) => r[i])))
+    const truth = norm((await t.db.values(select)) as unknown[][])
+    expect(stored, table).toEqual(truth)
+  }
+}
+function keyCount(table: string) {
+  return { issue_counts: 4, activity_counts: 2, deputy_year_counts: 2, deputy_counts: 1, five_one_counts: 3 }[table]!
+}
+
+const op = fc.oneof(
+  fc.record({ kind: fc.constant('issue' as const), who: fc.nat(3), field: fc.constantFrom('rural_living', 'groundwater'), township: fc.constantFrom('平泉镇', '杨树岭镇'), retry: fc.boolean() }),
+  fc.record({ kind: fc.constant('action' as const), pick: fc.nat(), action: fc.constantFrom('assign', 'reject', 'accept', 'decline', 'progress', 'complete', 'verify', 'return', 'extend', 'comment'), stale: fc.boolean() }),
+  fc.record({ kind: fc.constant('activity' as const), who: fc.nat(3), back: fc.nat(2), deed: fc.nat(3), funds: fc.boolean(), retry: fc.boolean() }),
+  fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), confirm: fc.boolean(), stale: fc.boolean() }),
+  fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), back: fc.nat(2) }),
+  fc.record({ kind: fc.constant('deputy' as const), county: fc.constantFrom(PINGQUAN, LONGHUA) }),
+  fc.record({ kind: fc.constant('fiveOne' as const), type: fc.constantFrom('inspection', 'inquiry', 'exchange') }),
+)
+
+describe('statistics counters', () => {
+  it('equal a recount after every step of any sequence of writes', async () => {
+    const year = yearInShanghai()
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), async (ops) => {
+        const t = await makeTestApp()
+        const pqUnit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+        const lhUnit = await t.makeUnit(LONGHUA, '隆化县水务局')
+        const staff: Record<string, { cookie: string }> = { [PINGQUAN]: await t.actor({ role: 'county_staff', countyCode: PINGQUAN }), [LONGHUA]: await t.actor({ role: 'county_staff', countyCode: LONGHUA }) }
+        const units: Record<string, { cookie: string }> = { [PINGQUAN]: await t.actor({ role: 'unit', unitId: pqUnit.id }), [LONGHUA]: await t.actor({ role: 'unit', unitId: lhUnit.id }) }
+        const deputies = [
+          await t.actor({ role: 'deputy', countyCode: PINGQUAN }),
+          await t.actor({ role: 'deputy', countyCode: PINGQUAN }),
+          await t.actor({ role: 'deputy', countyCode: LONGHUA }),
+          await t.actor({ role: 'deputy', countyCode: LONGHUA }),
+        ]
+        await rebuildCounters(t.db) // the actors above were written directly
+        const issues: { id: string; county: string }[] = []
+        const acts: { id: string; who: number }[] = []
+        let phone = 13955550000
+        const version = async (table: string, id: string) => Number((await t.db.values(sql`select version from ${sql.raw(table)} where id = ${id}`))[0]![0])
+
+        for (const o of ops) {
+          if (o.kind === 'issue') {
+            const d = deputies[o.who]!
+            const id = crypto.randomUUID()
+            const body = { ...issueBody({ fieldCode: o.field, township: o.township }), id }
+            await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body })
+            if (o.retry) await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body })
+            issues.push({ id, county: o.who < 2 ? PINGQUAN : LONGHUA })
+          } else if (o.kind === 'action' && issues.length) {
+            const i = issues[o.pick % issues.length]!
+            const isUnit = ['accept', 'decline', 'progress', 'complete'].includes(o.action)
+            const cookie = (isUnit ? units : staff)[i.county]!.cookie
+            const v = (await version('issues', i.id)) - (o.stale ? 1 : 0)
+            const unitId = i.county === PINGQUAN ? pqUnit.id : lhUnit.id
+            await t.call('POST', `/api/v1/issues/${i.id}/actions`, {
+              cookie,
+              body: { action: o.action, version: v, note: '说明', unitId, requirement: '整改', deadline: daysFromToday(o.action === 'extend' ? 60 : 10), progress: 50 },
+            })
+          } else if (o.kind === 'activity') {
+            const d = deputies[o.who]!
+            const id = crypto.randomUUID()
+            const body = activityBody({
+              id,
+              date: `${year - o.back}-02-0${1 + o.who}`,
+              outcomes: { deed: o.deed },
+              introductions: o.funds ? [{ type: 'funds', name: '资金', amount: 12.34 }] : [{ type: 'talent', name: '人才' }],
+            })
+            await t.call('POST', '/api/v1/activities', { cookie: d.cookie, body })
+            if (o.retry) await t.call('POST', '/api/v1/activities', { cookie: d.cookie, body })
+            acts.push({ id, who: o.who })
+          } else if (o.kind === 'review' && acts.length) {
+            const a = acts[o.pick % acts.length]!
+            const v = (await version('activities', a.id)) - (o.stale ? 1 : 0)
+            await t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff[a.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body: { decision: o.confirm ? 'confirm' : 'return', note: '退回', version: v } })
+          } else if (o.kind === 'edit' && acts.length) {
+            const a = acts[o.pick % acts.length]!
+            const body = { ...activityBody({ date: `${year - o.back}-03-01`, outcomes: { opinion: 4 } }), version: await version('activities', a.id) }
+            await t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: deputies[a.who]!.cookie, body })
+          } else if (o.kind === 'deputy') {
+            await t.call('POST', '/api/v1/deputies', { cookie: staff[o.county]!.cookie, body: { name: '新代表', phone: String(phone++), level: 'township' } })
+          } else if (o.kind === 'fiveOne') {
+            await t.call('POST', '/api/v1/five-ones', { cookie: staff[PINGQUAN]!.cookie, body: { countyCode: PINGQUAN, year, type: o.type, date: `${year}-01-05`, title: '五个一' } })
+          }
+          await compare(t)
+        }
+      }),
+      { numRuns: 15 },
+    )
+ }, 120_000)
+
+  it('are rebuilt from the base tables by the recount, whatever they held', async () => {
+    const t = await makeTestApp()
+    const d = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
+    await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body: issueBody() })
+    await t.client.execute('update issue_counts set reported = 99')
+    await t.client.execute("insert into activity_counts (year, county_code, activities) values (2023, '130881', 7)")
+    await rebuildCounters(t.db)
+    await compare(t)
+  })
+})

@@ -1,0 +1,147 @@
+// Every statistics endpoint against a small hand-built ledger whose figures are written out here.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { makeTestApp, errorOf, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
+import { activityBody } from '../support/activities'
+import { act, daysFromToday, fileIssue } from '../support/issues'
+import { rebuildCounters } from '../../worker/stats/recount'
+import { yearInShanghai } from '../../worker/core/dates'
+
+let t: TestApp
+let staff: string
+let city: string
+const year = yearInShanghai()
+
+beforeAll(async () => {
+  t = await makeTestApp()
+  const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+  staff = (await t.actor({ role: 'county_staff', countyCode: PINGQUAN })).cookie
+  city = (await t.actor({ role: 'city_staff' })).cookie
+  const unitCookie = (await t.actor({ role: 'unit', unitId: unit.id })).cookie
+  const d1 = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
+  const d2 = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
+  await t.actor({ role: 'deputy', countyCode: PINGQUAN }) // a deputy with no activity lowers coverage
+  await t.actor({ role: 'deputy', countyCode: LONGHUA })
+  await rebuildCounters(t.db) // the people above were written directly
+
+  const assign = (id: string) => act(t, staff, id, 'assign', { unitId: unit.id, requirement: '整改', deadline: daysFromToday(10) })
+  const finish = async (id: string) => {
+    await act(t, unitCookie, id, 'accept')
+    await act(t, unitCookie, id, 'complete', { note: '完成' })
+    await act(t, staff, id, 'verify')
+  }
+  await fileIssue(t, d1.cookie, { fieldCode: 'rural_living', township: '平泉镇' }) // reported
+  const overdue = await fileIssue(t, d1.cookie, { fieldCode: 'rural_living', township: '平泉镇' })
+  await assign(overdue.id)
+  await t.client.execute({ sql: 'update issues set deadline = ? where id = ?', args: [daysFromToday(-1), overdue.id] }) // assigned, overdue
+  const onTime = await fileIssue(t, d1.cookie, { fieldCode: 'rural_living', township: '杨树岭镇' })
+  await assign(onTime.id)
+  await finish(onTime.id) // closed on time
+  const late = await fileIssue(t, d2.cookie, { fieldCode: 'groundwater', township: '杨树岭镇' })
+  await assign(late.id)
+  await t.client.execute({ sql: 'update issues set deadline = ? where id = ?', args: [daysFromToday(-3), late.id] })
+  await finish(late.id) // closed late
+  const dup = await fileIssue(t, d2.cookie, { fieldCode: 'groundwater', township: '平泉镇' })
+  await act(t, staff, dup.id, 'reject', { note: '重复' }) // rejected: not in total
+
+  const record = async (cookie: string, body: Record<string, unknown>) =>
+    (await (await t.call('POST', '/api/v1/activities', { cookie, body: activityBody(body) })).json()) as { id: string; version: number }
+  const review = (a: { id: string; version: number }, decision: string) => t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff, body: { decision, note: '退回', version: a.version } })
+  await review(await record(d1.cookie, { outcomes: { policy_talk: 2, opinion: 1 }, introductions: [{ type: 'funds', name: '资金', amount: 100.5 }] }), 'confirm')
+  await review(await record(d1.cookie, { outcomes: { deed: 3 }, introductions: [{ type: 'talent', name: '人才' }, { type: 'funds', name: '资金', amount: 20 }] }), 'confirm')
+  await review(await record(d2.cookie, { outcomes: { opinion: 9 }, introductions: [{ type: 'technology', name: '技术' }] }), 'return') // returned: not counted
+  await record(d2.cookie, { outcomes: { opinion: 5 } }) // submitted: not counted
+
+  for (const type of ['inspection', 'inquiry', 'inquiry']) {
+    await t.call('POST', '/api/v1/five-ones', { cookie: staff, body: { countyCode: PINGQUAN, year, type, date: `${year}-01-10`, title: '五个一' } })
+  }
+  await t.call('POST', '/api/v1/five-ones', { cookie: city, body: { countyCode: '130800', year, type: 'exchange', date: `${year}-01-10`, title: '全市交流会' } })
+})
+
+describe('supervision figures', () => {
+  it('count each status by county and field, with overdue, totals without rejected, closure and on-time rates', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/supervision?year=${year}`, { cookie: staff })).json()) as {
+      rows: Record<string, unknown>[]
+      totals: Record<string, number>
+      closureRate: number
+      onTimeRate: number
+    }
+    expect(res.rows).toHaveLength(7) // one county × the year's seven fields
+    expect(res.rows.find((r) => r.fieldCode === 'rural_living')).toMatchObject({ countyCode: PINGQUAN, reported: 1, assigned: 1, rectifying: 0, rectified: 0, closed: 1, rejected: 0, overdue: 1, total: 3 })
+    expect(res.rows.find((r) => r.fieldCode === 'groundwater')).toMatchObject({ closed: 1, rejected: 1, overdue: 0, total: 1 })
+    expect(res.rows.find((r) => r.fieldCode === 'dev_zones')).toMatchObject({ total: 0, closureRate: 0 })
+    expect(res.totals).toMatchObject({ reported: 1, assigned: 1, closed: 2, rejected: 1, overdue: 1, total: 4 })
+    expect(res.closureRate).toBe(0.5)
+    expect(res.onTimeRate).toBe(0.5)
+  })
+
+  it('break a county down by township', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/supervision?year=${year}&groupBy=township`, { cookie: staff })).json()) as { rows: Record<string, unknown>[] }
+    expect(res.rows.find((r) => r.township === '平泉镇')).toMatchObject({ reported: 1, assigned: 1, rejected: 1, total: 2, overdue: 1 })
+    expect(res.rows.find((r) => r.township === '杨树岭镇')).toMatchObject({ closed: 2, total: 2 })
+  })
+
+  it('give a past year no figures', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/supervision?year=2022`, { cookie: staff })).json()) as { totals: { total: number } }
+    expect(res.totals.total).toBe(0)
+  })
+})
+
+describe('activity figures', () => {
+  it('count confirmed activities only, and coverage over every deputy on the roster', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/activities?year=${year}`, { cookie: staff })).json()) as { rows: Record<string, unknown>[] }
+    expect(res.rows).toEqual([
+      {
+        countyCode: PINGQUAN,
+        deputies: 3,
+        activeDeputies: 1,
+        coverage: 1 / 3,
+        activities: 4,
+        confirmed: 2,
+        outcomes: { policy_talk: 2, opinion: 1, deed: 3, mentoring: 0 },
+        introductions: { market_entity: 0, green_project: 0, funds: 2, talent: 1, technology: 0 },
+        fundsAmount: 120.5,
+      },
+    ])
+  })
+
+  it('give city staff every county, with totals', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/activities?year=${year}`, { cookie: city })).json()) as { rows: { countyCode: string; deputies: number }[]; totals: { deputies: number; coverage: number } }
+    expect(res.rows).toHaveLength(12)
+    expect(res.rows.find((r) => r.countyCode === LONGHUA)!.deputies).toBe(1)
+    expect(res.totals).toMatchObject({ deputies: 4, coverage: 0.25 })
+  })
+})
+
+describe('五个一 figures', () => {
+  it('show each congress, the city included, and how many of the five are done', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/five-ones?year=${year}`, { cookie: city })).json()) as { rows: Record<string, number | string>[] }
+    expect(res.rows).toHaveLength(13)
+    expect(res.rows[0]).toEqual({ countyCode: '130800', inspection: 0, inquiry: 0, resolution: 0, evaluation: 0, exchange: 1, done: 1 })
+    expect(res.rows.find((r) => r.countyCode === PINGQUAN)).toEqual({ countyCode: PINGQUAN, inspection: 1, inquiry: 2, resolution: 0, evaluation: 0, exchange: 0, done: 2 })
+  })
+})
+
+describe('scope of the figures', () => {
+  it("keeps another county's figures from county staff (404), and all figures from deputies and units (403)", async () => {
+    const other = (await t.actor({ role: 'county_staff', countyCode: LONGHUA })).cookie
+    for (const path of ['supervision', 'activities']) {
+      expect((await t.call('GET', `/api/v1/stats/${path}?countyCode=${PINGQUAN}`, { cookie: other })).status).toBe(404)
+    }
+    const own = (await (await t.call('GET', `/api/v1/stats/five-ones?year=${year}`, { cookie: other })).json()) as { rows: { countyCode: string }[] }
+    expect(own.rows.map((r) => r.countyCode)).toEqual([LONGHUA])
+    for (const role of ['deputy', 'unit'] as const) {
+      const c = (await t.actor({ role })).cookie
+      expect((await errorOf(await t.call('GET', '/api/v1/stats/supervision', { cookie: c }))).code).toBe('forbidden')
+    }
+  })
+
+  it('exports the tables as one workbook with totals', async () => {
+    const { default: readXlsxFile } = await import('read-excel-file/node')
+    const res = await t.call('GET', `/api/v1/stats/export.xlsx?year=${year}`, { cookie: staff })
+    const sheets = await readXlsxFile(Buffer.from(await res.arrayBuffer()))
+    expect(sheets.map((s) => s.sheet)).toEqual(['问题整改统计', '代表履职统计', '五个一'])
+    const sup = sheets[0]!.data
+    expect(sup.at(-1)!.slice(0, 10)).toEqual(['合计', null, 1, 1, 0, 0, 2, 1, 1, 4])
+    expect(sheets[1]!.data[1]![0]).toBe('平泉市')
+  })
+})

@@ -1,0 +1,99 @@
+// The counter updates each write adds to its own batch. Every one is an upsert of increments
+// (negative to decrement) guarded by a condition, so that it happens exactly when the write it
+// belongs to happens: a retried create or a stale action changes no counter.
+import { sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../db/client'
+import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from '../db/schema'
+import { insertWhere } from '../db/sql'
+import type { IssueStatus } from '../core/taxonomy'
+
+type CounterTable = typeof issueCounts | typeof activityCounts | typeof deputyYearCounts | typeof deputyCounts | typeof fiveOneCounts
+
+function bump<T extends CounterTable>(db: Db, table: T, key: Partial<T['$inferInsert']>, target: SQLiteColumn[], add: Partial<Record<keyof T['$inferInsert'], number | SQL>>, when: SQL = sql`1`) {
+  const columns = table as unknown as Record<string, SQLiteColumn>
+  const set = Object.fromEntries(Object.keys(add).map((k) => [k, sql`${columns[k]} + excluded.${sql.raw(`"${columns[k]!.name}"`)}`]))
+  return insertWhere(db, table, { ...key, ...add } as T["$inferInsert"], when).onConflictDoUpdate({ target, set: set as never })
+}
+
+export type Bump = ReturnType<typeof bump>
+
+interface IssueKeys {
+  year: number
+  countyCode: string
+  fieldCode: string
+  township: string
+}
+
+function issueRows(db: Db, i: IssueKeys, add: Partial<Record<IssueStatus | 'closedOnTime', number>>, when?: SQL) {
+  const target = [issueCounts.year, issueCounts.countyCode, issueCounts.dimension, issueCounts.key]
+  return [
+    bump(db, issueCounts, { year: i.year, countyCode: i.countyCode, dimension: 'field', key: i.fieldCode }, target, add, when),
+    bump(db, issueCounts, { year: i.year, countyCode: i.countyCode, dimension: 'township', key: i.township }, target, add, when),
+  ]
+}
+
+export function issueCreated(db: Db, i: IssueKeys, when: SQL) {
+  return issueRows(db, i, { reported: 1 }, when)
+}
+
+/** An issue leaving one status for another (nothing when the status stays). */
+export function issueMoved(db: Db, i: IssueKeys, from: IssueStatus, to: IssueStatus, closedOnTime: boolean, when: SQL) {
+  if (from === to) return []
+  const add: Partial<Record<IssueStatus | 'closedOnTime', number>> = { [from]: -1, [to]: 1 }
+  if (to === 'closed' && closedOnTime) add.closedOnTime = 1
+  return issueRows(db, i, add, when)
+}
+
+const activityTarget = [activityCounts.year, activityCounts.countyCode]
+
+export function activityRecorded(db: Db, year: number, countyCode: string, delta: number, when: SQL) {
+  return bump(db, activityCounts, { year, countyCode }, activityTarget, { activities: delta }, when)
+}
+
+export interface ConfirmedFigures {
+  year: number
+  countyCode: string
+  deputyId: string
+  outcomes: { policy_talk: number; opinion: number; deed: number; mentoring: number }
+  introductions: { type: string; amountHundredths: number | null }[]
+}
+
+/** An activity confirmed: its figures count, and its deputy turns active with their first one. */
+export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
+  const n = (type: string) => a.introductions.filter((i) => i.type === type).length
+  const firstOfYear = sql`(case when coalesce((select ${deputyYearCounts.confirmed} from ${deputyYearCounts} where ${deputyYearCounts.deputyId} = ${a.deputyId} and ${deputyYearCounts.year} = ${a.year}), 0) = 0 then 1 else 0 end)`
+  return [
+    // Reads the deputy's count before the next statement raises it.
+    bump(
+      db,
+      activityCounts,
+      { year: a.year, countyCode: a.countyCode },
+      activityTarget,
+      {
+        confirmed: 1,
+        activeDeputies: firstOfYear,
+        policyTalk: a.outcomes.policy_talk,
+        opinion: a.outcomes.opinion,
+        deed: a.outcomes.deed,
+        mentoring: a.outcomes.mentoring,
+        marketEntity: n('market_entity'),
+        greenProject: n('green_project'),
+        funds: n('funds'),
+        talent: n('talent'),
+        technology: n('technology'),
+        fundsHundredths: a.introductions.reduce((s, i) => s + (i.type === 'funds' ? (i.amountHundredths ?? 0) : 0), 0),
+      },
+      when,
+    ),
+    bump(db, deputyYearCounts, { deputyId: a.deputyId, year: a.year }, [deputyYearCounts.deputyId, deputyYearCounts.year], { confirmed: 1 }, when),
+  ]
+}
+
+export function deputiesAdded(db: Db, countyCode: string, n: number) {
+  return bump(db, deputyCounts, { countyCode }, [deputyCounts.countyCode], { deputies: n })
+}
+
+export function fiveOneAdded(db: Db, year: number, placeCode: string, type: string) {
+  return bump(db, fiveOneCounts, { year, placeCode, type }, [fiveOneCounts.year, fiveOneCounts.placeCode, fiveOneCounts.type], { n: 1 })
+}

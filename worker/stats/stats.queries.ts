@@ -1,0 +1,42 @@
+// Reads for the statistics ledger: counters (rows in proportion to counties × fields) and the
+// overdue count, which depends on today and so is counted from issues_county_status_deadline,
+// reading only open items past their deadline.
+import { and, asc, count, eq, inArray, lt } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { activityCounts, deputyCounts, fiveOneCounts, issueCounts, issues } from '../db/schema'
+import { OPEN_STATUSES } from '../core/workflow'
+
+export function issueCountRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township') {
+  return db
+    .select()
+    .from(issueCounts)
+    .where(and(eq(issueCounts.year, year), inArray(issueCounts.countyCode, counties), eq(issueCounts.dimension, dimension)))
+}
+
+export function overdueRows(db: Db, year: number, counties: string[], today: string, dimension: 'field' | 'township') {
+  const key = dimension === 'field' ? issues.fieldCode : issues.township
+  return db
+    .select({ countyCode: issues.countyCode, key, n: count() })
+    .from(issues)
+    .where(and(inArray(issues.countyCode, counties), inArray(issues.status, [...OPEN_STATUSES]), lt(issues.deadline, today), eq(issues.year, year)))
+    .groupBy(issues.countyCode, key)
+}
+
+export function activityCountRows(db: Db, year: number, counties: string[]) {
+  return db
+    .select()
+    .from(activityCounts)
+    .where(and(eq(activityCounts.year, year), inArray(activityCounts.countyCode, counties)))
+}
+
+export function deputyCountRows(db: Db, counties: string[]) {
+  return db.select().from(deputyCounts).where(inArray(deputyCounts.countyCode, counties))
+}
+
+export function fiveOneCountRows(db: Db, year: number, places: string[]) {
+  return db
+    .select()
+    .from(fiveOneCounts)
+    .where(and(eq(fiveOneCounts.year, year), inArray(fiveOneCounts.placeCode, places)))
+    .orderBy(asc(fiveOneCounts.placeCode))
+}

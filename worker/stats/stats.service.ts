@@ -1,0 +1,121 @@
+// The statistics ledger (统计台账) from the counters: supervision by county and field (or
+// township), activities and coverage by county, and 五个一 by congress. Counties come from the
+// reference data, so every county in scope has a row even when it has nothing yet.
+import { and, asc, eq } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { fields, places } from '../db/schema'
+import type { SessionUser } from '../auth/sessions'
+import { requireRole } from '../auth/access'
+import { NotFound } from '../core/errors'
+import { todayInShanghai } from '../core/dates'
+import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES } from '../core/taxonomy'
+import { activityCountRows, deputyCountRows, fiveOneCountRows, issueCountRows, overdueRows } from './stats.queries'
+
+const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed', 'rejected'] as const
+
+/** The counties a staff member's figures cover: their own, or the city's (optionally one). */
+export async function countiesInScope(db: Db, user: SessionUser, requested?: string): Promise<{ code: string; name: string }[]> {
+  requireRole(user, 'county_staff', 'city_staff')
+  const all = await db.select({ code: places.code, name: places.name }).from(places).where(eq(places.kind, 'county')).orderBy(asc(places.sort))
+  if (user.role === 'county_staff') {
+    if (requested && requested !== user.countyCode) throw new NotFound()
+    return all.filter((c) => c.code === user.countyCode)
+  }
+  if (!requested) return all
+  const one = all.filter((c) => c.code === requested)
+  if (!one.length) throw new NotFound()
+  return one
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b)
+
+type Counters = Record<(typeof STATUS_KEYS)[number] | 'overdue' | 'total' | 'closedOnTime', number>
+const emptyCounters = (): Counters => ({ reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, total: 0, closedOnTime: 0 })
+
+export async function supervisionStats(db: Db, user: SessionUser, year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field', now = new Date()) {
+  const counties = await countiesInScope(db, user, countyCode)
+  const codes = counties.map((c) => c.code)
+  const [counts, overdue, fieldRows] = await db.batch([
+    issueCountRows(db, year, codes, groupBy),
+    overdueRows(db, year, codes, todayInShanghai(now), groupBy),
+    db.select({ code: fields.code }).from(fields).where(and(eq(fields.year, year))).orderBy(asc(fields.sort)),
+  ])
+  const cells = new Map<string, Counters>()
+  const cell = (county: string, key: string) => {
+    const id = `${county}\u0000${key}`
+    let c = cells.get(id)
+    if (!c) cells.set(id, (c = emptyCounters()))
+    return c
+  }
+  // Every county × field has a cell (a matrix); townships appear as they occur.
+  if (groupBy === 'field') for (const county of codes) for (const f of fieldRows) cell(county, f.code)
+  for (const r of counts) {
+    const c = cell(r.countyCode, r.key)
+    for (const k of STATUS_KEYS) c[k] += r[k]
+    c.closedOnTime += r.closedOnTime
+  }
+  for (const r of overdue) cell(r.countyCode, r.key).overdue += r.n
+  const totals = emptyCounters()
+  const rows = [...cells].map(([id, c]) => {
+    const [county, key] = id.split('\u0000') as [string, string]
+    c.total = c.reported + c.assigned + c.rectifying + c.rectified + c.closed
+    for (const k of Object.keys(totals) as (keyof Counters)[]) totals[k] += c[k]
+    const { closedOnTime, ...shown } = c
+    const where = groupBy === 'field' ? { fieldCode: key } : { township: key }
+    return { countyCode: county, ...where, ...shown, closedOnTime, closureRate: ratio(c.closed, c.total), onTimeRate: ratio(closedOnTime, c.closed) } as { countyCode: string; fieldCode?: string; township?: string } & typeof shown & { closedOnTime: number; closureRate: number; onTimeRate: number }
+  })
+  return { year, groupBy, rows, totals, closureRate: ratio(totals.closed, totals.total), onTimeRate: ratio(totals.closedOnTime, totals.closed) }
+}
+
+export async function activityStats(db: Db, user: SessionUser, year: number, countyCode?: string) {
+  const counties = await countiesInScope(db, user, countyCode)
+  const codes = counties.map((c) => c.code)
+  const [counts, deputies] = await db.batch([activityCountRows(db, year, codes), deputyCountRows(db, codes)])
+  const row = (countyCode: string) => {
+    const c = counts.find((r) => r.countyCode === countyCode)
+    const d = deputies.find((r) => r.countyCode === countyCode)?.deputies ?? 0
+    const active = c?.activeDeputies ?? 0
+    return {
+      countyCode,
+      deputies: d,
+      activeDeputies: active,
+      coverage: ratio(active, d),
+      activities: c?.activities ?? 0,
+      confirmed: c?.confirmed ?? 0,
+      outcomes: { policy_talk: c?.policyTalk ?? 0, opinion: c?.opinion ?? 0, deed: c?.deed ?? 0, mentoring: c?.mentoring ?? 0 },
+      introductions: {
+        market_entity: c?.marketEntity ?? 0,
+        green_project: c?.greenProject ?? 0,
+        funds: c?.funds ?? 0,
+        talent: c?.talent ?? 0,
+        technology: c?.technology ?? 0,
+      },
+      fundsAmount: (c?.fundsHundredths ?? 0) / 100,
+    }
+  }
+  const rows = codes.map(row)
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0)
+  const totals = {
+    deputies: sum((r) => r.deputies),
+    activeDeputies: sum((r) => r.activeDeputies),
+    coverage: ratio(sum((r) => r.activeDeputies), sum((r) => r.deputies)),
+    activities: sum((r) => r.activities),
+    confirmed: sum((r) => r.confirmed),
+    outcomes: Object.fromEntries(FOUR_BATCHES.map((k) => [k, sum((r) => r.outcomes[k])])),
+    introductions: Object.fromEntries(FIVE_INTRODUCTIONS.map((k) => [k, sum((r) => r.introductions[k])])),
+    fundsAmount: Math.round(sum((r) => r.fundsAmount) * 100) / 100,
+  }
+  return { year, rows, totals }
+}
+
+export async function fiveOneStats(db: Db, user: SessionUser, year: number) {
+  const counties = await countiesInScope(db, user)
+  const [city] = await db.select({ code: places.code }).from(places).where(eq(places.kind, 'city')).limit(1)
+  const placesShown = user.role === 'city_staff' && city ? [city.code, ...counties.map((c) => c.code)] : counties.map((c) => c.code)
+  const counts = await fiveOneCountRows(db, year, placesShown)
+  const rows = placesShown.map((code) => {
+    const of = Object.fromEntries(FIVE_ONES.map((f) => [f.code, counts.find((r) => r.placeCode === code && r.type === f.code)?.n ?? 0])) as Record<(typeof FIVE_ONES)[number]['code'], number>
+    return { countyCode: code, ...of, done: FIVE_ONES.filter((f) => of[f.code] > 0).length }
+  })
+  return { year, rows }
+}

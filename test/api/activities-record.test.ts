@@ -64,7 +64,7 @@ describe('the yearly record', () => {
       }),
       { numRuns: 12 },
     )
- }, 120_000)
+  }, 120_000)
 
   it('is visible to the deputy and to staff of their county, and hidden from others (404)', async () => {
     const t = await makeTestApp()

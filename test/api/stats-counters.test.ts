@@ -110,7 +110,7 @@ describe('statistics counters', () => {
       }),
       { numRuns: 15 },
     )
- }, 120_000)
+  }, 120_000)
 
   it('are rebuilt from the base tables by the recount, whatever they held', async () => {
     const t = await makeTestApp()

@@ -39,6 +39,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** With 409: the record as it stands now (error.current), for the screen to show instead. */
+    readonly current: unknown = undefined,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -88,13 +90,19 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 }
 
 function toApiError(status: number, data: unknown): ApiError {
-  const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null)?.error
+  const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown; current?: unknown } } | null)?.error
   if (e && typeof e.code === 'string' && typeof e.message === 'string') {
     const fields = e.fields && typeof e.fields === 'object' ? (e.fields as Record<string, string>) : {}
-    return new ApiError(status, e.code, e.message, fields)
+    return new ApiError(status, e.code, e.message, fields, e.current)
   }
   // Not our envelope: a proxy or gateway answered (502 page, captive portal).
   return new ApiError(status, 'unavailable', '服务暂时不可用，请稍后再试')
+}
+
+/** Plain GET and POST for the feature clients (issues-api.ts), which live in the lazy chunks. */
+export const http = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
 }
 
 export const api = {

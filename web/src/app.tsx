@@ -15,11 +15,30 @@ const LoginPage = lazyPage(() => import('./pages/login'))
 const HomePage = lazyPage(() => import('./pages/home'))
 const PasswordPage = lazyPage(() => import('./pages/password'))
 const NotFoundPage = lazyPage(() => import('./pages/not-found'))
+const IssueNewPage = lazyPage(() => import('./pages/issue-new'))
+const IssuesMinePage = lazyPage(() => import('./pages/issues-mine'))
+const IssuesTodoPage = lazyPage(() => import('./pages/issues-todo'))
+const IssuesLedgerPage = lazyPage(() => import('./pages/issues-ledger'))
+const IssueDetailPage = lazyPage(() => import('./pages/issue-detail'))
+const UnitsPage = lazyPage(() => import('./pages/units'))
 
 const ROUTES: Record<string, ComponentType> = {
   '/': HomePage,
   '/login': LoginPage,
   '/password': PasswordPage,
+  '/issues': IssuesLedgerPage,
+  '/issues/new': IssueNewPage,
+  '/issues/mine': IssuesMinePage,
+  '/issues/todo': IssuesTodoPage,
+  '/units': UnitsPage,
+}
+
+/** The screen for a path: a fixed one, an issue (/issues/:id), or 404. */
+function pageFor(path: string): ComponentType {
+  const fixed = ROUTES[path]
+  if (fixed) return fixed
+  if (/^\/issues\/[^/]+$/.test(path)) return IssueDetailPage
+  return NotFoundPage
 }
 
 /** Where someone on `path` has to go instead, or null when they may stay. */
@@ -123,6 +142,6 @@ export function App() {
     )
   }
 
-  const Page = target ? null : (ROUTES[path] ?? NotFoundPage)
+  const Page = target ? null : pageFor(path)
   return <SessionContext.Provider value={session}>{Page ? <Page /> : <Loading />}</SessionContext.Provider>
 }

@@ -12,24 +12,25 @@ export interface NavItem {
 
 export const NAV: Record<Role, readonly NavItem[]> = {
   deputy: [
-    { key: 'issue-report', title: '反映问题', description: '把视察调研中发现的问题和意见建议报送人大' },
-    { key: 'my-issues', title: '我反映的问题', description: '查看所反映问题的交办、整改和销号进展' },
+    { key: 'issue-report', title: '反映问题', description: '把视察调研中发现的问题和意见建议报送人大', path: '/issues/new' },
+    { key: 'my-issues', title: '我反映的问题', description: '查看所反映问题的交办、整改和销号进展', path: '/issues/mine' },
     { key: 'activity-record', title: '记录履职', description: '登记“九进九关注”履职活动及成效' },
     { key: 'my-activities', title: '我的履职', description: '查看本人履职记录和审核结果' },
     { key: 'yearly-progress', title: '年度进度', description: '“四个一批”“五个引进”年度完成情况' },
   ],
-  unit: [{ key: 'rectification', title: '待办整改', description: '接收交办问题，报告整改进展和完成情况' }],
+  unit: [{ key: 'rectification', title: '待办整改', description: '接收交办问题，报告整改进展和完成情况', path: '/issues/todo' }],
   county_staff: [
-    { key: 'issues', title: '问题台账', description: '交办、督办问题，验收销号' },
+    { key: 'issues', title: '问题台账', description: '交办、督办问题，验收销号', path: '/issues' },
     { key: 'activity-review', title: '履职审核', description: '审核代表提交的履职活动' },
     { key: 'deputies', title: '代表名册', description: '管理本地各级人大代表信息' },
-    { key: 'units', title: '责任单位', description: '管理承担整改任务的单位' },
+    { key: 'units', title: '责任单位', description: '管理承担整改任务的单位', path: '/units' },
     { key: 'five-ones', title: '五个一', description: '登记综合视察、专题询问等年度工作' },
     { key: 'stats', title: '统计台账', description: '本地问题整改和代表履职统计' },
   ],
   city_staff: [
     { key: 'overview', title: '统计总览', description: '全市各县市区监督和履职情况' },
-    { key: 'issues', title: '问题台账', description: '查看和督办全市问题整改' },
+    { key: 'issues', title: '问题台账', description: '查看和督办全市问题整改', path: '/issues' },
+    { key: 'units', title: '责任单位', description: '各县市区承担整改任务的单位', path: '/units' },
     { key: 'activity-review', title: '履职审核', description: '审核全市代表提交的履职活动' },
     { key: 'deputies', title: '代表名册', description: '全市各级人大代表信息' },
     { key: 'five-ones', title: '五个一', description: '市和各县市区“五个一”完成情况' },

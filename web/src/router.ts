@@ -15,11 +15,10 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.dispatchEvent(new Event(CHANGE))
 }
 
-/** The current path; re-renders on navigate() and on the browser's back and forward. */
-export function usePath(): string {
-  const [path, setPath] = useState(currentPath)
+function useLocationPart(read: () => string): string {
+  const [value, setValue] = useState(read)
   useEffect(() => {
-    const update = () => setPath(currentPath())
+    const update = () => setValue(read())
     window.addEventListener('popstate', update)
     window.addEventListener(CHANGE, update)
     return () => {
@@ -27,7 +26,17 @@ export function usePath(): string {
       window.removeEventListener(CHANGE, update)
     }
   }, [])
-  return path
+  return value
+}
+
+/** The current path; re-renders on navigate() and on the browser's back and forward. */
+export function usePath(): string {
+  return useLocationPart(currentPath)
+}
+
+/** The query string without its '?': list screens keep their filters there, so back restores them. */
+export function useSearch(): string {
+  return useLocationPart(() => window.location.search.slice(1))
 }
 
 /**

@@ -1,19 +1,30 @@
 // A labelled input with a hint and an inline error; password fields get a show/hide toggle,
-// which matters on a phone keyboard where a mistyped password is hard to spot.
+// which matters on a phone keyboard where a mistyped password is hard to spot. Dates use the
+// phone's own date picker.
 import { useState } from 'preact/hooks'
+
+type InputType = 'text' | 'password' | 'tel' | 'date'
 
 interface TextFieldProps {
   id: string
   label: string
   value: string
   onInput: (value: string) => void
-  type?: 'text' | 'password' | 'tel'
+  type?: InputType
   autocomplete?: string
   inputmode?: 'text' | 'numeric' | 'tel'
   enterkeyhint?: 'next' | 'done' | 'go'
   hint?: string
   error?: string
   maxLength?: number
+  /** Bounds of a date (YYYY-MM-DD). */
+  min?: string
+  max?: string
+  placeholder?: string
+  /** Marks the label 选填. */
+  optional?: boolean
+  /** Shows 已输入/上限 under the field when maxLength is set. */
+  counter?: boolean
   /** For passwords: a button that shows what was typed. */
   revealable?: boolean
 }
@@ -30,6 +41,7 @@ export function TextField(props: TextFieldProps) {
     <div class={error ? 'field field-invalid' : 'field'}>
       <label class="field-label" for={id}>
         {label}
+        {props.optional && <span class="field-aside">选填</span>}
       </label>
       <div class={revealable ? 'field-control field-control-reveal' : 'field-control'}>
         <input
@@ -43,6 +55,9 @@ export function TextField(props: TextFieldProps) {
           inputmode={props.inputmode}
           enterkeyhint={props.enterkeyhint}
           maxLength={props.maxLength}
+          min={props.min}
+          max={props.max}
+          placeholder={props.placeholder}
           autocapitalize="off"
           spellcheck={false}
           aria-invalid={error ? 'true' : undefined}
@@ -71,14 +86,20 @@ export function TextField(props: TextFieldProps) {
           {hint}
         </p>
       )}
+      {props.counter && props.maxLength && (
+        <p class="field-count" aria-hidden="true">
+          {value.length}/{props.maxLength}
+        </p>
+      )}
     </div>
   )
 }
 
 // Preact types <input> by its `type`, so each value has to reach it as its own literal.
-function typeAttribute(type: 'text' | 'password' | 'tel') {
+function typeAttribute(type: InputType) {
   if (type === 'password') return { type: 'password' as const }
   if (type === 'tel') return { type: 'tel' as const }
+  if (type === 'date') return { type: 'date' as const }
   return { type: 'text' as const }
 }
 

@@ -1,0 +1,112 @@
+// The report form under a weak signal and for staff: a lost answer is retried with the same client
+// id (one record, never two), server field messages land under their fields, and city staff must
+// say which county.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DESKTOP, PHONE, expectNoPageErrors, launchChromium, openPage, screenshot, signIn } from './browser'
+import { apiAs, uniqueTitle } from './issues-api'
+
+const baseURL = inject('baseURL')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('reporting on a weak signal', () => {
+  it('keeps what was typed when the answer is lost, even over a reload, and the retry files the issue once', async () => {
+    const title = uniqueTitle('信号中断重试')
+    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    await signIn(page, '13800000004')
+    await page.goto('/issues/new')
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+    await page.getByLabel('标题', { exact: true }).fill(title)
+    await page.getByLabel('具体情况').fill('废弃机井未封填。')
+
+    // The first send reaches the server but its answer never reaches the phone; the second
+    // never leaves the phone; the third, after a reload, goes through.
+    const ids: string[] = []
+    await page.route('**/api/v1/issues', async (route) => {
+      ids.push((route.request().postDataJSON() as { id: string }).id)
+      if (ids.length === 1) await route.fetch()
+      if (ids.length <= 2) await route.abort('internetdisconnected')
+      else await route.continue()
+    })
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByText('没有报送成功').waitFor()
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title)
+    await screenshot(page, 'issue-new-offline-phone')
+    await page.getByRole('button', { name: '重新报送' }).click()
+    await expect.poll(() => ids.length).toBe(2)
+    await page.getByRole('button', { name: '重新报送' }).waitFor()
+
+    await page.reload()
+    await page.getByText('已恢复您上次未报送的内容').waitFor()
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title)
+    expect(await page.getByRole('radio', { name: '地下水超采综合治理' }).isChecked()).toBe(true)
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByRole('heading', { name: '已报送' }).waitFor()
+
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(1)
+    const api = await apiAs(baseURL, '13800000004')
+    const { items } = await api.get<{ items: { id: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
+    expect(items.map((i) => i.id)).toEqual([ids[0]])
+    // Filed: the next visit starts from an empty form.
+    await page.goto('/issues/new')
+    await page.getByRole('heading', { name: '反映问题' }).waitFor()
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe('')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('the report form', () => {
+  it('shows the server’s field messages under the fields and keeps what was typed', async () => {
+    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    await signIn(page, '13800000004')
+    await page.goto('/issues/new')
+    await page.getByRole('radio', { name: '乡村产业发展' }).check()
+    await page.getByLabel('标题', { exact: true }).fill('冷链设施不足')
+    await page.getByLabel('具体情况').fill('旺季鲜菇积压。')
+    await page.route('**/api/v1/issues', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'validation_failed', message: '提交的内容有误，请按提示修改', fields: { location: '具体位置不能超过 100 字' } } }),
+      }),
+    )
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByText('具体位置不能超过 100 字').waitFor()
+    expect(await page.getByLabel('具体位置').getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe('冷链设施不足')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('asks city staff for the county, then files the issue there', async () => {
+    const title = uniqueTitle('市级登记')
+    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    await signIn(page, '13800000001')
+    await page.goto('/issues/new')
+    await page.getByRole('heading', { name: '登记问题' }).waitFor()
+    await page.getByRole('radio', { name: '开发区（高新区）提升' }).check()
+    await page.getByLabel('标题', { exact: true }).fill(title)
+    await page.getByLabel('具体情况').fill('园区道路路灯长期不亮。')
+    await page.getByRole('radio', { name: '实地检查' }).check()
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.locator('.field-error', { hasText: '请选择县市区' }).waitFor()
+    await page.getByLabel('县市区').selectOption({ label: '隆化县' })
+    await screenshot(page, 'issue-new-desktop')
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByRole('heading', { name: '已报送' }).waitFor()
+    const api = await apiAs(baseURL, '13800000003')
+    const { items } = await api.get<{ items: { countyCode: string; source: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
+    expect(items.map((i) => [i.countyCode, i.source])).toEqual([['130825', 'inspection']])
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})

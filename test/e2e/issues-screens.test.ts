@@ -1,0 +1,101 @@
+// 责任单位 (list, add, duplicate name) for county and city staff, and every issue screen laid out
+// on a 1280×800 desk screen and on a phone, screenshotted for a person to look at.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { apiAs, assignIssue, reportIssue, uniqueTitle } from './issues-api'
+
+const baseURL = inject('baseURL')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+
+describe('责任单位', () => {
+  it('lets county staff add a unit to their county and refuses the same name twice', async () => {
+    const name = `平泉市${uniqueTitle('测试局')}`
+    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    await signIn(page, '13800000002')
+    await page.getByRole('link', { name: '责任单位' }).click()
+    await page.waitForURL((url) => url.pathname === '/units')
+    await page.locator('.unit-list li').first().waitFor()
+    await page.getByLabel('添加责任单位').fill(name)
+    await page.getByRole('button', { name: '添加', exact: true }).click()
+    await page.getByText(`已添加“${name}”`).waitFor()
+    await page.locator('.unit-list li', { hasText: name }).waitFor()
+    await page.getByLabel('添加责任单位').fill(name)
+    await page.getByRole('button', { name: '添加', exact: true }).click()
+    await page.getByText('本县（市、区）已有同名的责任单位').waitFor()
+    expect(await page.getByLabel('添加责任单位').getAttribute('aria-invalid')).toBe('true')
+    await expectNoSidewaysScroll(page)
+    await screenshot(page, 'units-phone')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('lets city staff pick the county first', async () => {
+    const name = `隆化县${uniqueTitle('测试局')}`
+    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    await signIn(page, '13800000001')
+    await page.getByRole('link', { name: '责任单位' }).click()
+    await page.locator('.empty-title', { hasText: '请选择县市区' }).waitFor()
+    await page.getByLabel('县市区').selectOption({ label: '隆化县' })
+    await page.waitForURL((url) => url.searchParams.get('countyCode') === '130825')
+    await page.getByLabel('添加责任单位').fill(name)
+    await page.getByRole('button', { name: '添加', exact: true }).click()
+    await page.locator('.unit-list li', { hasText: name }).waitFor()
+    const api = await apiAs(baseURL, '13800000003')
+    const { items } = await api.get<{ items: { name: string }[] }>('/units')
+    expect(items.map((u) => u.name)).toContain(name)
+    await screenshot(page, 'units-desktop')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('every issue screen', () => {
+  it('lays out on a desk screen and on a phone for each role', async () => {
+    const title = uniqueTitle('屏幕截图用问题')
+    const staffApi = await apiAs(baseURL, '13800000002')
+    const issue = await assignIssue(staffApi, await reportIssue(await apiAs(baseURL, '13800000004'), title), '平泉市住房和城乡建设局')
+    const screens: [string, string, string][] = [
+      ['13800000004', '/issues/new', 'issue-new'],
+      ['13800000004', '/issues/mine', 'issues-mine'],
+      ['13800000006', '/issues/todo', 'issues-todo'],
+      ['13800000006', `/issues/${issue.id}`, 'issue-detail-unit'],
+      ['13800000002', `/issues/${issue.id}`, 'issue-detail-staff'],
+      ['13800000002', '/issues', 'issues-ledger'],
+      ['13800000001', '/issues', 'issues-ledger-city'],
+      ['13800000002', '/units', 'units-county'],
+    ]
+    for (const [viewport, options] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      let signedIn = ''
+      const { context, page, problems } = await openPage(browser, baseURL, options)
+      for (const [phone, path, name] of screens) {
+        if (signedIn !== phone) {
+          await context.clearCookies()
+          await signIn(page, phone)
+          signedIn = phone
+        }
+        await page.goto(path)
+        await page.locator('h1').first().waitFor()
+        await page.locator('.loading').waitFor({ state: 'detached' })
+        if (path === '/issues' && viewport === 'desktop') await page.getByRole('table').waitFor()
+        await expectNoSidewaysScroll(page)
+        await screenshot(page, `screen-${name}-${viewport}`)
+        if (path === '/issues' && viewport === 'phone') {
+          await page.getByRole('button', { name: /^筛选/ }).click()
+          await page.getByLabel('只看逾期').waitFor()
+          await screenshot(page, `screen-${name}-filters-phone`)
+        }
+      }
+      expectNoPageErrors(problems)
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,115 @@
+// The ledger's filters: search, year, county (city staff), field, status, unit and 只看逾期. They
+// live in the address, so a filtered ledger can be bookmarked, shared and exported as it stands.
+import { useEffect, useState } from 'preact/hooks'
+import { ISSUE_STATUSES } from '../../../worker/core/taxonomy'
+import type { Reference } from '../api'
+import { distinctFields, fieldsOfYear } from '../issue-format'
+import { unitsApi, type Filters, type Unit } from '../issues-api'
+import { countyName } from '../reference'
+import { Button } from './button'
+import { SelectField } from './form-fields'
+
+interface IssueFiltersProps {
+  filters: Filters
+  onChange: (next: Filters) => void
+  reference: Reference | null
+  /** City staff: filter by county too, and units come grouped by county. */
+  city: boolean
+}
+
+/** The units a staff member can filter by: their county's, or for the city the chosen county's. */
+function useUnits(countyCode: string | undefined): Unit[] {
+  const [units, setUnits] = useState<Unit[]>([])
+  useEffect(() => {
+    let live = true
+    unitsApi.list(countyCode).then(
+      (list) => live && setUnits(list),
+      () => live && setUnits([]),
+    )
+    return () => {
+      live = false
+    }
+  }, [countyCode])
+  return units
+}
+
+export function IssueFilters({ filters, onChange, reference, city }: IssueFiltersProps) {
+  const [q, setQ] = useState(filters.q ?? '')
+  const [open, setOpen] = useState(false)
+  const units = useUnits(city ? filters.countyCode : undefined)
+  useEffect(() => setQ(filters.q ?? ''), [filters.q])
+
+  const set = (key: keyof Filters, value: string) => {
+    const next: Filters = { ...filters, [key]: value || undefined }
+    if (key === 'countyCode') next.unitId = undefined
+    if (key === 'year' && value && next.fieldCode && !fieldsOfYear(reference, Number(value)).some((f) => f.code === next.fieldCode)) next.fieldCode = undefined
+    onChange(next)
+  }
+  const active = (['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId'] as const).filter((k) => filters[k]).length
+  const fields = filters.year ? fieldsOfYear(reference, Number(filters.year)) : distinctFields(reference)
+  const groupUnits = city && !filters.countyCode
+
+  return (
+    <div class="filters">
+      <form
+        class="filter-search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault()
+          set('q', q.trim())
+        }}
+      >
+        <label class="visually-hidden" for="filter-q">
+          搜索问题
+        </label>
+        <input id="filter-q" class="input" type="search" value={q} maxLength={50} placeholder="搜索标题、描述、乡镇或位置" onInput={(e) => setQ(e.currentTarget.value)} enterKeyHint="search" />
+        <Button type="submit" variant="secondary">
+          搜索
+        </Button>
+      </form>
+      <button type="button" class="filter-toggle" aria-expanded={open ? 'true' : 'false'} aria-controls="filter-panel" onClick={() => setOpen(!open)}>
+        筛选{active > 0 ? `（${active}）` : ''}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      <div id="filter-panel" class={open ? 'filter-panel filter-panel-open' : 'filter-panel'}>
+        <SelectField
+          id="filter-year"
+          label="年度"
+          value={filters.year ?? ''}
+          onChange={(v) => set('year', v)}
+          placeholder="全部年度"
+          options={[...(reference?.years ?? [])].sort((a, b) => b - a).map((y) => ({ value: String(y), label: `${y} 年` }))}
+        />
+        {city && (
+          <SelectField
+            id="filter-county"
+            label="县市区"
+            value={filters.countyCode ?? ''}
+            onChange={(v) => set('countyCode', v)}
+            placeholder="全部县市区"
+            options={(reference?.counties ?? []).map((c) => ({ value: c.code, label: c.name }))}
+          />
+        )}
+        <SelectField id="filter-field" label="监督领域" value={filters.fieldCode ?? ''} onChange={(v) => set('fieldCode', v)} placeholder="全部领域" options={fields.map((f) => ({ value: f.code, label: f.name }))} />
+        <SelectField id="filter-status" label="状态" value={filters.status ?? ''} onChange={(v) => set('status', v)} placeholder="全部状态" options={ISSUE_STATUSES.map((s) => ({ value: s.code, label: s.name }))} />
+        <SelectField
+          id="filter-unit"
+          label="责任单位"
+          value={filters.unitId ?? ''}
+          onChange={(v) => set('unitId', v)}
+          placeholder="全部单位"
+          options={units.map((u) => ({ value: u.id, label: u.name, group: groupUnits ? countyName(reference, u.countyCode) : undefined }))}
+        />
+        <label class="check-chip">
+          <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '')} />
+          <span>只看逾期</span>
+        </label>
+        {(active > 0 || filters.q) && (
+          <button type="button" class="link-button" onClick={() => onChange({})}>
+            清除筛选
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+// The report form's draft: its fields, a fresh one, the checks made before sending (in the
+// server's words), and its copy in sessionStorage.
+import type { IssueKind, IssueSource } from '../../worker/core/taxonomy'
+
+export interface Draft {
+  countyCode: string
+  fieldCode: string
+  kind: IssueKind
+  title: string
+  description: string
+  township: string
+  location: string
+  source: IssueSource
+  foundOn: string
+}
+export type Fields = Partial<Record<keyof Draft, string>>
+export const ORDER: (keyof Draft)[] = ['countyCode', 'foundOn', 'fieldCode', 'title', 'description', 'township', 'location', 'source']
+
+export const fresh = (today: string, keep?: Draft): Draft => ({
+  countyCode: keep?.countyCode ?? '',
+  fieldCode: '',
+  kind: 'problem',
+  title: '',
+  description: '',
+  township: keep?.township ?? '',
+  location: '',
+  source: keep?.source ?? 'deputy',
+  foundOn: keep?.foundOn ?? today,
+})
+
+export function check(d: Draft, today: string, needCounty: boolean): Fields {
+  const f: Fields = {}
+  if (needCounty && !d.countyCode) f.countyCode = '请选择县市区'
+  if (!d.foundOn) f.foundOn = '请填写发现日期'
+  else if (d.foundOn > today) f.foundOn = '发现日期不能晚于今天'
+  if (!d.fieldCode) f.fieldCode = '请选择监督领域'
+  if (!d.title.trim()) f.title = '请填写问题标题'
+  if (!d.description.trim()) f.description = '请填写问题描述'
+  return f
+}
+
+// What was typed survives a reload or a lapsed session in this tab, with the client id of a send
+// that got no answer, so the retry after signing in again still files the issue only once.
+const STORE = 'issue-draft'
+type Saved = { userId: string; draft: Draft; id: string | null }
+
+export function loadSaved(userId: string): Saved | null {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as Partial<Saved> | null
+    return v && v.userId === userId && v.draft && typeof v.draft === 'object' ? { userId, draft: v.draft, id: v.id ?? null } : null
+  } catch {
+    return null
+  }
+}
+
+export function store(saved: Saved | null): void {
+  try {
+    if (saved) sessionStorage.setItem(STORE, JSON.stringify(saved))
+    else sessionStorage.removeItem(STORE)
+  } catch {
+    // Private mode or a full store: the form still works, it just forgets on reload.
+  }
+}

@@ -1,0 +1,239 @@
+// 反映问题 / 登记问题: the report form, built to be done on a phone in half a minute. A failed send
+// keeps what was typed; a retry reuses the same client id, so it can never file the issue twice.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { todayInShanghai, yearOf } from '../../../worker/core/dates'
+import { ISSUE_KINDS, ISSUE_SOURCES, type IssueKind, type IssueSource } from '../../../worker/core/taxonomy'
+import { ApiError, NETWORK_ERROR } from '../api'
+import { Alert } from '../components/alert'
+import { AppShell } from '../components/app-shell'
+import { Button, ButtonLink } from '../components/button'
+import { ChoiceChips, SelectField, TextArea } from '../components/form-fields'
+import { IssueSent } from '../components/issue-sent'
+import { PageHeader } from '../components/page-header'
+import { NotForRole } from '../components/states'
+import { focusFirstError, TextField } from '../components/text-field'
+import { fieldsOfYear, homeListOf } from '../issue-format'
+import { check, fresh, loadSaved, ORDER, store, type Draft, type Fields } from '../issue-draft'
+import { issuesApi, newId, type Issue } from '../issues-api'
+import { useSession, useUser } from '../session'
+import { useTitle } from '../use-title'
+import '../issues.css'
+
+type Failure = { kind: 'network' | 'error' | 'conflict'; message: string } | null
+
+export default function IssueNewPage() {
+  const user = useUser()
+  const { reference } = useSession()
+  const staff = user.role !== 'deputy'
+  useTitle(staff ? '登记问题' : '反映问题')
+  const today = todayInShanghai()
+  const [saved] = useState(() => loadSaved(user.id))
+  const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
+  const [restored, setRestored] = useState(!!saved && !!(saved.draft.title || saved.draft.description))
+  const [fields, setFields] = useState<Fields>({})
+  const [failure, setFailure] = useState<Failure>(null)
+  const [busy, setBusy] = useState(false)
+  const [sent, setSent] = useState<{ issue: Issue; again: boolean } | null>(null)
+  // One id per issue being filed: made at the first attempt, kept for every retry, dropped on success.
+  const clientId = useRef<string | null>(saved?.id ?? null)
+  useEffect(() => {
+    if (!sent) store({ userId: user.id, draft, id: clientId.current })
+  }, [draft, sent, user.id])
+  const retried = useRef(false)
+  const needCounty = user.role === 'city_staff'
+  const back = staff ? homeListOf(user.role) : { href: '/', label: '首页' }
+
+  const year = /^\d{4}-/.test(draft.foundOn) ? yearOf(draft.foundOn) : yearOf(today)
+  const fieldOptions = useMemo(() => fieldsOfYear(reference, year).map((f) => ({ value: f.code, label: f.name })), [reference, year])
+
+  function set<K extends keyof Draft>(key: K, value: Draft[K]) {
+    setDraft((d) => {
+      const next = { ...d, [key]: value }
+      // A field belongs to a year: a date in another year may take the chosen field away.
+      if (key === 'foundOn' && /^\d{4}-/.test(String(value))) {
+        const codes = fieldsOfYear(reference, yearOf(String(value))).map((f) => f.code)
+        if (!codes.includes(next.fieldCode)) next.fieldCode = ''
+      }
+      return next
+    })
+    if (fields[key]) setFields((f) => ({ ...f, [key]: undefined }))
+  }
+
+  async function submit(event?: Event) {
+    event?.preventDefault()
+    if (busy) return
+    const problems = check(draft, today, needCounty)
+    setFields(problems)
+    if (Object.values(problems).some(Boolean)) {
+      setFailure(null)
+      return focusFirstError(problems, ORDER)
+    }
+    clientId.current ??= newId()
+    store({ userId: user.id, draft, id: clientId.current })
+    setBusy(true)
+    setFailure(null)
+    try {
+      const issue = await issuesApi.create({
+        id: clientId.current,
+        kind: draft.kind,
+        fieldCode: draft.fieldCode,
+        ...(needCounty ? { countyCode: draft.countyCode } : {}),
+        township: draft.township.trim(),
+        location: draft.location.trim(),
+        title: draft.title.trim(),
+        description: draft.description.trim(),
+        source: draft.source,
+        foundOn: draft.foundOn,
+      })
+      clientId.current = null
+      store(null)
+      setSent({ issue, again: retried.current })
+      retried.current = false
+      window.scrollTo(0, 0)
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '报送失败，请稍后重试')
+      if (err.code === NETWORK_ERROR) {
+        retried.current = true
+        setFailure({ kind: 'network', message: err.message })
+      } else if (err.status === 409) {
+        setFailure({ kind: 'conflict', message: err.message })
+      } else {
+        const server: Fields = { ...err.fields, foundOn: err.fields.foundOn ?? err.fields.year }
+        setFields(server)
+        if (!ORDER.some((k) => server[k])) setFailure({ kind: 'error', message: err.message })
+        focusFirstError(server, ORDER)
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function another() {
+    setRestored(false)
+    setDraft((d) => fresh(today, d))
+    setSent(null)
+    setFields({})
+    setFailure(null)
+    window.scrollTo(0, 0)
+  }
+
+  if (user.role === 'unit') {
+    return (
+      <AppShell>
+        <NotForRole />
+      </AppShell>
+    )
+  }
+  if (sent) {
+    return (
+      <AppShell>
+        <div class="page-form">
+          <IssueSent issue={sent.issue} again={sent.again} onAnother={another} backHref={back.href} backLabel={`返回${back.label}`} />
+        </div>
+      </AppShell>
+    )
+  }
+
+  return (
+    <AppShell>
+      <div class="page-form">
+        <PageHeader title={staff ? '登记问题' : '反映问题'} back={back} />
+        {restored && (
+          <Alert tone="info" onClose={() => setRestored(false)}>
+            已恢复您上次未报送的内容。
+            <button type="button" class="link-button" onClick={another}>
+              清空重填
+            </button>
+          </Alert>
+        )}
+        <form class="card issue-form" onSubmit={submit} noValidate>
+          {needCounty && (
+            <SelectField
+              id="countyCode"
+              label="县市区"
+              value={draft.countyCode}
+              onChange={(v) => set('countyCode', v)}
+              placeholder="请选择县市区"
+              options={(reference?.counties ?? []).map((c) => ({ value: c.code, label: c.name }))}
+              error={fields.countyCode}
+            />
+          )}
+          {!reference ? (
+            <Alert tone="error" title="监督领域加载失败">
+              请检查网络后
+              <button type="button" class="link-button" onClick={() => window.location.reload()}>
+                刷新页面
+              </button>
+              ，已填写的内容需重新填写。
+            </Alert>
+          ) : fieldOptions.length > 0 ? (
+            <ChoiceChips name="fieldCode" legend="监督领域" size="large" value={draft.fieldCode} onChange={(v) => set('fieldCode', v)} options={fieldOptions} error={fields.fieldCode} />
+          ) : (
+            <Alert tone="warning" title={`${year} 年没有设置监督领域`}>
+              请把发现日期改到已设置监督领域的年度，或联系人大机关。
+            </Alert>
+          )}
+          <ChoiceChips
+            name="kind"
+            legend="类型"
+            value={draft.kind}
+            onChange={(v) => set('kind', v as IssueKind)}
+            options={ISSUE_KINDS.map((k) => ({ value: k.code, label: k.name }))}
+          />
+          <TextField id="title" label="标题" value={draft.title} onInput={(v) => set('title', v)} error={fields.title} maxLength={60} counter placeholder="一句话说明问题，如：村内垃圾未及时清运" />
+          <TextArea
+            id="description"
+            label="具体情况"
+            value={draft.description}
+            onInput={(v) => set('description', v)}
+            error={fields.description}
+            maxLength={2000}
+            rows={5}
+            placeholder="发现了什么、影响多大、群众有什么反映"
+          />
+          <div class="form-pair">
+            <TextField id="township" label="乡镇（街道）" value={draft.township} onInput={(v) => set('township', v)} error={fields.township} maxLength={50} optional placeholder="如：平泉镇" />
+            <TextField id="location" label="具体位置" value={draft.location} onInput={(v) => set('location', v)} error={fields.location} maxLength={100} optional placeholder="如：河东村村委会西侧" />
+          </div>
+          <ChoiceChips
+            name="source"
+            legend="发现方式"
+            value={draft.source}
+            onChange={(v) => set('source', v as IssueSource)}
+            options={ISSUE_SOURCES.map((s) => ({ value: s.code, label: s.name }))}
+            error={fields.source}
+          />
+          <TextField id="foundOn" label="发现日期" type="date" value={draft.foundOn} max={today} onInput={(v) => set('foundOn', v)} error={fields.foundOn} />
+          {failure?.kind === 'network' && (
+            <Alert tone="error" title="没有报送成功">
+              {failure.message}。填写的内容仍在，请在网络恢复后点“重新报送”，不会重复提交。
+            </Alert>
+          )}
+          {failure?.kind === 'error' && <Alert tone="error">{failure.message}</Alert>}
+          {failure?.kind === 'conflict' && (
+            <Alert tone="warning" title="这条问题可能已经报送">
+              {failure.message} 请先到列表中查看；如确需作为新问题报送，请点“作为新问题报送”。
+            </Alert>
+          )}
+          <div class="form-actions">
+            <Button type="submit" busy={busy} busyLabel="正在报送…">
+              {failure?.kind === 'network' ? '重新报送' : '报送'}
+            </Button>
+            {failure?.kind === 'conflict' && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  clientId.current = null
+                  void submit()
+                }}
+              >
+                作为新问题报送
+              </Button>
+            )}
+            {failure?.kind === 'conflict' && <ButtonLink href={homeListOf(user.role).href}>查看列表</ButtonLink>}
+          </div>
+        </form>
+      </div>
+    </AppShell>
+  )
+}

@@ -1,0 +1,91 @@
+// 待办整改: what a responsible unit owes, soonest deadline first, with the overdue count on top.
+// 待办 is "assigned" and "rectifying" together; finished work sits in the other two tabs.
+import { useEffect, useMemo, useState } from 'preact/hooks'
+import { todayInShanghai } from '../../../worker/core/dates'
+import { AppShell } from '../components/app-shell'
+import { IssueList } from '../components/issue-list'
+import { PageHeader } from '../components/page-header'
+import { NotForRole } from '../components/states'
+import { Tabs } from '../components/tabs'
+import { rememberList } from '../issue-format'
+import { issuesApi } from '../issues-api'
+import { useSearch } from '../router'
+import { useSession, useUser } from '../session'
+import { useIssuePages, type Order } from '../use-issue-pages'
+import { useTitle } from '../use-title'
+import '../issues.css'
+
+const TABS: { key: string; label: string; queries: string[]; order: Order; empty: string }[] = [
+  { key: 'todo', label: '待办', queries: ['status=assigned', 'status=rectifying'], order: 'deadline', empty: '暂无待办的整改任务' },
+  { key: 'rectified', label: '待验收', queries: ['status=rectified'], order: 'deadline', empty: '暂无待验收的问题' },
+  { key: 'closed', label: '已销号', queries: ['status=closed'], order: 'newest', empty: '暂无已销号的问题' },
+]
+const OVERDUE_LIMIT = 200
+
+/** How many of the unit's items are overdue now: null while unknown. */
+function useOverdueCount(enabled: boolean): { count: number; more: boolean } | null {
+  const [result, setResult] = useState<{ count: number; more: boolean } | null>(null)
+  useEffect(() => {
+    if (!enabled) return
+    let live = true
+    issuesApi
+      .list(`overdue=true&limit=${OVERDUE_LIMIT}`)
+      .then((p) => live && setResult({ count: p.items.length, more: p.nextCursor !== null }))
+      .catch(() => live && setResult(null))
+    return () => {
+      live = false
+    }
+  }, [enabled])
+  return result
+}
+
+export default function IssuesTodoPage() {
+  useTitle('待办整改')
+  const user = useUser()
+  const { reference } = useSession()
+  const search = useSearch()
+  const isUnit = user.role === 'unit'
+  const tabKey = new URLSearchParams(search).get('tab') ?? 'todo'
+  const tab = TABS.find((t) => t.key === tabKey) ?? TABS[0]!
+  const queries = useMemo(() => (isUnit ? tab.queries : []), [isUnit, tab])
+  const pages = useIssuePages(queries, tab.order)
+  const overdue = useOverdueCount(isUnit)
+  const today = todayInShanghai()
+  useEffect(() => rememberList('/issues/todo', search), [search])
+
+  if (!isUnit) {
+    return (
+      <AppShell>
+        <NotForRole />
+      </AppShell>
+    )
+  }
+  return (
+    <AppShell>
+      <PageHeader title="待办整改" back={{ href: '/', label: '首页' }} note={user.unitName ?? undefined} />
+      <div class="todo-summary" aria-live="polite">
+        {overdue &&
+          (overdue.count > 0 ? (
+            <p class="overdue-count">
+              逾期 <strong>{overdue.more ? `${overdue.count}+` : overdue.count}</strong> 件，请抓紧整改
+            </p>
+          ) : (
+            <p class="overdue-none">暂无逾期问题</p>
+          ))}
+      </div>
+      <Tabs
+        label="整改任务分类"
+        current={tab.key}
+        tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: t.key === 'todo' ? '/issues/todo' : `/issues/todo?tab=${t.key}` }))}
+      />
+      <IssueList
+        pages={pages}
+        reference={reference}
+        today={today}
+        label={`${tab.label}问题`}
+        emptyTitle={tab.empty}
+        emptyText={tab.key === 'todo' ? '人大机关交办的问题会出现在这里，请及时接收并报告整改进展。' : undefined}
+      />
+    </AppShell>
+  )
+}

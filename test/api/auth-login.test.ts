@@ -16,6 +16,7 @@ describe('signing in', () => {
       phone: u.phone,
       role: 'county_staff',
       countyCode: PINGQUAN,
+      unitId: null,
       unitName: null,
       level: null,
       mustChangePassword: false,

@@ -154,3 +154,22 @@ describe('list queries on a database with many rows', () => {
     expect(city).not.toMatch(/TEMP B-TREE/)
   })
 })
+
+describe('filtering by several statuses', () => {
+  it("gives a unit its open work (assigned and rectifying) in one list, soonest deadline first", async () => {
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN)
+    const unitUser = await t.actor({ role: 'unit', unitId: unit.id })
+    const deputy = await t.actor({ role: 'deputy' })
+    const want: string[] = []
+    for (const [status, days] of [['closed', -5], ['rectifying', 8], ['assigned', 2], ['rectified', 1]] as const) {
+      const i = await fileIssue(t, deputy.cookie)
+      await putInStatus(t, i.id, status, unit.id, daysFromToday(days))
+      if (status === 'assigned' || status === 'rectifying') want.push(i.id)
+    }
+    const res = (await (await t.call('GET', '/api/v1/issues?status=assigned,rectifying&sort=deadline', { cookie: unitUser.cookie })).json()) as Page
+    expect(res.items.map((i) => i.id)).toEqual(want.reverse())
+    const bad = await t.call('GET', '/api/v1/issues?status=assigned,done', { cookie: unitUser.cookie })
+    expect(bad.status).toBe(400)
+  })
+})

@@ -58,7 +58,7 @@ export interface IssueFilter {
   year?: number
   countyCode?: string
   fieldCode?: string
-  status?: IssueStatus
+  status?: IssueStatus[]
   /** Today in Asia/Shanghai, when only overdue issues are wanted. */
   overdueOn?: string
   unitId?: string
@@ -81,7 +81,7 @@ export function listIssues(db: Db, f: IssueFilter) {
   if (f.countyCode) where.push(eq(issues.countyCode, f.countyCode))
   if (f.year) where.push(eq(issues.year, f.year))
   if (f.fieldCode) where.push(eq(issues.fieldCode, f.fieldCode))
-  if (f.status) where.push(eq(issues.status, f.status))
+  if (f.status?.length) where.push(f.status.length === 1 ? eq(issues.status, f.status[0]!) : inArray(issues.status, f.status))
   if (f.unitId) where.push(eq(issues.unitId, f.unitId))
   if (f.overdueOn) where.push(inArray(issues.status, [...OPEN_STATUSES]), lt(issues.deadline, f.overdueOn))
   if (f.q) {

@@ -39,7 +39,12 @@ export const issueFilters = z.object({
   year: z.coerce.number({ error: '年度应为数字' }).int({ error: '年度应为整数' }).min(2000).max(2100).optional(),
   countyCode: countyCode.optional(),
   fieldCode: z.string().max(40).optional(),
-  status: z.enum(codesOf(ISSUE_STATUSES), { error: '未知的状态' }).optional(),
+  /** One status, or several separated by commas (a unit's open work: assigned,rectifying). */
+  status: z
+    .string()
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(codesOf(ISSUE_STATUSES), { error: '未知的状态' })).max(6))
+    .optional(),
   overdue: bool.optional(),
   unitId: uuid.optional(),
   q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional(),

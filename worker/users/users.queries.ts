@@ -10,6 +10,7 @@ const userView = {
   phone: users.phone,
   role: users.role,
   countyCode: users.countyCode,
+  unitId: users.unitId,
   unitName: units.name,
   level: users.level,
   mustChangePassword: users.mustChangePassword,

@@ -9,6 +9,7 @@ import { yearInShanghai } from '../../worker/core/dates'
 let t: TestApp
 let staff: string
 let city: string
+const ids: Record<string, string> = {}
 const year = yearInShanghai()
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   await t.actor({ role: 'deputy', countyCode: PINGQUAN }) // a deputy with no activity lowers coverage
   await t.actor({ role: 'deputy', countyCode: LONGHUA })
   await rebuildCounters(t.db) // the people above were written directly
+  Object.assign(ids, { d1: d1.user.id, d2: d2.user.id })
 
   const assign = (id: string) => act(t, staff, id, 'assign', { unitId: unit.id, requirement: '整改', deadline: daysFromToday(10) })
   const finish = async (id: string) => {
@@ -143,5 +145,20 @@ describe('scope of the figures', () => {
     const sup = sheets[0]!.data
     expect(sup.at(-1)!.slice(0, 10)).toEqual(['合计', null, 1, 1, 0, 0, 2, 1, 1, 4])
     expect(sheets[1]!.data[1]![0]).toBe('平泉市')
+  })
+})
+
+describe('deputies to call', () => {
+  it('lists the deputies of a county with no confirmed activity this year', async () => {
+    const res = (await (await t.call('GET', `/api/v1/stats/inactive-deputies?year=${year}`, { cookie: staff })).json()) as { items: { id: string; countyCode: string }[] }
+    // Only the first deputy has confirmed activities; the second's were returned or are pending.
+    const listed = res.items.map((d) => d.id)
+    expect(listed).not.toContain(ids.d1)
+    expect(listed).toContain(ids.d2)
+    expect(res.items.every((d) => d.countyCode === PINGQUAN)).toBe(true)
+    const cityAll = await t.call('GET', `/api/v1/stats/inactive-deputies?year=${year}`, { cookie: city })
+    expect((await errorOf(cityAll)).fields).toEqual({ countyCode: '请选择一个县市区' })
+    const cityOne = (await (await t.call('GET', `/api/v1/stats/inactive-deputies?year=${year}&countyCode=${LONGHUA}`, { cookie: city })).json()) as { items: unknown[] }
+    expect(cityOne.items).toHaveLength(1)
   })
 })

@@ -1,9 +1,9 @@
 // Reads for the statistics ledger: counters (rows in proportion to counties × fields) and the
 // overdue count, which depends on today and so is counted from issues_county_status_deadline,
 // reading only open items past their deadline.
-import { and, asc, count, eq, inArray, lt } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, lt, notExists, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { activityCounts, deputyCounts, fiveOneCounts, issueCounts, issues } from '../db/schema'
+import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts, issues, users } from '../db/schema'
 import { OPEN_STATUSES } from '../core/workflow'
 
 export function issueCountRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township') {
@@ -39,4 +39,20 @@ export function fiveOneCountRows(db: Db, year: number, places: string[]) {
     .from(fiveOneCounts)
     .where(and(eq(fiveOneCounts.year, year), inArray(fiveOneCounts.placeCode, places)))
     .orderBy(asc(fiveOneCounts.placeCode))
+}
+
+/** Deputies of one county with no confirmed activity in the year (who to call). */
+export function inactiveDeputies(db: Db, countyCode: string, year: number) {
+  return db
+    .select({ id: users.id, name: users.name, phone: users.phone, level: users.level, group: users.deputyGroup, countyCode: users.countyCode })
+    .from(users)
+    .where(
+      and(
+        eq(users.countyCode, countyCode),
+        eq(users.role, 'deputy'),
+        eq(users.active, true),
+        notExists(db.select({ one: sql`1` }).from(deputyYearCounts).where(and(eq(deputyYearCounts.deputyId, users.id), eq(deputyYearCounts.year, year), gt(deputyYearCounts.confirmed, 0)))),
+      ),
+    )
+    .orderBy(asc(users.name))
 }

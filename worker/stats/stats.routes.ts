@@ -7,7 +7,9 @@ import { currentUser } from '../auth/middleware'
 import { countyCode } from '../core/schemas'
 import { todayInShanghai, yearInShanghai } from '../core/dates'
 import { query } from '../validate'
-import { activityStats, fiveOneStats, supervisionStats } from './stats.service'
+import { activityStats, countiesInScope, fiveOneStats, supervisionStats } from './stats.service'
+import { inactiveDeputies } from './stats.queries'
+import { ValidationFailed } from '../core/errors'
 import { statsWorkbook } from './stats.export'
 
 const statsQuery = z.object({
@@ -28,6 +30,15 @@ export const statsRoutes = new Hono<AppEnv>()
   .get('/stats/five-ones', async (c) => {
     const qs = query(c, statsQuery)
     return c.json(await fiveOneStats(c.var.db, currentUser(c), qs.year ?? yearInShanghai()))
+  })
+  .get('/stats/inactive-deputies', async (c) => {
+    const qs = query(c, statsQuery)
+    const user = currentUser(c)
+    const counties = await countiesInScope(c.var.db, user, qs.countyCode)
+    const year = qs.year ?? yearInShanghai()
+    // A roster list: rows in proportion to one county's deputies, so one county at a time.
+    if (counties.length !== 1) throw new ValidationFailed({ countyCode: '请选择一个县市区' })
+    return c.json({ year, items: await inactiveDeputies(c.var.db, counties[0]!.code, year) })
   })
   .get('/stats/export.xlsx', async (c) => {
     const qs = query(c, statsQuery)

@@ -131,11 +131,11 @@ function introRows(activityId: string, c: ActivityContent): NewIntroduction[] {
 async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined) {
   if (user.role === 'deputy') {
     if (deputyId && deputyId !== user.id) throw new Forbidden('代表只能记录本人的履职活动')
-    return { id: user.id, countyCode: user.countyCode! }
+    return { id: user.id, name: user.name, countyCode: user.countyCode! }
   }
   if (!deputyId) throw new ValidationFailed({ deputyId: '请选择代表' })
   const [d] = await db
-    .select({ id: users.id, countyCode: users.countyCode })
+    .select({ id: users.id, name: users.name, countyCode: users.countyCode })
     .from(users)
     .where(and(eq(users.id, deputyId), eq(users.role, 'deputy')))
     .limit(1)
@@ -143,7 +143,7 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
   if (!d || !d.countyCode || (scope.kind === 'county' && d.countyCode !== scope.countyCode)) {
     throw new ValidationFailed({ deputyId: '没有这位代表，或不属于本县（市、区）' })
   }
-  return { id: d.id, countyCode: d.countyCode }
+  return { id: d.id, name: d.name, countyCode: d.countyCode }
 }
 
 export async function createActivity(db: Db, user: SessionUser, body: CreateActivityBody, now = new Date()) {
@@ -154,12 +154,14 @@ export async function createActivity(db: Db, user: SessionUser, body: CreateActi
   const { id: _id, deputyId: _d, ...content } = body
   const hash = await requestHash({ ...content, deputyId: deputy.id })
   const at = now.toISOString()
-  const created = await insertActivity(
-    db,
-    { id, deputyId: deputy.id, countyCode: deputy.countyCode, ...columnsOf(body), status: 'submitted', createdBy: user.id, requestHash: hash, createdAt: at, updatedAt: at },
-    introRows(id, body),
-    body.tags,
-  )
+  const stored = { id, deputyId: deputy.id, countyCode: deputy.countyCode, ...columnsOf(body), status: 'submitted' as const, createdBy: user.id, requestHash: hash, createdAt: at, updatedAt: at }
+  const intros = introRows(id, body)
+  const created = await insertActivity(db, stored, intros, body.tags)
+  if (created) {
+    // Everything of a new activity is known: answer it without reading it back.
+    const row = { ...stored, deputyName: deputy.name, reviewNote: null, version: 1 }
+    return { activity: toActivity(row, intros.map((i) => ({ activityId: id, type: i.type, name: i.name, amountHundredths: i.amountHundredths ?? null })), body.tags), created }
+  }
   const row = await findActivityRow(db, id)
   if (!row) throw new Error('activity vanished after insert')
   if (!created && (row.createdBy !== user.id || row.requestHash !== hash)) throw new Conflict('该编号已被另一条记录使用，请刷新后重新填写')

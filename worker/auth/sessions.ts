@@ -1,7 +1,7 @@
 // Sign-in sessions: a random 256-bit token in an HttpOnly cookie, only its SHA-256 in the
 // database, with an idle and an absolute expiry. last_seen_at is written at most every few
 // minutes, so that reading pages does not turn into a database write per request.
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sessions, units, users } from '../db/schema'
 import type { DeputyLevel, Role } from '../core/taxonomy'
@@ -51,10 +51,8 @@ export async function createSession(db: Db, userId: string, times: SessionTimes,
   return token
 }
 
-/** The signed-in user for a token, or null when it is unknown, expired or the user is disabled. */
-export async function userForToken(db: Db, token: string, times: SessionTimes, now = new Date()): Promise<SessionUser | null> {
-  const tokenHash = await hashToken(token)
-  const [row] = await db
+function sessionQuery(db: Db) {
+  return db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
@@ -74,8 +72,20 @@ export async function userForToken(db: Db, token: string, times: SessionTimes, n
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(sessions.tokenHash, tokenHash))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
+    .prepare()
+}
+
+// Every request runs this query: it is built once per database handle, not per request.
+const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>()
+
+/** The signed-in user for a token, or null when it is unknown, expired or the user is disabled. */
+export async function userForToken(db: Db, token: string, times: SessionTimes, now = new Date()): Promise<SessionUser | null> {
+  const tokenHash = await hashToken(token)
+  let query = prepared.get(db)
+  if (!query) prepared.set(db, (query = sessionQuery(db)))
+  const [row] = await query.all({ tokenHash })
   if (!row || !row.user.active) return null
   const t = now.getTime()
   const idleEnds = Date.parse(row.lastSeenAt) + times.idleMs

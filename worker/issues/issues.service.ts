@@ -58,6 +58,11 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
     updatedAt: at,
   } satisfies NewIssue
   const created = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
+  if (created) {
+    // Everything of a new issue is known: answer it without reading it back.
+    const fresh = { ...row, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, version: 1 }
+    return { issue: toIssue(fresh, today), created }
+  }
   const existing = await findIssue(db, id)
   if (!existing) throw new Error('issue vanished after insert')
   if (!created && (existing.reporterId !== user.id || existing.requestHash !== hash)) {

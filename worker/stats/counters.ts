@@ -12,8 +12,8 @@ type CounterTable = typeof issueCounts | typeof activityCounts | typeof deputyYe
 
 function bump<T extends CounterTable>(db: Db, table: T, key: Partial<T['$inferInsert']>, target: SQLiteColumn[], add: Partial<Record<keyof T['$inferInsert'], number | SQL>>, when: SQL = sql`1`) {
   const columns = table as unknown as Record<string, SQLiteColumn>
-  const set = Object.fromEntries(Object.keys(add).map((k) => [k, sql`${columns[k]} + excluded.${sql.raw(`"${columns[k]!.name}"`)}`]))
-  return insertWhere(db, table, { ...key, ...add } as T["$inferInsert"], when).onConflictDoUpdate({ target, set: set as never })
+  const set = Object.fromEntries(Object.keys(add).map((k) => [k, sql.raw(`"${columns[k]!.name}" + excluded."${columns[k]!.name}"`)]))
+  return insertWhere(db, table, { ...key, ...add } as T['$inferInsert'], when).onConflictDoUpdate({ target, set: set as never })
 }
 
 export type Bump = ReturnType<typeof bump>

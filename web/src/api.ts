@@ -41,6 +41,8 @@ export class ApiError extends Error {
     readonly fields: Record<string, string> = {},
     /** With 409: the record as it stands now (error.current), for the screen to show instead. */
     readonly current: unknown = undefined,
+    /** The whole `error` object, for answers that carry more (a roster import's `rows`). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -61,16 +63,18 @@ export function onSessionProblem(listener: Listener | null): void {
   sessionListener = listener
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, timeout = TIMEOUT_MS): Promise<T> {
   const controller = new AbortController()
-  const timer = window.setTimeout(() => controller.abort(), TIMEOUT_MS)
+  const timer = window.setTimeout(() => controller.abort(), timeout)
+  // A file upload (FormData) sets its own multipart content type.
+  const form = body instanceof FormData
   let res: Response
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal: controller.signal,
     })
   } catch {
@@ -93,16 +97,19 @@ function toApiError(status: number, data: unknown): ApiError {
   const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown; current?: unknown } } | null)?.error
   if (e && typeof e.code === 'string' && typeof e.message === 'string') {
     const fields = e.fields && typeof e.fields === 'object' ? (e.fields as Record<string, string>) : {}
-    return new ApiError(status, e.code, e.message, fields, e.current)
+    return new ApiError(status, e.code, e.message, fields, e.current, e as Record<string, unknown>)
   }
   // Not our envelope: a proxy or gateway answered (502 page, captive portal).
   return new ApiError(status, 'unavailable', '服务暂时不可用，请稍后再试')
 }
 
-/** Plain GET and POST for the feature clients (issues-api.ts), which live in the lazy chunks. */
+/** Plain GET, POST and PUT for the feature clients (issues-api.ts), which live in the lazy chunks. */
 export const http = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** A file as multipart form data, with a longer wait (an import hashes a password per row). */
+  upload: <T>(path: string, form: FormData, timeout = 120_000) => request<T>('POST', path, form, timeout),
 }
 
 export const api = {

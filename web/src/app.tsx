@@ -21,6 +21,19 @@ const IssuesTodoPage = lazyPage(() => import('./pages/issues-todo'))
 const IssuesLedgerPage = lazyPage(() => import('./pages/issues-ledger'))
 const IssueDetailPage = lazyPage(() => import('./pages/issue-detail'))
 const UnitsPage = lazyPage(() => import('./pages/units'))
+const ActivityNewPage = lazyPage(() => import('./pages/activity-new'))
+const ActivitiesMinePage = lazyPage(() => import('./pages/activities-mine'))
+const ActivitiesProgressPage = lazyPage(() => import('./pages/activities-progress'))
+const ActivitiesReviewPage = lazyPage(() => import('./pages/activities-review'))
+const ActivitiesPage = lazyPage(() => import('./pages/activities'))
+const ActivityDetailPage = lazyPage(() => import('./pages/activity-detail'))
+const ActivityEditPage = lazyPage(() => import('./pages/activity-edit'))
+const DeputiesPage = lazyPage(() => import('./pages/deputies'))
+const DeputyRecordPage = lazyPage(() => import('./pages/deputy-record'))
+const FiveOnesPage = lazyPage(() => import('./pages/five-ones'))
+const AccountsPage = lazyPage(() => import('./pages/accounts'))
+const DashboardPage = lazyPage(() => import('./pages/dashboard'))
+const ReportPage = lazyPage(() => import('./pages/report'))
 
 const ROUTES: Record<string, ComponentType> = {
   '/': HomePage,
@@ -31,6 +44,16 @@ const ROUTES: Record<string, ComponentType> = {
   '/issues/mine': IssuesMinePage,
   '/issues/todo': IssuesTodoPage,
   '/units': UnitsPage,
+  '/activities': ActivitiesPage,
+  '/activities/new': ActivityNewPage,
+  '/activities/mine': ActivitiesMinePage,
+  '/activities/progress': ActivitiesProgressPage,
+  '/activities/review': ActivitiesReviewPage,
+  '/deputies': DeputiesPage,
+  '/five-ones': FiveOnesPage,
+  '/accounts': AccountsPage,
+  '/dashboard': DashboardPage,
+  '/report': ReportPage,
 }
 
 /** The screen for a path: a fixed one, an issue (/issues/:id), or 404. */
@@ -38,6 +61,9 @@ function pageFor(path: string): ComponentType {
   const fixed = ROUTES[path]
   if (fixed) return fixed
   if (/^\/issues\/[^/]+$/.test(path)) return IssueDetailPage
+  if (/^\/activities\/[^/]+$/.test(path)) return ActivityDetailPage
+  if (/^\/activities\/[^/]+\/edit$/.test(path)) return ActivityEditPage
+  if (/^\/deputies\/[^/]+\/record$/.test(path)) return DeputyRecordPage
   return NotFoundPage
 }
 

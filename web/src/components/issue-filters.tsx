@@ -33,6 +33,15 @@ function useUnits(countyCode: string | undefined): Unit[] {
   return units
 }
 
+/** The statuses to choose from; a list from a statistics link (a,b,c) shows as one more choice. */
+function statusOptions(status: string | undefined) {
+  const options = ISSUE_STATUSES.map((s) => ({ value: s.code, label: s.name }))
+  if (!status?.includes(',')) return options
+  const codes = status.split(',')
+  const counted = ISSUE_STATUSES.filter((s) => s.code !== 'rejected').every((s) => codes.includes(s.code)) && !codes.includes('rejected')
+  return [{ value: status, label: counted ? '不含不予受理' : '多个状态' }, ...options]
+}
+
 export function IssueFilters({ filters, onChange, reference, city }: IssueFiltersProps) {
   const [q, setQ] = useState(filters.q ?? '')
   const [open, setOpen] = useState(false)
@@ -91,7 +100,7 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
           />
         )}
         <SelectField id="filter-field" label="监督领域" value={filters.fieldCode ?? ''} onChange={(v) => set('fieldCode', v)} placeholder="全部领域" options={fields.map((f) => ({ value: f.code, label: f.name }))} />
-        <SelectField id="filter-status" label="状态" value={filters.status ?? ''} onChange={(v) => set('status', v)} placeholder="全部状态" options={ISSUE_STATUSES.map((s) => ({ value: s.code, label: s.name }))} />
+        <SelectField id="filter-status" label="状态" value={filters.status ?? ''} onChange={(v) => set('status', v)} placeholder="全部状态" options={statusOptions(filters.status)} />
         <SelectField
           id="filter-unit"
           label="责任单位"

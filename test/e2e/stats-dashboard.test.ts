@@ -1,0 +1,215 @@
+// The statistics dashboards in a real browser: the city's on a 1280×800 desk screen (figures,
+// the county × field matrix, the bar charts, 五个一), a matrix cell opening the ledger with the
+// same number of rows, a county's own view with who to call, and the states around them.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { yearInShanghai } from '../../worker/core/dates'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { apiAs } from './issues-api'
+
+const baseURL = inject('baseURL')
+const YEAR = yearInShanghai()
+const COUNTED = 'reported,assigned,rectifying,rectified,closed'
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+interface Totals {
+  total: number
+  closed: number
+  overdue: number
+}
+
+/** The number on a headline card (its label exactly as shown). */
+async function headline(page: Page, label: string): Promise<number> {
+  const card = page.locator('.stat-card', { has: page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }) })
+  return Number.parseFloat(((await card.locator('.stat-value').textContent()) ?? '').replace(/,/g, ''))
+}
+
+/** Waits for the ledger to have loaded every page and answers how many rows it shows. */
+async function ledgerRows(page: Page, expected: number): Promise<number> {
+  await page.getByText(`已显示全部 ${expected} 条`).waitFor()
+  return page.getByRole('table').locator('tbody tr').count()
+}
+
+describe('the city dashboard on a 1280×800 desk screen', () => {
+  it('shows the year’s headline figures, the county × field matrix, the bar charts and 五个一', async () => {
+    const api = await apiAs(baseURL, '13800000001')
+    const sup = await api.get<{ totals: Totals }>(`/stats/supervision?year=${YEAR}`)
+    const act = await api.get<{ totals: { confirmed: number } }>(`/stats/activities?year=${YEAR}`)
+    const reference = await api.get<{ counties: unknown[]; fields: { year: number }[] }>('/reference')
+    const fieldCount = reference.fields.filter((f) => f.year === YEAR).length
+
+    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    await signIn(page, '13800000001')
+    await page.getByRole('link', { name: /^统计总览/ }).click()
+    await page.waitForURL((url) => url.pathname === '/dashboard')
+    await page.getByRole('heading', { level: 1, name: '统计总览' }).waitFor()
+    const matrix = page.locator('table.mx')
+    await matrix.waitFor()
+    expect(await headline(page, '问题总数')).toBe(sup.totals.total)
+    expect(await headline(page, '已销号')).toBe(sup.totals.closed)
+    expect(await headline(page, '逾期未整改')).toBe(sup.totals.overdue)
+    expect(await headline(page, '已确认履职活动')).toBe(act.totals.confirmed)
+    for (const label of ['销号率', '按期销号率', '代表参与率', '引进资金']) await page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }).waitFor()
+    const activityCard = page.locator('a.stat-card', { has: page.locator('.stat-label', { hasText: /^已确认履职活动$/ }) })
+    expect(await activityCard.getAttribute('href')).toBe(`/activities?year=${YEAR}&status=confirmed`)
+
+    // Every county a row, every field of the year a column (plus 合计), the city's total last.
+    expect(await matrix.locator('tbody tr').count()).toBe(reference.counties.length)
+    expect(await matrix.locator('thead th').count()).toBe(fieldCount + 2)
+    expect(await matrix.locator('tfoot .mx-total').last().textContent()).toBe(String(sup.totals.total))
+    await page.getByText('销号率', { exact: true }).first().waitFor()
+    expect(await page.locator('.mx-legend .mx-swatch').count()).toBe(6)
+
+    // Two charts, a bar per county in each, each bar an image with its figure read aloud.
+    const charts = page.locator('figure.chart')
+    expect(await charts.count()).toBe(2)
+    expect(await charts.first().locator('svg[role="img"]').count()).toBe(reference.counties.length)
+    expect(await charts.nth(1).locator('svg[role="img"]').first().getAttribute('aria-label')).toMatch(/已确认履职活动 \d+ 次$/)
+    expect(await page.locator('table.five tbody tr').count()).toBe(reference.counties.length + 1)
+    expect(await page.locator('table.five tbody tr').first().textContent()).toContain('承德市')
+    expect(await page.locator('table.five tbody tr').first().locator('a.five-badge').getAttribute('href')).toBe(`/five-ones?year=${YEAR}&countyCode=130800`)
+    await screenshot(page, 'stats-city-desktop')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('opens the ledger from a matrix cell with exactly that cell’s filter and number of rows', async () => {
+    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    await signIn(page, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    const cell = page.locator('table.mx tbody a.mx-total').first()
+    await cell.waitFor()
+    const count = Number(await cell.textContent())
+    expect(count).toBeGreaterThan(0)
+    await cell.click()
+    await page.waitForURL((url) => url.pathname === '/issues')
+    const qs = new URL(page.url()).searchParams
+    expect(qs.get('year')).toBe(String(YEAR))
+    expect(qs.get('countyCode')).toMatch(/^\d{6}$/)
+    expect(qs.get('fieldCode')).toBeTruthy()
+    expect(qs.get('status')).toBe(COUNTED)
+    expect(await ledgerRows(page, count)).toBe(count)
+    expect(await page.getByLabel('状态', { exact: true }).locator('option:checked').textContent()).toBe('不含不予受理')
+    await screenshot(page, 'stats-ledger-from-cell-desktop')
+
+    // The red overdue figure opens only the overdue ones, again the same number.
+    await page.goBack()
+    const overdue = page.locator('table.mx tbody a.mx-overdue').first()
+    await overdue.waitFor()
+    const late = Number(((await overdue.textContent()) ?? '').replace('逾', ''))
+    await overdue.click()
+    await page.waitForURL((url) => url.pathname === '/issues' && url.searchParams.get('overdue') === 'true')
+    expect(await ledgerRows(page, late)).toBe(late)
+    expect(await page.locator('tbody .status-overdue').count()).toBe(late)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('lets city staff open a county’s own view by its name, and keeps the year when it changes', async () => {
+    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    await signIn(page, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    await page.locator('table.mx').getByRole('link', { name: '隆化县', exact: true }).click()
+    await page.waitForURL((url) => url.searchParams.get('countyCode') === '130825')
+    await page.getByRole('heading', { level: 1, name: '隆化县统计台账' }).waitFor()
+    await page.getByRole('heading', { name: '待联系代表' }).waitFor()
+    expect(await page.getByLabel('范围').inputValue()).toBe('130825')
+    await page.getByLabel('年度').selectOption(String(YEAR - 1))
+    await page.waitForURL((url) => url.searchParams.get('year') === String(YEAR - 1) && url.searchParams.get('countyCode') === '130825')
+    await page.getByRole('link', { name: '统计总览' }).click()
+    await page.waitForURL((url) => url.pathname === '/dashboard' && !url.searchParams.get('countyCode'))
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('fits a 390×844 phone: the matrix scrolls inside its frame, not the page', async () => {
+    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    await signIn(page, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    await page.locator('table.mx').waitFor()
+    await page.locator('table.five').waitFor()
+    await expectNoSidewaysScroll(page)
+    const box = await page.locator('a.stat-card').first().boundingBox()
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44)
+    await screenshot(page, 'stats-city-phone')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('says 本年度暂无数据 for a year with nothing recorded, and offers a retry when loading fails', async () => {
+    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    await signIn(page, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR - 3}`)
+    await page.getByText('本年度暂无数据').waitFor()
+    await page.route('**/api/v1/stats/supervision*', (route) => route.abort('internetdisconnected'))
+    await page.goto(`/dashboard?year=${YEAR}`)
+    await page.getByText('加载失败').waitFor()
+    await page.unroute('**/api/v1/stats/supervision*')
+    await page.getByRole('button', { name: '重试' }).click()
+    await page.locator('table.mx').waitFor()
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('a county’s dashboard', () => {
+  it('shows county staff their county only, by field and township, and who to call by phone', async () => {
+    const api = await apiAs(baseURL, '13800000002')
+    const { items } = await api.get<{ items: { name: string; phone: string }[] }>(`/stats/inactive-deputies?year=${YEAR}`)
+    const sup = await api.get<{ totals: Totals }>(`/stats/supervision?year=${YEAR}`)
+    for (const [options, name] of [
+      [DESKTOP, 'stats-county-desktop'],
+      [PHONE, 'stats-county-phone'],
+    ] as const) {
+      const { context, page, problems } = await openPage(browser, baseURL, options)
+      await signIn(page, '13800000002')
+      await page.getByRole('link', { name: /^统计台账/ }).click()
+      await page.waitForURL((url) => url.pathname === '/dashboard')
+      await page.getByRole('heading', { level: 1, name: '平泉市统计台账' }).waitFor()
+      await page.getByRole('heading', { name: '问题整改情况（按监督领域）' }).waitFor()
+      await page.getByRole('heading', { name: '问题整改情况（按乡镇、街道）' }).waitFor()
+      expect(await headline(page, '问题总数')).toBe(sup.totals.total)
+      expect(await page.locator('table.mx').count()).toBe(0)
+      expect(await page.getByLabel('范围').count()).toBe(0)
+      expect(await page.locator('.five-item').count()).toBe(5)
+      await page.locator('.act-fact', { hasText: '代表参与率' }).waitFor()
+      const people = page.locator('.inactive-item')
+      expect(await people.count()).toBe(items.length)
+      expect(items.length).toBeGreaterThan(0)
+      const first = people.first()
+      expect(await first.textContent()).toContain(items[0]!.name)
+      expect(await first.getByRole('link').getAttribute('href')).toBe(`tel:${items[0]!.phone}`)
+      expect((await first.getByRole('link').boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44)
+      await expectNoSidewaysScroll(page)
+      await screenshot(page, name)
+      expectNoPageErrors(problems)
+      await context.close()
+    }
+  })
+
+  it('keeps county staff on their own county whatever the address asks for', async () => {
+    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    await signIn(page, '13800000003')
+    await page.goto(`/dashboard?year=${YEAR}&countyCode=130881`)
+    await page.getByRole('heading', { level: 1, name: '隆化县统计台账' }).waitFor()
+    await page.getByRole('heading', { name: '待联系代表' }).waitFor()
+    expect(await page.getByText('平泉市').count()).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('tells a deputy the statistics are not for their account', async () => {
+    const { context, page } = await openPage(browser, baseURL, PHONE)
+    await signIn(page, '13800000004')
+    await page.goto('/dashboard')
+    await page.getByText('此功能不适用于您的账号').waitFor()
+    await context.close()
+  })
+})

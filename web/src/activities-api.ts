@@ -1,0 +1,136 @@
+// The typed client of Programme 2 (api.md "Activities", "Deputies and accounts", "五个一"): deputies'
+// activities and their review, the yearly record, the roster and its import, accounts, 五个一.
+import type { ActivityStatus, ActivityTag, DeputyLevel, FIVE_INTRODUCTIONS, FOUR_BATCHES, FiveOne, Role, Venue } from '../../worker/core/taxonomy'
+import { http } from './api'
+import type { Page } from './issues-api'
+
+export type Batch = (typeof FOUR_BATCHES)[number]
+export type IntroType = (typeof FIVE_INTRODUCTIONS)[number]
+export type Outcomes = Record<Batch, number>
+
+export interface Introduction {
+  type: IntroType
+  name: string
+  /** 万元, only for funds. */
+  amount?: number
+}
+
+/** What a deputy records (the body of POST and PUT without id, deputyId and version). */
+export interface ActivityContent {
+  date: string
+  venue: Venue | null
+  title: string
+  description: string
+  place: string
+  tags: ActivityTag[]
+  outcomes: Outcomes
+  introductions: Introduction[]
+}
+
+export interface Activity extends ActivityContent {
+  id: string
+  deputyId: string
+  deputyName: string
+  countyCode: string
+  year: number
+  status: ActivityStatus
+  reviewNote: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export interface Deputy {
+  id: string
+  name: string
+  phone: string
+  level: DeputyLevel | null
+  countyCode: string | null
+  group: string | null
+}
+
+/** GET /deputies/:id/record: the yearly record, counted from confirmedActivities only. */
+export interface DeputyRecord {
+  deputy: Deputy
+  year: number
+  activities: number
+  confirmed: number
+  byVenue: Record<Venue, number>
+  outcomes: Outcomes
+  introductions: Record<IntroType, number> & { fundsAmount: number }
+  targets: { fiveIntroductionsMet: IntroType[] }
+  confirmedActivities: Activity[]
+}
+
+export interface Account {
+  id: string
+  name: string
+  phone: string
+  role: Role
+  countyCode: string | null
+  unitId: string | null
+  unitName: string | null
+  level: DeputyLevel | null
+  mustChangePassword: boolean
+  /** In lists; the account answered by POST /users leaves it out (a new account is active). */
+  active?: boolean
+}
+
+export interface NewAccount {
+  name: string
+  phone: string
+  temporaryPassword: string
+}
+
+export interface ImportResult {
+  created: number
+  updated: number
+  accounts: NewAccount[]
+}
+
+export interface FiveOneItem {
+  id: string
+  countyCode: string
+  year: number
+  type: FiveOne
+  date: string
+  title: string
+  summary: string
+}
+
+export type ReviewBody = { decision: 'confirm' | 'return'; note?: string; version: number }
+
+const at = (id: string) => encodeURIComponent(id)
+const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path)
+
+export const activitiesApi = {
+  list: (query: string) => http.get<Page<Activity>>(withQuery('/activities', query)),
+  get: (id: string) => http.get<Activity>(`/activities/${at(id)}`),
+  create: (body: ActivityContent & { id: string; deputyId?: string }) => http.post<Activity>('/activities', body),
+  update: (id: string, body: ActivityContent & { version: number }) => http.put<Activity>(`/activities/${at(id)}`, body),
+  review: (id: string, body: ReviewBody) => http.post<Activity>(`/activities/${at(id)}/review`, body),
+  record: (deputyId: string, year: number) => http.get<DeputyRecord>(`/deputies/${at(deputyId)}/record?year=${year}`),
+}
+
+export const deputiesApi = {
+  list: (query: string) => http.get<Page<Deputy>>(withQuery('/deputies', query)),
+  create: (body: { name: string; phone: string; level: DeputyLevel; countyCode?: string; group?: string }) =>
+    http.post<Deputy & NewAccount>('/deputies', body),
+  importFile: (file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return http.upload<ImportResult>('/deputies/import', form)
+  },
+}
+
+export const usersApi = {
+  list: (query: string) => http.get<Page<Account>>(withQuery('/users', query)),
+  create: (body: { role: 'unit' | 'county_staff'; name: string; phone: string; countyCode?: string; unitId?: string }) =>
+    http.post<{ user: Account; temporaryPassword: string }>('/users', body),
+  resetPassword: (id: string) => http.post<{ temporaryPassword: string }>(`/users/${at(id)}/reset-password`, {}),
+}
+
+export const fiveOnesApi = {
+  list: (year: number, countyCode?: string) => http.get<{ items: FiveOneItem[] }>(`/five-ones?year=${year}${countyCode ? `&countyCode=${countyCode}` : ''}`).then((r) => r.items),
+  create: (body: { countyCode: string; year: number; type: FiveOne; date: string; title: string; summary: string }) => http.post<FiveOneItem>('/five-ones', body),
+}

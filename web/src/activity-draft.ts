@@ -1,0 +1,145 @@
+// The activity form's draft: its fields, a fresh one or one from a saved activity, the checks made
+// before sending (in the server's words and with its field keys), the request body, and the copy
+// kept in sessionStorage so that a reload or a lapsed session loses nothing.
+import type { ActivityTag, Venue } from '../../worker/core/taxonomy'
+import type { Activity, ActivityContent, Batch, IntroType, Outcomes } from './activities-api'
+
+export interface IntroDraft {
+  /** Stable across edits, for the list's keys. */
+  key: string
+  type: IntroType | ''
+  name: string
+  /** As typed (万元); only for funds. */
+  amount: string
+}
+
+export interface Draft {
+  /** Staff record for a deputy they pick; a deputy records their own (null). */
+  deputy: { id: string; name: string } | null
+  venue: Venue | ''
+  date: string
+  title: string
+  description: string
+  place: string
+  tags: ActivityTag[]
+  outcomes: Outcomes
+  introductions: IntroDraft[]
+}
+
+/** Keys as the server names them: 'title', 'outcomes.opinion', 'introductions.0.amount'. */
+export type Fields = Record<string, string | undefined>
+
+export const FIRST_DATE = '2022-01-01'
+export const MAX_INTRODUCTIONS = 20
+const ZERO: Outcomes = { policy_talk: 0, opinion: 0, deed: 0, mentoring: 0 }
+let keys = 0
+export const introKey = () => `i${++keys}`
+
+export const fresh = (today: string, keep?: Draft): Draft => ({
+  deputy: keep?.deputy ?? null,
+  venue: '',
+  date: today,
+  title: '',
+  description: '',
+  place: keep?.place ?? '',
+  tags: [],
+  outcomes: { ...ZERO },
+  introductions: [],
+})
+
+export function fromActivity(a: Activity): Draft {
+  return {
+    deputy: { id: a.deputyId, name: a.deputyName },
+    venue: a.venue ?? '',
+    date: a.date,
+    title: a.title,
+    description: a.description,
+    place: a.place,
+    tags: [...a.tags],
+    outcomes: { ...ZERO, ...a.outcomes },
+    introductions: a.introductions.map((i) => ({ key: introKey(), type: i.type, name: i.name, amount: i.amount === undefined ? '' : String(i.amount) })),
+  }
+}
+
+/** True when nothing worth keeping has been typed yet. */
+export function isBlank(d: Draft): boolean {
+  return !d.title.trim() && !d.description.trim() && !d.venue && d.introductions.length === 0
+}
+
+const AMOUNT_RE = /^\d+(\.\d{1,2})?$/
+
+export function check(d: Draft, today: string, needDeputy: boolean): Fields {
+  const f: Fields = {}
+  if (needDeputy && !d.deputy) f.deputyId = '请选择代表'
+  if (!d.venue) f.venue = '请选择活动载体（九进）'
+  if (!d.date) f.date = '请填写活动日期'
+  else if (d.date > today) f.date = '活动日期不能晚于今天'
+  else if (d.date < FIRST_DATE) f.date = '活动日期不能早于本届任期首年（2022 年）'
+  if (!d.title.trim()) f.title = '请填写活动主题'
+  else if (d.title.trim().length > 60) f.title = '活动主题不能超过 60 字'
+  if (d.description.trim().length > 2000) f.description = '活动内容不能超过 2000 字'
+  if (d.place.trim().length > 100) f.place = '地点不能超过 100 字'
+  for (const [k, n] of Object.entries(d.outcomes) as [Batch, number][]) {
+    if (!Number.isInteger(n) || n < 0 || n > 999) f[`outcomes.${k}`] = '应在 0 到 999 之间'
+  }
+  if (d.introductions.length > MAX_INTRODUCTIONS) f.introductions = `一次最多登记 ${MAX_INTRODUCTIONS} 项引进`
+  d.introductions.forEach((i, n) => {
+    if (!i.type) f[`introductions.${n}.type`] = '请选择引进类别'
+    if (!i.name.trim()) f[`introductions.${n}.name`] = '请填写引进名称'
+    else if (i.name.trim().length > 100) f[`introductions.${n}.name`] = '引进名称不能超过 100 字'
+    if (i.type === 'funds') {
+      const raw = i.amount.trim()
+      if (!raw) f[`introductions.${n}.amount`] = '请填写资金金额（万元）'
+      else if (!AMOUNT_RE.test(raw)) f[`introductions.${n}.amount`] = '金额应为数字，最多保留两位小数'
+      else if (Number(raw) <= 0) f[`introductions.${n}.amount`] = '金额应大于 0'
+      else if (Number(raw) > 10_000_000) f[`introductions.${n}.amount`] = '金额过大，请核对（单位：万元）'
+    }
+  })
+  return f
+}
+
+/** The order fields appear on screen, for focusing the first one flagged. */
+export function fieldOrder(d: Draft): string[] {
+  const intro = d.introductions.flatMap((_, n) => [`introductions.${n}.type`, `introductions.${n}.name`, `introductions.${n}.amount`])
+  return ['deputyId', 'venue', 'date', 'place', 'title', 'description', 'outcomes.policy_talk', 'outcomes.opinion', 'outcomes.deed', 'outcomes.mentoring', 'introductions', ...intro, 'tags']
+}
+
+export function contentOf(d: Draft): ActivityContent {
+  return {
+    date: d.date,
+    venue: d.venue || null,
+    title: d.title.trim(),
+    description: d.description.trim(),
+    place: d.place.trim(),
+    tags: [...d.tags].sort(),
+    outcomes: { ...d.outcomes },
+    introductions: d.introductions.map((i) => ({
+      type: i.type as IntroType,
+      name: i.name.trim(),
+      ...(i.type === 'funds' ? { amount: Number(i.amount.trim()) } : {}),
+    })),
+  }
+}
+
+const STORE = 'activity-draft'
+type Saved = { userId: string; draft: Draft; id: string | null }
+
+export function loadSaved(userId: string): Saved | null {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as Partial<Saved> | null
+    if (!v || v.userId !== userId || !v.draft || typeof v.draft !== 'object') return null
+    const draft = { ...v.draft, outcomes: { ...ZERO, ...v.draft.outcomes }, introductions: (v.draft.introductions ?? []).map((i) => ({ ...i, key: introKey() })) }
+    return { userId, draft, id: v.id ?? null }
+  } catch {
+    return null
+  }
+}
+
+export function store(saved: Saved | null): void {
+  try {
+    if (saved) sessionStorage.setItem(STORE, JSON.stringify(saved))
+    else sessionStorage.removeItem(STORE)
+  } catch {
+    // Private mode or a full store: the form still works, it just forgets on reload.
+  }
+}

@@ -1,0 +1,87 @@
+// 登记“五个一”: which of the five (综合视察 …), the date within the year, a title and a summary.
+import { useState } from 'preact/hooks'
+import type { FiveOne } from '../../../worker/core/taxonomy'
+import { fiveOnesApi, type FiveOneItem } from '../activities-api'
+import { FIVE_ONES } from '../activity-format'
+import { ApiError } from '../api'
+import { Alert } from './alert'
+import { Button } from './button'
+import { ChoiceChips, TextArea } from './form-fields'
+import { focusFirstError, TextField } from './text-field'
+
+interface FiveOneFormProps {
+  countyCode: string
+  /** Whose 五个一 it is, for the heading (平泉市人大, 承德市人大). */
+  place: string
+  year: number
+  today: string
+  initialType: FiveOne | ''
+  onSaved: (item: FiveOneItem) => void
+  onCancel: () => void
+}
+
+type Fields = Partial<Record<'type' | 'date' | 'title' | 'summary', string>>
+const ORDER = ['five-type', 'five-date', 'five-title', 'five-summary']
+const idOf = (k: string) => (k === 'type' ? 'five-type' : `five-${k}`)
+
+export function FiveOneForm({ countyCode, place, year, today, initialType, onSaved, onCancel }: FiveOneFormProps) {
+  const last = `${year}-12-31`
+  const max = last < today ? last : today
+  const [type, setType] = useState<FiveOne | ''>(initialType)
+  const [date, setDate] = useState(today.startsWith(`${year}-`) ? today : '')
+  const [title, setTitle] = useState('')
+  const [summary, setSummary] = useState('')
+  const [fields, setFields] = useState<Fields>({})
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const show = (f: Fields) => {
+    setFields(f)
+    focusFirstError(Object.fromEntries(Object.entries(f).map(([k, v]) => [idOf(k), v])), ORDER)
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault()
+    if (busy) return
+    const f: Fields = {}
+    if (!type) f.type = '请选择“五个一”类别'
+    if (!date) f.date = '请填写日期'
+    else if (!date.startsWith(`${year}-`)) f.date = `日期应在 ${year} 年内`
+    else if (date > today) f.date = '日期不能晚于今天'
+    if (!title.trim()) f.title = '请填写标题'
+    setError('')
+    if (Object.keys(f).length) return show(f)
+    setBusy(true)
+    try {
+      onSaved(await fiveOnesApi.create({ countyCode, year, type: type as FiveOne, date, title: title.trim(), summary: summary.trim() }))
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '登记失败，请稍后重试')
+      if (Object.keys(err.fields).some((k) => k in { type: 1, date: 1, title: 1, summary: 1 })) show(err.fields)
+      else setError(err.message)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form class="card five-form" onSubmit={submit} noValidate aria-label="登记五个一">
+      <p class="card-title">
+        登记{place}“五个一” · {year} 年
+      </p>
+      {error && <Alert tone="error">{error}</Alert>}
+      <ChoiceChips name="five-type" legend="类别" value={type} onChange={(v) => setType(v as FiveOne)} options={FIVE_ONES.map((f) => ({ value: f.code, label: f.name }))} error={fields.type} />
+      <div class="form-pair">
+        <TextField id="five-date" label="日期" type="date" value={date} min={`${year}-01-01`} max={max} onInput={setDate} error={fields.date} />
+        <TextField id="five-title" label="标题" value={title} onInput={setTitle} error={fields.title} maxLength={60} placeholder="如：关于优化营商环境的专题询问" />
+      </div>
+      <TextArea id="five-summary" label="概述" aside="选填" value={summary} onInput={setSummary} error={fields.summary} maxLength={2000} rows={3} placeholder="参加人员、主要内容、形成的成果" />
+      <div class="form-actions">
+        <Button type="submit" busy={busy} busyLabel="正在登记…">
+          登记
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          取消
+        </Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,170 @@
+// The typed client of the statistics ledger (api.md "Statistics") and the addresses its figures
+// link to: each number opens the ledger (or the activity list) filtered to exactly its records.
+import type { DeputyLevel, FiveOne } from '../../worker/core/taxonomy'
+import { yearInShanghai } from '../../worker/core/dates'
+import { http, type CodeName, type Reference } from './api'
+import { fieldName, fieldsOfYear } from './issue-format'
+import type { Issue, Page } from './issues-api'
+
+export interface Counters {
+  reported: number
+  assigned: number
+  rectifying: number
+  rectified: number
+  closed: number
+  rejected: number
+  overdue: number
+  /** Every issue but the rejected ones. */
+  total: number
+  closedOnTime: number
+}
+
+export interface SupervisionRow extends Counters {
+  countyCode: string
+  fieldCode?: string
+  township?: string
+  closureRate: number
+  onTimeRate: number
+}
+
+export interface Supervision {
+  year: number
+  groupBy: 'field' | 'township'
+  rows: SupervisionRow[]
+  totals: Counters
+  closureRate: number
+  onTimeRate: number
+}
+
+export interface ActivityFigures {
+  deputies: number
+  activeDeputies: number
+  coverage: number
+  activities: number
+  confirmed: number
+  outcomes: Record<string, number>
+  introductions: Record<string, number>
+  /** 万元 */
+  fundsAmount: number
+}
+
+export interface Activities {
+  year: number
+  rows: (ActivityFigures & { countyCode: string })[]
+  totals: ActivityFigures
+}
+
+export type FiveOnesRow = { countyCode: string; done: number } & Record<FiveOne, number>
+
+export interface InactiveDeputy {
+  id: string
+  name: string
+  phone: string
+  level: DeputyLevel | null
+  group: string | null
+  countyCode: string
+}
+
+/** The statuses that make up 问题总数 (all but 不予受理), as the ledger's status filter. */
+export const COUNTED = 'reported,assigned,rectifying,rectified,closed'
+
+function qs(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
+export const statsApi = {
+  supervision: (year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field') =>
+    http.get<Supervision>(`/stats/supervision${qs({ year, countyCode, groupBy: groupBy === 'field' ? undefined : groupBy })}`),
+  activities: (year: number, countyCode?: string) => http.get<Activities>(`/stats/activities${qs({ year, countyCode })}`),
+  fiveOnes: (year: number) => http.get<{ year: number; rows: FiveOnesRow[] }>(`/stats/five-ones${qs({ year })}`),
+  inactive: (year: number, countyCode: string) => http.get<{ year: number; items: InactiveDeputy[] }>(`/stats/inactive-deputies${qs({ year, countyCode })}`),
+  exportUrl: (year: number, countyCode?: string) => `/api/v1/stats/export.xlsx${qs({ year, countyCode })}`,
+  /** Every issue of a filter, following the cursor (a year's overdue or closed list for the report). */
+  async allIssues(filter: Record<string, string | number | undefined>): Promise<Issue[]> {
+    const out: Issue[] = []
+    let cursor: string | undefined
+    do {
+      const page: Page<Issue> = await http.get(`/issues${qs({ ...filter, sort: 'newest', limit: 200, cursor })}`)
+      out.push(...page.items)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    return out
+  },
+}
+
+export interface Scope {
+  year: number
+  countyCode?: string
+  fieldCode?: string
+}
+
+/** The ledger filtered to the records behind a figure: a status list, one status, or overdue. */
+export function ledgerHref(scope: Scope, what: 'total' | 'overdue' | 'closed' | string): string {
+  const filter = what === 'overdue' ? { overdue: 'true' } : { status: what === 'total' ? COUNTED : what }
+  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, ...filter })}`
+}
+
+/** The confirmed activities behind an activity figure. */
+export function activitiesHref(year: number, countyCode?: string): string {
+  return `/activities${qs({ year, countyCode, status: 'confirmed' })}`
+}
+
+/** The 五个一 records of one congress (the city's own code included). */
+export function fiveOnesHref(year: number, countyCode: string): string {
+  return `/five-ones${qs({ year, countyCode })}`
+}
+
+export function dashboardHref(year: number, countyCode?: string): string {
+  return `/dashboard${qs({ year, countyCode })}`
+}
+
+export function reportHref(year: number, countyCode?: string): string {
+  return `/report${qs({ year, countyCode })}`
+}
+
+/** a / b as 27.3%, or — when there is nothing to divide by. */
+export function percent(a: number, b: number): string {
+  if (b === 0) return '—'
+  const p = (a / b) * 100
+  return `${p === 100 || p === 0 ? p.toFixed(0) : p.toFixed(1)}%`
+}
+
+/** A share 0..1 (null when undefined) as one of five bands for colour: 0 lowest … 4 highest. */
+export function band(a: number, b: number): number | null {
+  if (b === 0) return null
+  return Math.min(4, Math.floor((a / b) * 5))
+}
+
+export const BAND_LABELS = ['0–19%', '20–39%', '40–59%', '60–79%', '80–100%']
+
+export function formatAmount(n: number): string {
+  return n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
+}
+
+/** Adds up counters (a county's fields, or one field across counties). */
+export function sumCounters(rows: Counters[]): Counters {
+  const t: Counters = { reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, total: 0, closedOnTime: 0 }
+  for (const r of rows) for (const k of Object.keys(t) as (keyof Counters)[]) t[k] += r[k]
+  return t
+}
+
+/** True when a year has nothing at all to show. */
+export function isEmptyYear(sup: Supervision, act: Activities, five: FiveOnesRow[]): boolean {
+  return sup.totals.total + sup.totals.rejected === 0 && act.totals.activities === 0 && five.every((r) => r.done === 0)
+}
+
+/** ?year= when it is a sensible year, else this year (China time). */
+export function yearParam(value: string | null): number {
+  const n = Number(value)
+  return value && Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : yearInShanghai()
+}
+
+/** The year's fields, and any other field its issues carry (a field dropped later in the year). */
+export function fieldsShown(reference: Reference | null, year: number, codes: (string | undefined)[]): CodeName[] {
+  const list: CodeName[] = fieldsOfYear(reference, year).map((f) => ({ code: f.code, name: f.name }))
+  for (const code of codes) if (code && !list.some((f) => f.code === code)) list.push({ code, name: fieldName(reference, code, year) })
+  return list
+}

@@ -162,3 +162,26 @@ describe('deputies to call', () => {
     expect(cityOne.items).toHaveLength(1)
   })
 })
+
+describe('figures that link to their records', () => {
+  it('lets the ledger list exactly the records behind a township cell and the on-time count', async () => {
+    const ids = async (qs: string) => ((await (await t.call('GET', `/api/v1/issues?${qs}&limit=200`, { cookie: staff })).json()) as { items: unknown[] }).items.length
+    expect(await ids(`year=${year}&township=${encodeURIComponent('杨树岭镇')}&status=reported,assigned,rectifying,rectified,closed`)).toBe(2)
+    expect(await ids(`year=${year}&closedOnTime=true`)).toBe(1)
+    expect(await ids(`year=${year}&closedOnTime=false`)).toBe(1)
+  })
+
+  it("gives city staff one congress's 五个一 when asked, the city's own included", async () => {
+    const one = (await (await t.call('GET', `/api/v1/stats/five-ones?year=${year}&countyCode=${PINGQUAN}`, { cookie: city })).json()) as { rows: { countyCode: string }[] }
+    expect(one.rows.map((r) => r.countyCode)).toEqual([PINGQUAN])
+    const cityOnly = (await (await t.call('GET', `/api/v1/stats/five-ones?year=${year}&countyCode=130800`, { cookie: city })).json()) as { rows: { countyCode: string; done: number }[] }
+    expect(cityOnly.rows).toMatchObject([{ countyCode: '130800', done: 1 }])
+  })
+
+  it('counts overdue through the (county, status, year, deadline) index', async () => {
+    const { queryPlan } = await import('../support/plan')
+    const { overdueRows } = await import('../../worker/stats/stats.queries')
+    const plan = (await queryPlan(t.client, overdueRows(t.db, year, [PINGQUAN, LONGHUA], '2026-11-25', 'field'))).join('\n')
+    expect(plan).toMatch(/USING INDEX issues_county_status_year_deadline \(county_code=\? AND status=\? AND year=\? AND deadline<\?\)/)
+  })
+})

@@ -201,7 +201,8 @@ export const issues = sqliteTable(
     foreignKey({ columns: [t.year, t.fieldCode], foreignColumns: [fields.year, fields.code] }),
     index('issues_created').on(t.createdAt, t.id),
     index('issues_county_created').on(t.countyCode, t.createdAt, t.id),
-    index('issues_county_status_deadline').on(t.countyCode, t.status, t.deadline),
+    // Overdue (open, past deadline) of a county and year: the one time-dependent figure.
+    index('issues_county_status_year_deadline').on(t.countyCode, t.status, t.year, t.deadline),
     index('issues_unit_deadline').on(t.unitId, t.deadline),
     index('issues_reporter_created').on(t.reporterId, t.createdAt, t.id),
     check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),

@@ -62,6 +62,8 @@ export interface IssueFilter {
   /** Today in Asia/Shanghai, when only overdue issues are wanted. */
   overdueOn?: string
   unitId?: string
+  township?: string
+  closedOnTime?: boolean
   q?: string
   sort: 'newest' | 'deadline'
   after?: Keyset
@@ -83,6 +85,8 @@ export function listIssues(db: Db, f: IssueFilter) {
   if (f.fieldCode) where.push(eq(issues.fieldCode, f.fieldCode))
   if (f.status?.length) where.push(f.status.length === 1 ? eq(issues.status, f.status[0]!) : inArray(issues.status, f.status))
   if (f.unitId) where.push(eq(issues.unitId, f.unitId))
+  if (f.township !== undefined) where.push(eq(issues.township, f.township))
+  if (f.closedOnTime !== undefined) where.push(eq(issues.status, 'closed'), eq(issues.closedOnTime, f.closedOnTime))
   if (f.overdueOn) where.push(inArray(issues.status, [...OPEN_STATUSES]), lt(issues.deadline, f.overdueOn))
   if (f.q) {
     where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))

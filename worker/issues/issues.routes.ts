@@ -24,6 +24,8 @@ function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string): Omit<Is
     status: qs.status,
     overdueOn: qs.overdue ? today : undefined,
     unitId: qs.unitId,
+    township: qs.township,
+    closedOnTime: qs.closedOnTime,
     q: qs.q || undefined,
   }
 }

@@ -47,6 +47,8 @@ export const issueFilters = z.object({
     .optional(),
   overdue: bool.optional(),
   unitId: uuid.optional(),
+  township: z.string().trim().max(50).optional(),
+  closedOnTime: bool.optional(),
   q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional(),
 })
 

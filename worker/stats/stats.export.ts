@@ -15,7 +15,7 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
   const [sup, act, five, names] = await Promise.all([
     supervisionStats(db, user, year, countyCode),
     activityStats(db, user, year, countyCode),
-    fiveOneStats(db, user, year),
+    fiveOneStats(db, user, year, countyCode),
     exportNames(db),
   ])
   const county = (code: string) => names.county.get(code) ?? code

@@ -29,7 +29,7 @@ export const statsRoutes = new Hono<AppEnv>()
   })
   .get('/stats/five-ones', async (c) => {
     const qs = query(c, statsQuery)
-    return c.json(await fiveOneStats(c.var.db, currentUser(c), qs.year ?? yearInShanghai()))
+    return c.json(await fiveOneStats(c.var.db, currentUser(c), qs.year ?? yearInShanghai(), qs.countyCode))
   })
   .get('/stats/inactive-deputies', async (c) => {
     const qs = query(c, statsQuery)
@@ -37,7 +37,7 @@ export const statsRoutes = new Hono<AppEnv>()
     const counties = await countiesInScope(c.var.db, user, qs.countyCode)
     const year = qs.year ?? yearInShanghai()
     // A roster list: rows in proportion to one county's deputies, so one county at a time.
-    if (counties.length !== 1) throw new ValidationFailed({ countyCode: '请选择一个县市区' })
+    if (counties.length !== 1) throw new ValidationFailed({ countyCode: '请选择一个县市区' }, '请选择一个县市区')
     return c.json({ year, items: await inactiveDeputies(c.var.db, counties[0]!.code, year) })
   })
   .get('/stats/export.xlsx', async (c) => {

@@ -108,10 +108,13 @@ export async function activityStats(db: Db, user: SessionUser, year: number, cou
   return { year, rows, totals }
 }
 
-export async function fiveOneStats(db: Db, user: SessionUser, year: number) {
-  const counties = await countiesInScope(db, user)
+export async function fiveOneStats(db: Db, user: SessionUser, year: number, countyCode?: string) {
   const [city] = await db.select({ code: places.code }).from(places).where(eq(places.kind, 'city')).limit(1)
-  const placesShown = user.role === 'city_staff' && city ? [city.code, ...counties.map((c) => c.code)] : counties.map((c) => c.code)
+  // The city's own congress is a row of its own for city staff (and may be asked for alone).
+  const cityAsked = user.role === 'city_staff' && !!city && countyCode === city.code
+  const counties = cityAsked ? [] : await countiesInScope(db, user, countyCode)
+  const withCity = user.role === 'city_staff' && !!city && (!countyCode || cityAsked)
+  const placesShown = [...(withCity ? [city!.code] : []), ...counties.map((c) => c.code)]
   const counts = await fiveOneCountRows(db, year, placesShown)
   const rows = placesShown.map((code) => {
     const of = Object.fromEntries(FIVE_ONES.map((f) => [f.code, counts.find((r) => r.placeCode === code && r.type === f.code)?.n ?? 0])) as Record<(typeof FIVE_ONES)[number]['code'], number>

@@ -25,6 +25,14 @@ const FINDINGS: { field: string; title: string; description: string; township: s
   { field: 'dev_zones', title: '园区道路路灯长期不亮', description: '开发区纬三路路灯损坏已半年，夜间通行存在安全隐患。', township: '平泉镇', location: '开发区纬三路' },
 ]
 
+/** Townships (乡镇、街道) of the demo counties, so that each county's ledger names its own places. */
+const TOWNSHIPS: Record<string, string[]> = {
+  '130881': ['平泉镇', '杨树岭镇', '小寺沟镇', '黄土梁子镇'],
+  '130825': ['隆化镇', '张三营镇', '韩麻营镇', '汤头沟镇'],
+  '130802': ['西大街街道', '桥东街道', '石洞子沟街道', '中华路街道'],
+  '130826': ['大阁镇', '凤山镇', '黄旗镇', '土城镇'],
+}
+
 const PLAN: { status: IssueStatus; overdue?: boolean; late?: boolean }[] = [
   { status: 'reported' },
   { status: 'reported' },
@@ -97,7 +105,7 @@ export function demoIssues(p: DemoPeople, now: Date, salt: number): { issues: Is
       year: Number(day(0).slice(0, 4)),
       fieldCode: f.field,
       countyCode: p.countyCode,
-      township: f.township,
+      township: (TOWNSHIPS[p.countyCode] ?? [f.township])[n % 4] ?? f.township,
       location: f.location,
       title: f.title,
       description: f.description,

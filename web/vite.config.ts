@@ -17,6 +17,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Older Chromium kernels (domestic browsers, office PCs) still run ES2020.
     target: 'es2020',
+    // The chunk graph, so that bench/sizes.ts can add up what each page needs.
+    manifest: true,
   },
   server: {
     // Host stays the dev server's, so the API's Origin check sees a same-origin request.

@@ -3,7 +3,7 @@
 // validation_failed with a Chinese message per field). Handlers never see unvalidated input.
 import type { Context } from 'hono'
 import { z } from 'zod'
-import { zhCN } from 'zod/v4/locales'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import { AppError, BadRequest, ValidationFailed } from './core/errors'
 
 // Fallback messages in Chinese for any rule a schema did not word itself.

@@ -113,3 +113,16 @@ describe('listing activities', () => {
     expect((await t.call('GET', '/api/v1/activities', { cookie: unit.cookie })).status).toBe(403)
   })
 })
+
+describe('the review queue on a large table', () => {
+  it("reads a county's submitted activities oldest first through one index, without sorting", async () => {
+    const { queryPlan } = await import('../support/plan')
+    const { listActivities } = await import('../../worker/activities/activities.queries')
+    const t = await makeTestApp()
+    const plan = (
+      await queryPlan(t.client, listActivities(t.db, { scope: { countyCode: PINGQUAN }, status: 'submitted', sort: 'oldest', limit: 50, after: { key: '2026-01-01', id: 'x' } }))
+    ).join('\n')
+    expect(plan).toMatch(/USING INDEX activities_county_status_created/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
+  })
+})

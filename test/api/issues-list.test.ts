@@ -146,7 +146,7 @@ describe('list queries on a database with many rows', () => {
     const overdue = (await queryPlan(t.client, listIssues(t.db, { scope: { countyCode: '130881' }, overdueOn: '2026-11-25', sort: 'newest', limit: 50 }))).join('\n')
     expect(overdue).toMatch(/USING INDEX issues_county_(status_year_deadline|created)/)
     const unit = (await queryPlan(t.client, listIssues(t.db, { scope: { unitId: units[0]!.id }, sort: 'deadline', limit: 50 }))).join('\n')
-    expect(unit).toMatch(/USING INDEX issues_unit_deadline/)
+    expect(unit).toMatch(/USING INDEX issues_unit_status_deadline/)
     const deputy = (await queryPlan(t.client, listIssues(t.db, { scope: { reporterId: reporter.id }, sort: 'newest', limit: 50 }))).join('\n')
     expect(deputy).toMatch(/USING INDEX issues_reporter_created/)
     const city = (await queryPlan(t.client, listIssues(t.db, { scope: { all: true }, sort: 'newest', limit: 50 }))).join('\n')

@@ -10,41 +10,9 @@ import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { rebuildCounters } from '../../worker/stats/recount'
 import { yearInShanghai } from '../../worker/core/dates'
+import { countingD1, type RowCounter } from '../support/d1-count'
 
-let rowsRead = 0
-
-/** The D1 binding, with every statement's meta.rows_read added up. */
-function counting(db: D1Database): D1Database {
-  const tally = (r: unknown) => {
-    for (const res of Array.isArray(r) ? r : [r]) rowsRead += (res as D1Result | undefined)?.meta?.rows_read ?? 0
-    return r
-  }
-  const wrapStmt = (s: D1PreparedStatement): D1PreparedStatement =>
-    new Proxy(s, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target) as unknown
-        if (prop === 'bind') return (...args: unknown[]) => wrapStmt((v as (...a: unknown[]) => D1PreparedStatement).apply(target, args))
-        if (prop === 'all' || prop === 'run') return async (...args: unknown[]) => tally(await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args))
-        if (prop === 'raw' || prop === 'first') {
-          // raw() and first() carry no meta: read it through all() on the same statement.
-          return async (...args: unknown[]) => {
-            const res = await target.all()
-            tally(res)
-            return (v as (...a: unknown[]) => Promise<unknown>).apply(target, args)
-          }
-        }
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
-      },
-    })
-  return new Proxy(db, {
-    get(target, prop) {
-      const v = Reflect.get(target, prop, target) as unknown
-      if (prop === 'prepare') return (q: string) => wrapStmt(target.prepare(q))
-      if (prop === 'batch') return async (stmts: D1PreparedStatement[]) => tally(await target.batch(stmts))
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
-    },
-  })
-}
+const counter: RowCounter = { read: 0, written: 0 }
 
 const year = yearInShanghai()
 
@@ -70,7 +38,7 @@ async function seed(from: number, activities: number, issues: number) {
 }
 
 let cookie = ''
-const app = () => createApp({ db: fromD1(counting(env.DB)), config: parseConfig({}) })
+const app = () => createApp({ db: fromD1(countingD1(env.DB, counter)), config: parseConfig({}) })
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
@@ -96,10 +64,10 @@ async function readsPerEndpoint() {
   await a.request('/api/v1/health') // the first request of an app checks the reference data
   const out: Record<string, number> = {}
   for (const path of ['/stats/supervision', '/stats/supervision?groupBy=township', '/stats/activities', '/stats/five-ones']) {
-    rowsRead = 0
+    counter.read = 0
     const res = await a.request(`/api/v1${path}`, { headers: { cookie } })
     expect(res.status).toBe(200)
-    out[path] = rowsRead
+    out[path] = counter.read
   }
   return out
 }

@@ -203,7 +203,8 @@ export const issues = sqliteTable(
     index('issues_county_created').on(t.countyCode, t.createdAt, t.id),
     // Overdue (open, past deadline) of a county and year: the one time-dependent figure.
     index('issues_county_status_year_deadline').on(t.countyCode, t.status, t.year, t.deadline),
-    index('issues_unit_deadline').on(t.unitId, t.deadline),
+    // A unit's open work (status IN assigned, rectifying) by deadline, without reading its closed items.
+    index('issues_unit_status_deadline').on(t.unitId, t.status, t.deadline),
     index('issues_reporter_created').on(t.reporterId, t.createdAt, t.id),
     check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),
     check('issues_source', oneOf(t.source, codesOf(ISSUE_SOURCES))),
@@ -279,7 +280,8 @@ export const activities = sqliteTable(
   (t) => [
     index('activities_created').on(t.createdAt, t.id),
     index('activities_county_created').on(t.countyCode, t.createdAt, t.id),
-    index('activities_county_status_created').on(t.countyCode, t.status, t.createdAt),
+    // The review queue: a county's submitted activities, oldest first, in index order.
+    index('activities_county_status_created').on(t.countyCode, t.status, t.createdAt, t.id),
     index('activities_status_created').on(t.status, t.createdAt, t.id),
     index('activities_deputy_created').on(t.deputyId, t.createdAt, t.id),
     index('activities_deputy_year').on(t.deputyId, t.year, t.date),

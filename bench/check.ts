@@ -1,0 +1,37 @@
+// npm run bench:check: compares bench/results/latest.json with bench/budgets.json and exits
+// non-zero when a budget is broken, naming each one.
+import { readFileSync } from 'node:fs'
+
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8'))
+const r = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'))
+const broken: string[] = []
+const checks: [string, boolean, string][] = [
+  ['surge p99', r.surge.latencyMs.p99 <= budgets.surge.p99MsMax, `${r.surge.latencyMs.p99} ms ≤ ${budgets.surge.p99MsMax} ms`],
+  ['surge errors', r.surge.errors <= budgets.surge.errorsMax, `${r.surge.errors} ≤ ${budgets.surge.errorsMax}`],
+  ['surge: every acknowledged write stored once', r.surge.rowsMatch2xx === true, String(r.surge.rowsMatch2xx)],
+  ['surge: a replay adds no rows', r.surge.newRowsAfterReplay === 0, String(r.surge.newRowsAfterReplay)],
+  ['app / baseline throughput', r.surge.appToBaseline >= budgets.surge.appToBaselineMin, `${r.surge.appToBaseline} ≥ ${budgets.surge.appToBaselineMin}`],
+  [
+    'county list first page p99',
+    r.reads.latencyMs['county issue list, first page'].p99 <= budgets.reads.countyListFirstPageP99MsMax,
+    `${r.reads.latencyMs['county issue list, first page'].p99} ms ≤ ${budgets.reads.countyListFirstPageP99MsMax} ms`,
+  ],
+  ...budgets.rowsRead.statsEndpoints.map((name: string): [string, boolean, string] => [
+    `rows read: ${name}`,
+    r.rowsRead[name] !== undefined && r.rowsRead[name].rowsRead <= budgets.rowsRead.statsPerRequestMax,
+    `${r.rowsRead[name]?.rowsRead} ≤ ${budgets.rowsRead.statsPerRequestMax}`,
+  ]),
+  ['sign-in page JS (gzip)', r.sizes.web.signIn.jsGzipKB <= budgets.sizes.signInJsGzipKBMax, `${r.sizes.web.signIn.jsGzipKB} KB ≤ ${budgets.sizes.signInJsGzipKBMax} KB`],
+  ['activity form JS (gzip)', r.sizes.web.activityForm.jsGzipKB <= budgets.sizes.activityFormJsGzipKBMax, `${r.sizes.web.activityForm.jsGzipKB} KB ≤ ${budgets.sizes.activityFormJsGzipKBMax} KB`],
+  ['worker bundle (gzip)', r.sizes.worker.gzipKiB <= budgets.sizes.workerGzipKiBMax, `${r.sizes.worker.gzipKiB} KiB ≤ ${budgets.sizes.workerGzipKiBMax} KiB`],
+  ['activity form interactive, cold', r.pageLoad.coldMs <= budgets.pageLoad.activityFormColdMsMax, `${r.pageLoad.coldMs} ms ≤ ${budgets.pageLoad.activityFormColdMsMax} ms`],
+]
+for (const [name, ok, detail] of checks) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail}`)
+  if (!ok) broken.push(name)
+}
+if (broken.length) {
+  console.error(`\n${broken.length} budget(s) broken: ${broken.join('; ')}`)
+  process.exit(1)
+}
+console.log('\nall budgets met')

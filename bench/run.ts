@@ -1,0 +1,72 @@
+// npm run bench: every measurement of bench/README.md in one run, written to
+// bench/results/latest.json and printed as a Markdown table. `--quick` shortens the surge and the
+// page loads (for trying things out; commit results of a full run only).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { surge } from './surge'
+import { reads } from './reads'
+import { rowsRead } from './rows-read'
+import { webSizes, workerBundle } from './sizes'
+import { pageLoad } from './pageload'
+import { cpuPerRequest } from './cpu'
+
+const quick = process.argv.includes('--quick')
+const step = (what: string) => process.stderr.write(`bench: ${what}…\n`)
+
+step('sizes')
+const sizes = { worker: workerBundle(), web: webSizes() }
+step('surge (50 connections)')
+const surgeResult = await surge({ connections: 50, seconds: quick ? 5 : 20 })
+step('reads at city scale')
+const readsResult = await reads()
+step('rows read per request on D1 (workerd)')
+const rows = rowsRead()
+step('page load on a slow phone')
+const page = await pageLoad(quick ? 2 : 5)
+step('CPU per request')
+const cpu = await cpuPerRequest()
+
+const results = {
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString() },
+  quick,
+  surge: surgeResult,
+  reads: readsResult,
+  rowsRead: rows,
+  sizes,
+  pageLoad: page,
+  cpu,
+}
+mkdirSync('bench/results', { recursive: true })
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')
+
+const lines: string[] = []
+const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`)
+lines.push(`## Benchmark results — ${results.machine.date.slice(0, 10)}, ${results.machine.cores} cores (${results.machine.cpu}), Node ${results.machine.node}${quick ? ' (quick run)' : ''}`, '')
+lines.push('### Submission surge (Node + embedded libSQL, synchronous=FULL)', '')
+row('connections', 'seconds', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'rows = 2xx', 'replay: new rows', 'baseline subs/s', 'app / baseline')
+row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---')
+const s = surgeResult
+row(s.connections, s.seconds, s.rps, s.latencyMs.p50, s.latencyMs.p95, s.latencyMs.p99, s.errors, s.rowsMatch2xx ? 'yes' : 'NO', s.newRowsAfterReplay, s.baselineSubmissionsPerSecond, s.appToBaseline)
+lines.push('', `### Reads (${readsResult.activities.toLocaleString('en')} activities, ${readsResult.issues.toLocaleString('en')} issues, years ${readsResult.years.join(', ')})`, '')
+row('request', 'p50 ms', 'p99 ms')
+row('---', '---', '---')
+for (const [name, l] of Object.entries(readsResult.latencyMs)) row(name, l.p50, l.p99)
+lines.push('', '### Rows read and written per request on D1 (same data, inside workerd)', '')
+row('endpoint', 'rows read', 'rows written')
+row('---', '---', '---')
+for (const [name, r] of Object.entries(rows)) row(name, r.rowsRead, r.rowsWritten)
+lines.push('', '### Sizes', '')
+row('what', 'size')
+row('---', '---')
+row('worker bundle (wrangler dry run)', `${sizes.worker.rawKiB} KiB raw, ${sizes.worker.gzipKiB} KiB gzip`)
+row('sign-in page JS / CSS (gzip)', `${sizes.web.signIn.jsGzipKB} KB / ${sizes.web.signIn.cssGzipKB} KB`)
+row('activity form JS / CSS (gzip)', `${sizes.web.activityForm.jsGzipKB} KB / ${sizes.web.activityForm.cssGzipKB} KB`)
+lines.push('', `### Activity form on a slow phone (${page.profile}, median of ${page.runs})`, '')
+row('cold cache ms', 'warm cache ms')
+row('---', '---')
+row(page.coldMs, page.warmMs)
+lines.push('', `### CPU per request (${cpu.method})`, '')
+row('request', 'CPU ms')
+row('---', '---')
+for (const [name, ms] of Object.entries(cpu.msPerRequest)) row(name, ms)
+console.log(lines.join('\n'))

@@ -1,0 +1,21 @@
+// The deterministic part of the benchmarks: what a phone downloads for the sign-in page and the
+// activity form, and the worker bundle, against the budgets in bench/budgets.json. npm test
+// builds the web first, so web/dist is the build under test.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { webSizes, workerBundle } from '../../bench/sizes'
+
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { sizes: { signInJsGzipKBMax: number; activityFormJsGzipKBMax: number; workerGzipKiBMax: number } }
+
+describe('download sizes', () => {
+  it('keeps the sign-in page and the activity form light for a cheap phone', () => {
+    const web = webSizes()
+    expect(web.signIn.jsGzipKB).toBeGreaterThan(0)
+    expect(web.signIn.jsGzipKB).toBeLessThanOrEqual(budgets.sizes.signInJsGzipKBMax)
+    expect(web.activityForm.jsGzipKB).toBeLessThanOrEqual(budgets.sizes.activityFormJsGzipKBMax)
+  })
+
+  it('keeps the worker bundle within its budget', () => {
+    expect(workerBundle().gzipKiB).toBeLessThanOrEqual(budgets.sizes.workerGzipKiBMax)
+  }, 120_000)
+})

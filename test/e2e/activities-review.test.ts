@@ -1,21 +1,12 @@
 // The harder paths of activities in a real browser: 批量确认 that reports what went through and what
 // had changed meanwhile; a deputy fixing a record that staff confirmed in the meantime; and the
 // record form on a weak signal, where the retry reuses the client id and records it once.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
-import { DESKTOP, PASSWORD, PHONE, expectNoPageErrors, launchChromium, openPage, screenshot, signIn } from './browser'
+import { DESKTOP, PASSWORD, PHONE, expectNoPageErrors, screenshot, setUpBrowser } from './browser'
 import { apiAs, uniqueTitle, type ApiSession } from './issues-api'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { baseURL, openAs } = setUpBrowser()
 
 type Activity = { id: string; title: string; version: number; status: string }
 
@@ -37,8 +28,7 @@ describe('批量确认', () => {
   it('confirms the ticked records one by one and names the one that changed meanwhile', async () => {
     const deputy = await apiAs(baseURL, '13800000005')
     const [a, b, c] = await Promise.all([uniqueTitle('批量甲'), uniqueTitle('批量乙'), uniqueTitle('批量丙')].map((t) => record(deputy, t)))
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000003')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000003')
     await page.goto('/activities/review')
     for (const x of [a!, b!, c!]) await page.getByRole('checkbox', { name: `选择“${x.title}”` }).check()
     await page.getByRole('button', { name: '批量确认（3）' }).waitFor()
@@ -66,8 +56,7 @@ describe('fixing a record that was confirmed meanwhile', () => {
   it('says it can no longer change instead of failing', async () => {
     const deputy = await apiAs(baseURL, '13800000005')
     const activity = await record(deputy, uniqueTitle('审核前修改'))
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000005')
+    const { context, page, problems } = await openAs(PHONE, '13800000005')
     await page.goto(`/activities/${activity.id}/edit`)
     await page.getByLabel('活动主题').fill(`${activity.title}补充`)
     const staff = await apiAs(baseURL, '13800000003')
@@ -85,8 +74,7 @@ describe('fixing a record that was confirmed meanwhile', () => {
 describe('recording on a weak signal', () => {
   it('keeps what was typed when the answer is lost, and the retry records the activity once', async () => {
     const title = uniqueTitle('信号中断')
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000005')
+    const { context, page, problems } = await openAs(PHONE, '13800000005')
     await page.goto('/activities/new')
     await page.getByRole('radio', { name: /^进学校/ }).check()
     await page.getByLabel('活动主题').fill(title)

@@ -1,21 +1,12 @@
 // The roster, accounts and 五个一 in a real browser: a roster import with a bad row shows every bad
 // row and imports nothing, then a good file imports and shows the temporary passwords once (and
 // prints them as a sign-in sheet); staff open accounts and record 五个一.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser } from './browser'
 import { apiAs, uniqueTitle } from './issues-api'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { baseURL, open, openAs } = setUpBrowser()
 
 /** A phone number no demo account has (the demo roster is 139…, the demo staff 138…). */
 function freshPhone(): string {
@@ -28,8 +19,7 @@ describe('importing a roster file', () => {
   it('shows every bad row and imports nothing, then imports a good file and shows the temporary passwords', async () => {
     const [good, other] = [freshPhone(), freshPhone()]
     const api = await apiAs(baseURL, '13800000002')
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
     await page.getByRole('link', { name: /^代表名册/ }).click()
     await page.waitForURL((url) => url.pathname === '/deputies')
     await page.getByRole('button', { name: '导入名册' }).click()
@@ -81,7 +71,7 @@ describe('importing a roster file', () => {
     await page.evaluate("document.body.classList.remove('printing-sheet')")
 
     // The new deputy signs in with it and is asked to change it first.
-    const newcomer = await openPage(browser, baseURL, PHONE)
+    const newcomer = await open(PHONE)
     await newcomer.page.goto('/login')
     await newcomer.page.getByLabel('手机号').fill(good)
     await newcomer.page.getByLabel('密码', { exact: true }).fill(password)
@@ -96,8 +86,7 @@ describe('importing a roster file', () => {
 describe('a deputy added by hand', () => {
   it('gets a temporary password shown once, and a reset shows a new one', async () => {
     const phone = freshPhone()
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto('/deputies')
     await page.getByRole('button', { name: '添加代表' }).click()
     const form = page.getByRole('form', { name: '添加代表' })
@@ -128,8 +117,7 @@ describe('a deputy added by hand', () => {
 describe('accounts and 五个一', () => {
   it('lets city staff open a county staff account and see the city’s 五个一 as a matrix', async () => {
     const phone = freshPhone()
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.getByRole('link', { name: /^账号管理/ }).click()
     await page.waitForURL((url) => url.pathname === '/accounts')
     await page.getByRole('button', { name: '开通账号' }).click()
@@ -154,8 +142,7 @@ describe('accounts and 五个一', () => {
 
   it('lets county staff record one of the five on a phone, and shows it done', async () => {
     const title = uniqueTitle('优化营商环境专题询问')
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000003')
+    const { context, page, problems } = await openAs(PHONE, '13800000003')
     await page.getByRole('link', { name: /^五个一/ }).click()
     await page.waitForURL((url) => url.pathname === '/five-ones')
     await page.getByRole('button', { name: '登记专题询问' }).click()

@@ -1,23 +1,15 @@
 // Every Programme 2 screen on a 390×844 phone and a 1280×800 desk screen, for the person it is
 // for: nothing wider than the screen, no page errors, and a screenshot of each to look at. Also
 // staff recording for a deputy they pick, and the activity list filtered from a dashboard link.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser } from './browser'
 import { apiAs, uniqueTitle } from './issues-api'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
+const { baseURL, openAs } = setUpBrowser()
 const SIZES: [string, BrowserContextOptions][] = [
+
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ]
@@ -36,8 +28,7 @@ describe.each(SIZES)('the Programme 2 screens on a %s', (size, options) => {
     const api = await apiAs(baseURL, '13800000005')
     const activity = await api.post<{ id: string }>('/activities', { date: todayInShanghai(), venue: 'village', title: uniqueTitle('宣讲乡村振兴政策'), outcomes: { policy_talk: 3 } })
     const { user } = await api.get<{ user: { id: string } }>('/me')
-    const { context, page, problems } = await openPage(browser, baseURL, options)
-    await signIn(page, '13800000005')
+    const { context, page, problems } = await openAs(options, '13800000005')
     await visit(page, '/activities/new', '活动载体（九进九关注）', 'new-blank', size)
     await visit(page, '/activities/mine', '审核确认后计入', 'mine', size)
     await visit(page, '/activities/progress', '五个引进', 'progress', size)
@@ -49,8 +40,7 @@ describe.each(SIZES)('the Programme 2 screens on a %s', (size, options) => {
   })
 
   it('shows county staff’s screens: review, the list, the roster, accounts and 五个一', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, options)
-    await signIn(page, '13800000003')
+    const { context, page, problems } = await openAs(options, '13800000003')
     await visit(page, '/activities/review', '先交先审', 'review', size)
     await visit(page, '/activities?status=confirmed', '范围：隆化县', 'list', size)
     await visit(page, '/deputies', '范围：隆化县', 'deputies', size)
@@ -64,8 +54,7 @@ describe.each(SIZES)('the Programme 2 screens on a %s', (size, options) => {
   })
 
   it('shows city staff’s screens: review across counties, the 五个一 matrix and accounts', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, options)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(options, '13800000001')
     await visit(page, '/activities/review?countyCode=130825', '先交先审', 'review-city', size)
     await visit(page, '/five-ones', '全市及各县市区人大', 'five-ones-city', size)
     await visit(page, '/accounts', '开通和管理县级人大工作人员', 'accounts', size)
@@ -78,8 +67,7 @@ describe.each(SIZES)('the Programme 2 screens on a %s', (size, options) => {
 describe('staff recording for a deputy', () => {
   it('picks the deputy from the roster and records the activity in their name', async () => {
     const title = uniqueTitle('代表之家接待选民')
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
     await page.goto('/activities/new')
     await page.getByRole('heading', { name: '代记履职' }).waitFor()
     await page.getByRole('button', { name: '提交', exact: true }).click()
@@ -105,8 +93,7 @@ describe('staff recording for a deputy', () => {
 describe('the activity list from a dashboard link', () => {
   it('applies year, county and status from the address and keeps them when a filter changes', async () => {
     const year = todayInShanghai().slice(0, 4)
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto(`/activities?year=${year}&countyCode=130881&status=confirmed`)
     const table = page.locator('table.act-table')
     await table.waitFor()

@@ -1,21 +1,13 @@
 // Deputies' activities in a real browser, one person per browser context: a deputy records one on a
 // phone (with funds brought in), county staff confirm it, and the deputy's yearly progress counts
 // it; staff return one with a reason and the deputy fixes and resubmits it; the 履职档案 on a desk.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
 import { apiAs, uniqueTitle, type ApiSession } from './issues-api'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { baseURL, open, openAs } = setUpBrowser()
 
 interface Record {
   confirmed: number
@@ -50,8 +42,8 @@ describe('an activity from the deputy’s phone to the yearly progress', () => {
     const deputyId = await me(deputyApi)
     const year = Number(todayInShanghai().slice(0, 4))
     const before = await deputyApi.get<Record>(`/deputies/${deputyId}/record?year=${year}`)
-    const deputy = await openPage(browser, baseURL, PHONE)
-    const staff = await openPage(browser, baseURL, PHONE)
+    const deputy = await open(PHONE)
+    const staff = await open(PHONE)
 
     // The deputy opens 记录履职 from home; the form says what is missing before anything is sent.
     const d = deputy.page
@@ -126,8 +118,8 @@ describe('a returned activity', () => {
     const title = uniqueTitle('看望留守老人')
     const deputyApi = await apiAs(baseURL, '13800000004')
     const activity = await recordActivity(deputyApi, title)
-    const staff = await openPage(browser, baseURL, PHONE)
-    const deputy = await openPage(browser, baseURL, PHONE)
+    const staff = await open(PHONE)
+    const deputy = await open(PHONE)
 
     const s = staff.page
     await signIn(s, '13800000002')
@@ -185,8 +177,7 @@ describe('the 履职档案 on a 1280×800 desk screen', () => {
     const deputyId = await me(deputyApi)
     const year = Number(todayInShanghai().slice(0, 4))
     const record = await deputyApi.get<Record>(`/deputies/${deputyId}/record?year=${year}`)
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto('/deputies?q=13800000004')
     await page.getByRole('link', { name: '刘海燕的履职档案' }).click()
     await page.waitForURL((url) => url.pathname === `/deputies/${deputyId}/record` && url.searchParams.get('year') === String(year))

@@ -1,9 +1,9 @@
-// Browser helpers for the e2e suite: Debian's Chromium through playwright-core, the two
-// viewports we design for, the demo accounts, signing in, and screenshots for review.
+// Browser helpers for the e2e suite: Debian's Chromium through playwright-core (one per test
+// file), the two viewports we design for, the demo accounts, signing in, and screenshots for review.
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 
 export const PASSWORD = 'chengde-2022'
 
@@ -65,6 +65,31 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
     if (m.type() === 'error' && m.text().includes('Refused to')) problems.push(`CSP: ${m.text()}`)
   })
   return { context, page, problems }
+}
+
+/**
+ * One Chromium for the calling test file, launched before its tests and closed after them, and
+ * the server the suite started (baseURL). `open` is openPage in that browser; `openAs` signs in too.
+ */
+export function setUpBrowser() {
+  const baseURL = inject('baseURL')
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  function open(options: BrowserContextOptions) {
+    if (!browser) throw new Error('Chromium did not start')
+    return openPage(browser, baseURL, options)
+  }
+  async function openAs(options: BrowserContextOptions, phone: string) {
+    const opened = await open(options)
+    await signIn(opened.page, phone)
+    return opened
+  }
+  return { baseURL, open, openAs }
 }
 
 export function expectNoPageErrors(problems: string[]): void {

@@ -1,22 +1,13 @@
 // The shell on a 1280×800 desk screen: the sign-in page side by side, and every role's home with
 // its features as a grid of cards.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ACCOUNTS, DESKTOP, expectNoPageErrors, launchChromium, openPage, screenshot, signIn } from './browser'
+import { describe, expect, it } from 'vitest'
+import { ACCOUNTS, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { open } = setUpBrowser()
 
 describe('on a 1280×800 desk screen', () => {
   it('shows the sign-in form beside the system’s name', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    const { context, page, problems } = await open(DESKTOP)
     await page.goto('/login')
     const title = page.getByRole('heading', { name: '承德市人大履职监督台账' })
     const form = page.locator('form')
@@ -29,7 +20,7 @@ describe('on a 1280×800 desk screen', () => {
   })
 
   it('gives every role a home whose features sit three to a row', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
+    const { context, page, problems } = await open(DESKTOP)
     for (const account of ACCOUNTS) {
       await signIn(page, account.phone)
       await page.getByRole('main').getByText(account.place, { exact: true }).waitFor()

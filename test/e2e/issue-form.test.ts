@@ -1,26 +1,16 @@
 // The report form under a weak signal and for staff: a lost answer is retried with the same client
 // id (one record, never two), server field messages land under their fields, and city staff must
 // say which county.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DESKTOP, PHONE, expectNoPageErrors, launchChromium, openPage, screenshot, signIn } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PHONE, expectNoPageErrors, screenshot, setUpBrowser } from './browser'
 import { apiAs, uniqueTitle } from './issues-api'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { baseURL, openAs } = setUpBrowser()
 
 describe('reporting on a weak signal', () => {
   it('keeps what was typed when the answer is lost, even over a reload, and the retry files the issue once', async () => {
     const title = uniqueTitle('信号中断重试')
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000004')
+    const { context, page, problems } = await openAs(PHONE, '13800000004')
     await page.goto('/issues/new')
     await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
     await page.getByLabel('标题', { exact: true }).fill(title)
@@ -66,8 +56,7 @@ describe('reporting on a weak signal', () => {
 
 describe('the report form', () => {
   it('shows the server’s field messages under the fields and keeps what was typed', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000004')
+    const { context, page, problems } = await openAs(PHONE, '13800000004')
     await page.goto('/issues/new')
     await page.getByRole('radio', { name: '乡村产业发展' }).check()
     await page.getByLabel('标题', { exact: true }).fill('冷链设施不足')
@@ -89,8 +78,7 @@ describe('the report form', () => {
 
   it('asks city staff for the county, then files the issue there', async () => {
     const title = uniqueTitle('市级登记')
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.goto('/issues/new')
     await page.getByRole('heading', { name: '登记问题' }).waitFor()
     await page.getByRole('radio', { name: '开发区（高新区）提升' }).check()

@@ -1,26 +1,15 @@
 // 责任单位 (list, add, duplicate name) for county and city staff, and every issue screen laid out
 // on a 1280×800 desk screen and on a phone, screenshotted for a person to look at.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
 import { apiAs, assignIssue, reportIssue, uniqueTitle } from './issues-api'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
+const { baseURL, open, openAs } = setUpBrowser()
 
 describe('责任单位', () => {
   it('lets county staff add a unit to their county and refuses the same name twice', async () => {
     const name = `平泉市${uniqueTitle('测试局')}`
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
     await page.getByRole('link', { name: '责任单位' }).click()
     await page.waitForURL((url) => url.pathname === '/units')
     await page.locator('.unit-list li').first().waitFor()
@@ -40,8 +29,7 @@ describe('责任单位', () => {
 
   it('lets city staff pick the county first', async () => {
     const name = `隆化县${uniqueTitle('测试局')}`
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.getByRole('link', { name: '责任单位' }).click()
     await page.locator('.empty-title', { hasText: '请选择县市区' }).waitFor()
     await page.getByLabel('县市区').selectOption({ label: '隆化县' })
@@ -75,7 +63,7 @@ describe('every issue screen', () => {
     ]
     for (const [viewport, options] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       let signedIn = ''
-      const { context, page, problems } = await openPage(browser, baseURL, options)
+      const { context, page, problems } = await open(options)
       for (const [phone, path, name] of screens) {
         if (signedIn !== phone) {
           await context.clearCookies()

@@ -1,22 +1,14 @@
 // The issue ledger in a real browser, one person per browser context: a deputy reports on a
 // phone, county staff assign, the unit rectifies, staff close, the deputy sees it closed; a stale
 // version shows the "已被他人更新" notice; the ledger on a desk screen is a table with filters.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
 import { apiAs, assignIssue, daysFromToday, reportIssue, uniqueTitle } from './issues-api'
 
-const baseURL = inject('baseURL')
+const { baseURL, open, openAs } = setUpBrowser()
 const UNIT = '平泉市住房和城乡建设局'
 const STALE = '该问题已被他人更新，以下是最新情况，请确认后再操作'
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 /** Waits until the detail's header shows this status. */
 async function expectStatus(page: Page, label: string): Promise<void> {
@@ -38,13 +30,12 @@ async function act(page: Page, action: string, fill: (page: Page) => Promise<voi
   await page.getByRole('button', { name: action === '备注' ? '添加备注' : `确认${action}`, exact: true }).click()
 }
 
-
 describe('an issue from report to closure', () => {
   it('goes from the deputy through county staff and the unit back to the deputy, each seeing its state', async () => {
     const title = uniqueTitle('河东村垃圾未清运')
-    const deputy = await openPage(browser, baseURL, PHONE)
-    const staff = await openPage(browser, baseURL, PHONE)
-    const unit = await openPage(browser, baseURL, PHONE)
+    const deputy = await open(PHONE)
+    const staff = await open(PHONE)
+    const unit = await open(PHONE)
 
     // The deputy reports it on a phone; the form checks required fields first.
     const d = deputy.page
@@ -172,8 +163,8 @@ describe('two people acting on the same issue', () => {
   it('tells the one who acted on an old version that it changed, and shows the latest state', async () => {
     const title = uniqueTitle('两人同时办理')
     const issue = await reportIssue(await apiAs(baseURL, '13800000004'), title)
-    const first = await openPage(browser, baseURL, PHONE)
-    const second = await openPage(browser, baseURL, PHONE)
+    const first = await open(PHONE)
+    const second = await open(PHONE)
     await signIn(first.page, '13800000002')
     await signIn(second.page, '13800000001')
     for (const p of [first.page, second.page]) {
@@ -207,8 +198,7 @@ describe('a unit that declines', () => {
     const title = uniqueTitle('非本单位职责')
     const staffApi = await apiAs(baseURL, '13800000002')
     const issue = await assignIssue(staffApi, await reportIssue(staffApi, title), UNIT)
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000006')
+    const { context, page, problems } = await openAs(PHONE, '13800000006')
     await page.goto(`/issues/${issue.id}`)
     await expectStatus(page, '已交办')
     await page.locator('.action-buttons').getByRole('button', { name: '退办', exact: true }).click()
@@ -235,8 +225,7 @@ describe('the ledger on a 1280×800 desk screen', () => {
     await reportIssue(api, `${token}甲`, { fieldCode: 'groundwater' })
     await reportIssue(api, `${token}乙`)
     await reportIssue(api, `${token}丙`)
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto(`/issues?q=${encodeURIComponent(token)}&limit=2`)
     const table = page.getByRole('table')
     await table.waitFor()

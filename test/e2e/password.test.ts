@@ -1,20 +1,11 @@
 // 修改密码 through the voluntary route (/password from the home screen): the form's checks, the
 // server's, and signing in with the new password. The demo account is restored afterwards.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DESKTOP, PASSWORD, PHONE, expectNoPageErrors, launchChromium, openPage, screenshot, signIn } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PASSWORD, PHONE, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
 
-const baseURL = inject('baseURL')
+const { baseURL, open, openAs } = setUpBrowser()
 const ACCOUNT = '13800000005'
 const NEW_PASSWORD = 'longhua2024x'
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 /** Puts the demo password back through the API, so other tests can sign in as before. */
 async function restorePassword(current: string): Promise<void> {
@@ -32,7 +23,7 @@ async function restorePassword(current: string): Promise<void> {
 
 describe('changing one’s password', () => {
   it('checks the form, then signs in with the new password once it is saved', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    const { context, page, problems } = await open(PHONE)
     try {
       await signIn(page, ACCOUNT)
       await page.getByRole('link', { name: '修改密码' }).click()
@@ -76,8 +67,7 @@ describe('changing one’s password', () => {
   })
 
   it('lays the password page out in a centred column at 1280×800', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto('/password')
     const form = page.locator('form')
     await form.waitFor()

@@ -1,19 +1,11 @@
 // The web shell in a real browser: sign-in, each role's home, sign-out, the route guard, the
 // password change and the not-found screen, on a phone and on a desk screen.
 import { gzipSync } from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ACCOUNTS, DESKTOP, PASSWORD, PHONE, expectNoPageErrors, launchChromium, openPage, screenshot, signIn, type DemoAccount } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { ACCOUNTS, DESKTOP, PASSWORD, PHONE, expectNoPageErrors, screenshot, setUpBrowser, signIn, type DemoAccount } from './browser'
 
-const baseURL = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const { baseURL, open, openAs } = setUpBrowser()
 
 /** The home screen shows who this is, where they serve, and their role's features: open ones as links. */
 async function expectHomeOf(page: Page, account: DemoAccount): Promise<void> {
@@ -35,7 +27,7 @@ async function expectHomeOf(page: Page, account: DemoAccount): Promise<void> {
 
 describe('on a 390×844 phone', () => {
   it.each(ACCOUNTS.map((a) => [a.name, a.roleLabel, a] as const))('%s (%s) signs in and sees the home of that role', async (_name, _label, account) => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    const { context, page, problems } = await open(PHONE)
     await signIn(page, account.phone)
     await expectHomeOf(page, account)
     await screenshot(page, `home-${account.role}-${account.phone}-phone`)
@@ -44,7 +36,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('shows the sign-in page with who the system is for, and loads at most 30 KB of gzipped JS', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    const { context, page, problems } = await open(PHONE)
     const scripts: Promise<number>[] = []
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length))
@@ -61,7 +53,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('says 手机号或密码不正确 when the password is wrong, and stays on the sign-in page', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
+    const { context, page, problems } = await open(PHONE)
     await page.goto('/login')
     await page.getByLabel('手机号').fill('13800000003')
     await page.getByLabel('密码', { exact: true }).fill('not-the-password-1')
@@ -76,7 +68,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('shows field messages beside the fields: empty ones at once, a malformed phone from the server', async () => {
-    const { context, page } = await openPage(browser, baseURL, PHONE)
+    const { context, page } = await open(PHONE)
     await page.goto('/login')
     await page.getByRole('button', { name: '登录', exact: true }).click()
     await page.getByText('请填写手机号').waitFor()
@@ -90,8 +82,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('signs out back to the sign-in page, after which / redirects to /login', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
     await page.getByRole('button', { name: '退出登录' }).click()
     await page.waitForURL((url) => url.pathname === '/login')
     await page.getByText('您已退出登录').waitFor()
@@ -103,7 +94,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('sends a visitor who is not signed in from any address to /login', async () => {
-    const { context, page } = await openPage(browser, baseURL, PHONE)
+    const { context, page } = await open(PHONE)
     await page.goto('/password')
     await page.waitForURL((url) => url.pathname === '/login')
     await page.getByLabel('手机号').waitFor()
@@ -111,8 +102,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('shows a not-found page for an unknown address, with a way home', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000004')
+    const { context, page, problems } = await openAs(PHONE, '13800000004')
     await page.goto('/no-such-page')
     await page.getByRole('heading', { name: '没有找到这个页面' }).waitFor()
     await page.getByRole('link', { name: '返回首页' }).click()
@@ -123,7 +113,7 @@ describe('on a 390×844 phone', () => {
   })
 
   it('offers a retry when the server cannot be reached, and carries on once it can', async () => {
-    const { context, page } = await openPage(browser, baseURL, PHONE)
+    const { context, page } = await open(PHONE)
     await page.route('**/api/v1/me', (route) => route.abort('internetdisconnected'))
     await page.goto('/')
     await page.getByText('暂时无法连接系统').waitFor()

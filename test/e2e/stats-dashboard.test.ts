@@ -1,23 +1,15 @@
 // The statistics dashboards in a real browser: the city's on a 1280×800 desk screen (figures,
 // the county × field matrix, the bar charts, 五个一), a matrix cell opening the ledger with the
 // same number of rows, a county's own view with who to call, and the states around them.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { yearInShanghai } from '../../worker/core/dates'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
 import { apiAs } from './issues-api'
 
-const baseURL = inject('baseURL')
+const { baseURL, open, openAs } = setUpBrowser()
 const YEAR = yearInShanghai()
 const COUNTED = 'reported,assigned,rectifying,rectified,closed'
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 interface Totals {
   total: number
@@ -45,8 +37,7 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
     const reference = await api.get<{ counties: unknown[]; fields: { year: number }[] }>('/reference')
     const fieldCount = reference.fields.filter((f) => f.year === YEAR).length
 
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.getByRole('link', { name: /^统计总览/ }).click()
     await page.waitForURL((url) => url.pathname === '/dashboard')
     await page.getByRole('heading', { level: 1, name: '统计总览' }).waitFor()
@@ -81,8 +72,7 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
   })
 
   it('opens the ledger from a matrix cell with exactly that cell’s filter and number of rows', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.goto(`/dashboard?year=${YEAR}`)
     const cell = page.locator('table.mx tbody a.mx-total').first()
     await cell.waitFor()
@@ -113,8 +103,7 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
   })
 
   it('lets city staff open a county’s own view by its name, and keeps the year when it changes', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.goto(`/dashboard?year=${YEAR}`)
     await page.locator('table.mx').getByRole('link', { name: '隆化县', exact: true }).click()
     await page.waitForURL((url) => url.searchParams.get('countyCode') === '130825')
@@ -130,8 +119,7 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
   })
 
   it('fits a 390×844 phone: the matrix scrolls inside its frame, not the page', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(PHONE, '13800000001')
     await page.goto(`/dashboard?year=${YEAR}`)
     await page.locator('table.mx').waitFor()
     await page.locator('table.five').waitFor()
@@ -144,8 +132,7 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
   })
 
   it('says 本年度暂无数据 for a year with nothing recorded, and offers a retry when loading fails', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(PHONE, '13800000001')
     await page.goto(`/dashboard?year=${YEAR - 3}`)
     await page.getByText('本年度暂无数据').waitFor()
     await page.route('**/api/v1/stats/supervision*', (route) => route.abort('internetdisconnected'))
@@ -168,8 +155,7 @@ describe('a county’s dashboard', () => {
       [DESKTOP, 'stats-county-desktop'],
       [PHONE, 'stats-county-phone'],
     ] as const) {
-      const { context, page, problems } = await openPage(browser, baseURL, options)
-      await signIn(page, '13800000002')
+      const { context, page, problems } = await openAs(options, '13800000002')
       await page.getByRole('link', { name: /^统计台账/ }).click()
       await page.waitForURL((url) => url.pathname === '/dashboard')
       await page.getByRole('heading', { level: 1, name: '平泉市统计台账' }).waitFor()
@@ -195,8 +181,7 @@ describe('a county’s dashboard', () => {
   })
 
   it('keeps county staff on their own county whatever the address asks for', async () => {
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000003')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000003')
     await page.goto(`/dashboard?year=${YEAR}&countyCode=130881`)
     await page.getByRole('heading', { level: 1, name: '隆化县统计台账' }).waitFor()
     await page.getByRole('heading', { name: '待联系代表' }).waitFor()
@@ -206,7 +191,7 @@ describe('a county’s dashboard', () => {
   })
 
   it('tells a deputy the statistics are not for their account', async () => {
-    const { context, page } = await openPage(browser, baseURL, PHONE)
+    const { context, page } = await open(PHONE)
     await signIn(page, '13800000004')
     await page.goto('/dashboard')
     await page.getByText('此功能不适用于您的账号').waitFor()

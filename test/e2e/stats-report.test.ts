@@ -1,23 +1,15 @@
 // The yearly summary report in a real browser: the city's and a county's, every section, the
 // overdue and closed lists in full, the statistics workbook, and print emulation without the
 // app's frame and buttons.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { yearInShanghai } from '../../worker/core/dates'
-import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, launchChromium, openPage, screenshot, signIn } from './browser'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser } from './browser'
 import { apiAs, type ApiSession } from './issues-api'
 
-const baseURL = inject('baseURL')
+const { baseURL, openAs } = setUpBrowser()
 const YEAR = yearInShanghai()
 const SECTIONS = ['一、总体情况', '二、问题整改情况', '三、代表履职情况', '四、“五个一”完成情况', '五、逾期未整改问题清单', '六、已销号问题清单']
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 /** How many issues a ledger filter holds, following every page. */
 async function countIssues(api: ApiSession, query: string): Promise<number> {
@@ -40,8 +32,7 @@ describe('the summary report', () => {
     const api = await apiAs(baseURL, '13800000001')
     const overdue = await countIssues(api, `year=${YEAR}&overdue=true`)
     const closed = await countIssues(api, `year=${YEAR}&status=closed`)
-    const { context, page, problems } = await openPage(browser, baseURL, DESKTOP)
-    await signIn(page, '13800000001')
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.goto(`/dashboard?year=${YEAR}`)
     await page.getByRole('link', { name: '总结报告' }).click()
     await page.waitForURL((url) => url.pathname === '/report' && url.searchParams.get('year') === String(YEAR))
@@ -81,8 +72,7 @@ describe('the summary report', () => {
   it('gives county staff their own county’s report on a phone, with a print button', async () => {
     const api = await apiAs(baseURL, '13800000002')
     const overdue = await countIssues(api, `year=${YEAR}&overdue=true`)
-    const { context, page, problems } = await openPage(browser, baseURL, PHONE)
-    await signIn(page, '13800000002')
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
     await page.goto(`/report?year=${YEAR}&countyCode=130825`)
     await page.getByRole('heading', { level: 1, name: `平泉市${YEAR}年“5+2”联动监督和代表履职情况总结报告` }).waitFor()
     expect(await page.locator('.report h2').allTextContents()).toEqual(SECTIONS)

@@ -1,7 +1,7 @@
 // The typed client of Programme 2 (api.md "Activities", "Deputies and accounts", "五个一"): deputies'
 // activities and their review, the yearly record, the roster and its import, accounts, 五个一.
-import type { ActivityStatus, ActivityTag, DeputyLevel, FIVE_INTRODUCTIONS, FOUR_BATCHES, FiveOne, Role, Venue } from '../../worker/core/taxonomy'
-import { http } from './api'
+import type { ActivityStatus, ActivityTag, DeputyLevel, FIVE_INTRODUCTIONS, FOUR_BATCHES, FiveOne, Venue } from '../../worker/core/taxonomy'
+import { http, type User } from './api'
 import type { Page } from './issues-api'
 
 export type Batch = (typeof FOUR_BATCHES)[number]
@@ -62,16 +62,9 @@ export interface DeputyRecord {
   confirmedActivities: Activity[]
 }
 
-export interface Account {
-  id: string
-  name: string
-  phone: string
-  role: Role
-  countyCode: string | null
+/** A User with its unit, as /users answers it: the worker's SessionUser, whose file the web cannot import (it pulls in the database). */
+export interface Account extends User {
   unitId: string | null
-  unitName: string | null
-  level: DeputyLevel | null
-  mustChangePassword: boolean
   /** In lists; the account answered by POST /users leaves it out (a new account is active). */
   active?: boolean
 }

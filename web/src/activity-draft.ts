@@ -3,6 +3,7 @@
 // kept in sessionStorage so that a reload or a lapsed session loses nothing.
 import type { ActivityTag, Venue } from '../../worker/core/taxonomy'
 import type { Activity, ActivityContent, Batch, IntroType, Outcomes } from './activities-api'
+import { draftStore } from './draft-store'
 
 export interface IntroDraft {
   /** Stable across edits, for the list's keys. */
@@ -121,25 +122,6 @@ export function contentOf(d: Draft): ActivityContent {
   }
 }
 
-const STORE = 'activity-draft'
-type Saved = { userId: string; draft: Draft; id: string | null }
-
-export function loadSaved(userId: string): Saved | null {
-  try {
-    const v = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as Partial<Saved> | null
-    if (!v || v.userId !== userId || !v.draft || typeof v.draft !== 'object') return null
-    const draft = { ...v.draft, outcomes: { ...ZERO, ...v.draft.outcomes }, introductions: (v.draft.introductions ?? []).map((i) => ({ ...i, key: introKey() })) }
-    return { userId, draft, id: v.id ?? null }
-  } catch {
-    return null
-  }
-}
-
-export function store(saved: Saved | null): void {
-  try {
-    if (saved) sessionStorage.setItem(STORE, JSON.stringify(saved))
-    else sessionStorage.removeItem(STORE)
-  } catch {
-    // Private mode or a full store: the form still works, it just forgets on reload.
-  }
-}
+const drafts = draftStore<Draft>('activity-draft', (d) => ({ ...d, outcomes: { ...ZERO, ...d.outcomes }, introductions: (d.introductions ?? []).map((i) => ({ ...i, key: introKey() })) }))
+export const loadSaved = drafts.load
+export const store = drafts.store

@@ -1,7 +1,7 @@
 // A paged list as a hook for the Programme 2 screens (activities, roster, accounts): the first
 // page, 加载更多 with nextCursor, retry, and local edits (a reviewed item leaves the queue).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import { ApiError } from './api'
+import { asApiError } from './api'
 import type { Page } from './issues-api'
 
 export interface Paged<T> {
@@ -17,7 +17,8 @@ export interface Paged<T> {
   update(change: (items: T[]) => T[]): void
 }
 
-const message = (e: unknown) => (e instanceof ApiError ? e.message : '加载失败，请稍后重试')
+/** What a failed page load says (the issue pages' hook says the same). */
+export const loadMessage = (e: unknown) => asApiError(e, '加载失败，请稍后重试').message
 
 /**
  * `query` is the list's query string without limit and cursor; null fetches nothing (a screen
@@ -55,7 +56,7 @@ export function usePaged<T>(query: string | null, fetch: (query: string) => Prom
         setItems(p.items)
         setCursor(p.nextCursor)
       },
-      (e: unknown) => gen === generation.current && setError(message(e)),
+      (e: unknown) => gen === generation.current && setError(loadMessage(e)),
     )
   }, [query, limit, attempt])
 
@@ -70,7 +71,7 @@ export function usePaged<T>(query: string | null, fetch: (query: string) => Prom
         setItems((list) => [...(list ?? []), ...p.items])
         setCursor(p.nextCursor)
       })
-      .catch((e: unknown) => gen === generation.current && setMoreError(message(e)))
+      .catch((e: unknown) => gen === generation.current && setMoreError(loadMessage(e)))
       .finally(() => gen === generation.current && setLoadingMore(false))
   }, [query, cursor, loadingMore])
 

@@ -49,6 +49,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError: the server's own, or one saying `fallback` (a bug, an odd answer). */
+export function asApiError(e: unknown, fallback: string): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'unknown', fallback)
+}
+
 /** status 0: the request never got an answer (offline, a dead village signal, a timeout). */
 export const NETWORK_ERROR = 'network_error'
 

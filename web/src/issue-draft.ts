@@ -1,6 +1,7 @@
 // The report form's draft: its fields, a fresh one, the checks made before sending (in the
 // server's words), and its copy in sessionStorage.
 import type { IssueKind, IssueSource } from '../../worker/core/taxonomy'
+import { draftStore } from './draft-store'
 
 export interface Draft {
   countyCode: string
@@ -41,23 +42,6 @@ export function check(d: Draft, today: string, needCounty: boolean): Fields {
 
 // What was typed survives a reload or a lapsed session in this tab, with the client id of a send
 // that got no answer, so the retry after signing in again still files the issue only once.
-const STORE = 'issue-draft'
-type Saved = { userId: string; draft: Draft; id: string | null }
-
-export function loadSaved(userId: string): Saved | null {
-  try {
-    const v = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as Partial<Saved> | null
-    return v && v.userId === userId && v.draft && typeof v.draft === 'object' ? { userId, draft: v.draft, id: v.id ?? null } : null
-  } catch {
-    return null
-  }
-}
-
-export function store(saved: Saved | null): void {
-  try {
-    if (saved) sessionStorage.setItem(STORE, JSON.stringify(saved))
-    else sessionStorage.removeItem(STORE)
-  } catch {
-    // Private mode or a full store: the form still works, it just forgets on reload.
-  }
-}
+const drafts = draftStore<Draft>('issue-draft')
+export const loadSaved = drafts.load
+export const store = drafts.store

@@ -2,7 +2,7 @@
 // several queries into one ordered list (a unit's to-do is "assigned" and "rectifying" at once,
 // and the API filters one status at a time).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import { ApiError } from './api'
+import { loadMessage, type Paged } from './activity-pages'
 import { issuesApi, type Issue } from './issues-api'
 
 export type Order = 'newest' | 'deadline'
@@ -41,10 +41,6 @@ function merge(streams: Stream[], order: Order): Issue[] {
   return shown.sort((a, b) => (after(tupleOf(a, order), tupleOf(b, order), order) ? 1 : -1))
 }
 
-function message(e: unknown): string {
-  return e instanceof ApiError ? e.message : '加载失败，请稍后重试'
-}
-
 function withPage(query: string, order: Order, limit: number, cursor?: string): string {
   const qs = new URLSearchParams(query)
   qs.set('sort', order)
@@ -53,16 +49,8 @@ function withPage(query: string, order: Order, limit: number, cursor?: string): 
   return qs.toString()
 }
 
-export interface IssuePages {
-  status: 'loading' | 'error' | 'ready'
-  error: string
-  items: Issue[]
-  hasMore: boolean
-  loadingMore: boolean
-  moreError: string
-  loadMore(): void
-  retry(): void
-}
+/** The same list state as the other screens' paged lists, without local edits. */
+export type IssuePages = Omit<Paged<Issue>, 'update'>
 
 export function useIssuePages(queries: string[], order: Order, limit = 50): IssuePages {
   const key = `${order} ${limit} ${queries.join(' ')}`
@@ -84,7 +72,7 @@ export function useIssuePages(queries: string[], order: Order, limit = 50): Issu
     setLoadingMore(false)
     Promise.all(latest.current.map((q) => issuesApi.list(withPage(q, order, limit)).then((p) => ({ query: q, items: p.items, cursor: p.nextCursor }))))
       .then((loaded) => gen === generation.current && setStreams(loaded))
-      .catch((e: unknown) => gen === generation.current && setError(message(e)))
+      .catch((e: unknown) => gen === generation.current && setError(loadMessage(e)))
   }, [key, attempt])
 
   const loadMore = useCallback(() => {
@@ -100,7 +88,7 @@ export function useIssuePages(queries: string[], order: Order, limit = 50): Issu
       ),
     )
       .then((next) => gen === generation.current && setStreams(next))
-      .catch((e: unknown) => gen === generation.current && setMoreError(message(e)))
+      .catch((e: unknown) => gen === generation.current && setMoreError(loadMessage(e)))
       .finally(() => gen === generation.current && setLoadingMore(false))
   }, [streams, loadingMore, order, limit])
 

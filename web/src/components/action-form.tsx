@@ -4,8 +4,7 @@ import { NOTE_PROMPTS, transitionOf, type ActionField } from '../../../worker/co
 import { addDays, actionLabel } from '../issue-format'
 import type { ActionBody, ActionName, Issue, Unit } from '../issues-api'
 import { Alert } from './alert'
-import { Button } from './button'
-import { ProgressInput, SelectField, TextArea } from './form-fields'
+import { FormActions, ProgressInput, SelectField, TextArea } from './form-fields'
 import { TextField } from './text-field'
 
 export interface ActionDraft {
@@ -155,14 +154,9 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
         />
       )}
       {needs.length === 0 && !shows('note') && <p class="muted">确认后问题状态将随之变更。</p>}
-      <div class="form-actions">
-        <Button type="submit" variant={action === 'reject' || action === 'decline' || action === 'return' ? 'danger' : 'primary'} busy={busy} busyLabel="正在提交…">
-          {submitLabel(action)}
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          取消
-        </Button>
-      </div>
+      <FormActions variant={action === 'reject' || action === 'decline' || action === 'return' ? 'danger' : 'primary'} busy={busy} busyLabel="正在提交…" onCancel={onCancel}>
+        {submitLabel(action)}
+      </FormActions>
     </form>
   )
 }

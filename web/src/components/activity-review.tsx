@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks'
 import { activitiesApi, type Activity } from '../activities-api'
 import { introductionLine, outcomesLine, placeName, tagLabel, venueFocus, venueLabel } from '../activity-format'
-import { ApiError, type Reference } from '../api'
+import { asApiError, type Reference } from '../api'
 import { followLink } from '../router'
 import { ReviewNote } from './activity-card'
 import { Alert } from './alert'
@@ -42,7 +42,7 @@ export function ReviewActions({ activity, onDone }: ReviewActionsProps) {
       const updated = await activitiesApi.review(activity.id, { decision, version: activity.version, ...(decision === 'return' ? { note: note.trim() } : {}) })
       onDone({ activity: updated, kind: decision === 'confirm' ? 'confirmed' : 'returned' })
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '审核失败，请稍后重试')
+      const err = asApiError(e, '审核失败，请稍后重试')
       if (err.status === 409 && err.current && typeof err.current === 'object') onDone({ activity: err.current as Activity, kind: 'stale' })
       else if (err.fields.note) setNoteError(err.fields.note)
       else setError(err.message)

@@ -3,11 +3,10 @@ import { useState } from 'preact/hooks'
 import type { FiveOne } from '../../../worker/core/taxonomy'
 import { fiveOnesApi, type FiveOneItem } from '../activities-api'
 import { FIVE_ONES } from '../activity-format'
-import { ApiError } from '../api'
+import { asApiError } from '../api'
 import { Alert } from './alert'
-import { Button } from './button'
-import { ChoiceChips, TextArea } from './form-fields'
-import { focusFirstError, TextField } from './text-field'
+import { ChoiceChips, FormActions, TextArea } from './form-fields'
+import { focusFirstErrorAs, TextField } from './text-field'
 
 interface FiveOneFormProps {
   countyCode: string
@@ -37,7 +36,7 @@ export function FiveOneForm({ countyCode, place, year, today, initialType, onSav
 
   const show = (f: Fields) => {
     setFields(f)
-    focusFirstError(Object.fromEntries(Object.entries(f).map(([k, v]) => [idOf(k), v])), ORDER)
+    focusFirstErrorAs(f, ORDER, idOf)
   }
 
   async function submit(event: Event) {
@@ -55,7 +54,7 @@ export function FiveOneForm({ countyCode, place, year, today, initialType, onSav
     try {
       onSaved(await fiveOnesApi.create({ countyCode, year, type: type as FiveOne, date, title: title.trim(), summary: summary.trim() }))
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '登记失败，请稍后重试')
+      const err = asApiError(e, '登记失败，请稍后重试')
       if (Object.keys(err.fields).some((k) => k in { type: 1, date: 1, title: 1, summary: 1 })) show(err.fields)
       else setError(err.message)
       setBusy(false)
@@ -74,14 +73,9 @@ export function FiveOneForm({ countyCode, place, year, today, initialType, onSav
         <TextField id="five-title" label="标题" value={title} onInput={setTitle} error={fields.title} maxLength={60} placeholder="如：关于优化营商环境的专题询问" />
       </div>
       <TextArea id="five-summary" label="概述" aside="选填" value={summary} onInput={setSummary} error={fields.summary} maxLength={2000} rows={3} placeholder="参加人员、主要内容、形成的成果" />
-      <div class="form-actions">
-        <Button type="submit" busy={busy} busyLabel="正在登记…">
-          登记
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          取消
-        </Button>
-      </div>
+      <FormActions busy={busy} busyLabel="正在登记…" onCancel={onCancel}>
+        登记
+      </FormActions>
     </form>
   )
 }

@@ -1,6 +1,8 @@
 // More fields in the look of TextField: a multi-line text, a select, a set of large choice chips
-// (radio buttons a thumb can hit), and a 0–100 progress input (slider and number kept together).
+// (radio buttons a thumb can hit), a 0–100 progress input (slider and number kept together), and
+// a form's send and 取消 buttons.
 import type { ComponentChildren } from 'preact'
+import { Button } from './button'
 
 interface FrameProps {
   id: string
@@ -190,5 +192,27 @@ export function ProgressInput({ id, label, value, onChange, error }: ProgressInp
         </span>
       </div>
     </Frame>
+  )
+}
+
+interface FormActionsProps {
+  children: ComponentChildren
+  busy: boolean
+  busyLabel: string
+  variant?: 'primary' | 'danger'
+  onCancel: () => void
+}
+
+/** The send button (saying `children`) and 取消 beside it, which waits while a send is in flight. */
+export function FormActions({ children, busy, busyLabel, variant, onCancel }: FormActionsProps) {
+  return (
+    <div class="form-actions">
+      <Button type="submit" variant={variant} busy={busy} busyLabel={busyLabel}>
+        {children}
+      </Button>
+      <Button variant="secondary" onClick={onCancel} disabled={busy}>
+        取消
+      </Button>
+    </div>
   )
 }

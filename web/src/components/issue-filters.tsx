@@ -6,6 +6,7 @@ import type { Reference } from '../api'
 import { distinctFields, fieldsOfYear } from '../issue-format'
 import { unitsApi, type Filters, type Unit } from '../issues-api'
 import { countyName } from '../reference'
+import { useLoaded } from '../use-loaded'
 import { Button } from './button'
 import { SelectField } from './form-fields'
 
@@ -19,18 +20,7 @@ interface IssueFiltersProps {
 
 /** The units a staff member can filter by: their county's, or for the city the chosen county's. */
 function useUnits(countyCode: string | undefined): Unit[] {
-  const [units, setUnits] = useState<Unit[]>([])
-  useEffect(() => {
-    let live = true
-    unitsApi.list(countyCode).then(
-      (list) => live && setUnits(list),
-      () => live && setUnits([]),
-    )
-    return () => {
-      live = false
-    }
-  }, [countyCode])
-  return units
+  return useLoaded(() => unitsApi.list(countyCode), [] as Unit[], [countyCode])
 }
 
 /** The statuses to choose from; a list from a statistics link (a,b,c) shows as one more choice. */

@@ -3,12 +3,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import { usersApi, type Account } from '../activities-api'
 import { countyOptions } from '../activity-format'
-import { ApiError, type Reference } from '../api'
+import { asApiError, type Reference } from '../api'
 import { unitsApi, type Unit } from '../issues-api'
 import { Alert } from './alert'
-import { Button } from './button'
-import { SelectField } from './form-fields'
-import { focusFirstError, TextField } from './text-field'
+import { FormActions, SelectField } from './form-fields'
+import { focusFirstErrorAs, TextField } from './text-field'
 
 interface AccountFormProps {
   role: 'unit' | 'county_staff'
@@ -47,7 +46,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
 
   const show = (f: Fields) => {
     setFields(f)
-    focusFirstError(Object.fromEntries(Object.entries(f).map(([k, v]) => [idOf[k] ?? k, v])), ORDER)
+    focusFirstErrorAs(f, ORDER, (k) => idOf[k] ?? k)
   }
 
   async function submit(event: Event) {
@@ -65,7 +64,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
     try {
       onCreated(await usersApi.create(role === 'unit' ? { role, name: name.trim(), phone: digits, unitId } : { role, name: name.trim(), phone: digits, countyCode: county }))
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '开通失败，请稍后重试')
+      const err = asApiError(e, '开通失败，请稍后重试')
       if (err.status === 409) show({ phone: err.message })
       else if (Object.keys(err.fields).length) show(err.fields)
       else setError(err.message)
@@ -96,14 +95,9 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
         <TextField id="account-name" label="姓名" value={name} onInput={setName} error={fields.name} maxLength={30} />
         <TextField id="account-phone" label="手机号" type="tel" inputmode="numeric" value={phone} onInput={setPhone} error={fields.phone} hint="作为登录账号" />
       </div>
-      <div class="form-actions">
-        <Button type="submit" busy={busy} busyLabel="正在开通…">
-          开通并生成临时密码
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          取消
-        </Button>
-      </div>
+      <FormActions busy={busy} busyLabel="正在开通…" onCancel={onCancel}>
+        开通并生成临时密码
+      </FormActions>
     </form>
   )
 }

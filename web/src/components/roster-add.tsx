@@ -4,11 +4,10 @@ import { useState } from 'preact/hooks'
 import type { DeputyLevel } from '../../../worker/core/taxonomy'
 import { deputiesApi, type Deputy, type NewAccount } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
-import { ApiError, type Reference } from '../api'
+import { asApiError, type Reference } from '../api'
 import { Alert } from './alert'
-import { Button } from './button'
-import { SelectField } from './form-fields'
-import { focusFirstError, TextField } from './text-field'
+import { FormActions, SelectField } from './form-fields'
+import { focusFirstErrorAs, TextField } from './text-field'
 
 interface RosterAddProps {
   reference: Reference | null
@@ -34,7 +33,7 @@ export function RosterAdd({ reference, city, onAdded, onCancel }: RosterAddProps
 
   const show = (f: Fields) => {
     setFields(f)
-    focusFirstError(Object.fromEntries(Object.entries(f).map(([k, v]) => [idOf(k), v])), ORDER)
+    focusFirstErrorAs(f, ORDER, idOf)
   }
 
   async function submit(event: Event) {
@@ -53,7 +52,7 @@ export function RosterAdd({ reference, city, onAdded, onCancel }: RosterAddProps
       const body = { name: name.trim(), phone: digits, level: level as DeputyLevel, ...(city ? { countyCode: county } : {}), ...(group.trim() ? { group: group.trim() } : {}) }
       onAdded(await deputiesApi.create(body))
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '添加失败，请稍后重试')
+      const err = asApiError(e, '添加失败，请稍后重试')
       if (err.status === 409) show({ phone: err.message })
       else if (Object.keys(err.fields).length) show(err.fields)
       else setError(err.message)
@@ -72,14 +71,9 @@ export function RosterAdd({ reference, city, onAdded, onCancel }: RosterAddProps
         {city && <SelectField id="deputy-county" label="县市区" value={county} onChange={setCounty} placeholder="请选择县市区" options={countyOptions(reference)} error={fields.countyCode} />}
         <TextField id="deputy-group" label="代表小组" value={group} onInput={setGroup} error={fields.group} maxLength={50} optional placeholder="如：平泉镇代表小组" />
       </div>
-      <div class="form-actions">
-        <Button type="submit" busy={busy} busyLabel="正在添加…">
-          添加并生成临时密码
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          取消
-        </Button>
-      </div>
+      <FormActions busy={busy} busyLabel="正在添加…" onCancel={onCancel}>
+        添加并生成临时密码
+      </FormActions>
     </form>
   )
 }

@@ -3,7 +3,7 @@
 // temporary passwords, once, and prints them as a sign-in sheet.
 import { useState } from 'preact/hooks'
 import { deputiesApi, type ImportResult } from '../activities-api'
-import { ApiError } from '../api'
+import { asApiError, type ApiError } from '../api'
 import { Alert } from './alert'
 import { Button } from './button'
 import { printSheet } from './roster-sheet'
@@ -53,7 +53,7 @@ export function RosterImport({ exampleCounty, onImported, onClose }: RosterImpor
       setResult(r)
       onImported(r)
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '导入失败，请稍后重试')
+      const err = asApiError(e, '导入失败，请稍后重试')
       setFailure({ message: err.message, rows: rowsOf(err) })
       // The file needs fixing: choosing it again (even under the same name) must count as new.
       if (err.status === 400) {

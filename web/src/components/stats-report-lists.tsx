@@ -26,10 +26,17 @@ function Title({ issue }: { issue: Issue }) {
   )
 }
 
-/** Oldest deadline first: the longest overdue lead the list. */
-export function OverdueList({ id, issues, reference, today, showCounty, caption, empty }: ListProps) {
+interface Column {
+  head: string
+  cell: (issue: Issue) => string | number
+  /** The cell's class; nowrap unless said. */
+  cls?: string
+}
+
+/** The numbered table both lists share; they differ in their order and their last two columns. */
+function IssueTable({ id, issues, reference, showCounty, caption, empty, order, columns }: ListProps & { order: (a: Issue, b: Issue) => number; columns: [Column, Column] }) {
   if (issues.length === 0) return <p class="report-none">{empty}</p>
-  const sorted = [...issues].sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? ''))
+  const sorted = [...issues].sort(order)
   return (
     <>
       <p class="report-caption" id={id}>
@@ -44,8 +51,11 @@ export function OverdueList({ id, issues, reference, today, showCounty, caption,
               <th scope="col">问题</th>
               <th scope="col">监督领域</th>
               <th scope="col">责任单位</th>
-              <th scope="col" class="nowrap">整改时限</th>
-              <th scope="col" class="nowrap">逾期天数</th>
+              {columns.map((c) => (
+                <th key={c.head} scope="col" class="nowrap">
+                  {c.head}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -58,8 +68,9 @@ export function OverdueList({ id, issues, reference, today, showCounty, caption,
                 </td>
                 <td>{fieldName(reference, issue.fieldCode, issue.year)}</td>
                 <td>{issue.unitName ?? '—'}</td>
-                <td class="nowrap">{issue.deadline ?? '—'}</td>
-                <td class="rl-n rl-late">{issue.deadline ? daysBetween(issue.deadline, today) : '—'}</td>
+                {columns.map((c) => (
+                  <td key={c.head} class={c.cls ?? 'nowrap'}>{c.cell(issue)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -69,45 +80,31 @@ export function OverdueList({ id, issues, reference, today, showCounty, caption,
   )
 }
 
-/** Latest closure first. */
-export function ClosedList({ id, issues, reference, showCounty, caption, empty }: ListProps) {
-  if (issues.length === 0) return <p class="report-none">{empty}</p>
-  const sorted = [...issues].sort((a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? ''))
+/** Oldest deadline first: the longest overdue lead the list. */
+export function OverdueList(props: ListProps) {
+  const { today } = props
   return (
-    <>
-      <p class="report-caption" id={id}>
-        {caption}
-      </p>
-      <div class="report-scroll">
-        <table class="report-table report-list" aria-labelledby={id}>
-          <thead>
-            <tr>
-              <th scope="col" class="nowrap">序号</th>
-              {showCounty && <th scope="col">县市区</th>}
-              <th scope="col">问题</th>
-              <th scope="col">监督领域</th>
-              <th scope="col">责任单位</th>
-              <th scope="col" class="nowrap">销号日期</th>
-              <th scope="col" class="nowrap">是否按期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((issue, i) => (
-              <tr key={issue.id}>
-                <td class="rl-n">{i + 1}</td>
-                {showCounty && <td class="nowrap">{countyName(reference, issue.countyCode)}</td>}
-                <td class="rl-title">
-                  <Title issue={issue} />
-                </td>
-                <td>{fieldName(reference, issue.fieldCode, issue.year)}</td>
-                <td>{issue.unitName ?? '—'}</td>
-                <td class="nowrap">{issue.closedOn ?? '—'}</td>
-                <td class="nowrap">{issue.closedOnTime === null ? '—' : issue.closedOnTime ? '按期' : '逾期'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <IssueTable
+      {...props}
+      order={(a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? '')}
+      columns={[
+        { head: '整改时限', cell: (issue) => issue.deadline ?? '—' },
+        { head: '逾期天数', cell: (issue) => (issue.deadline ? daysBetween(issue.deadline, today) : '—'), cls: 'rl-n rl-late' },
+      ]}
+    />
+  )
+}
+
+/** Latest closure first. */
+export function ClosedList(props: ListProps) {
+  return (
+    <IssueTable
+      {...props}
+      order={(a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? '')}
+      columns={[
+        { head: '销号日期', cell: (issue) => issue.closedOn ?? '—' },
+        { head: '是否按期', cell: (issue) => (issue.closedOnTime === null ? '—' : issue.closedOnTime ? '按期' : '逾期') },
+      ]}
+    />
   )
 }

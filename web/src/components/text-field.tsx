@@ -108,3 +108,8 @@ export function focusFirstError(fields: Record<string, string | undefined>, orde
   const first = order.find((name) => fields[name])
   if (first) document.getElementById(first)?.focus()
 }
+
+/** focusFirstError for a form whose control ids are not the API's field names. */
+export function focusFirstErrorAs(fields: Record<string, string | undefined>, order: string[], idOf: (field: string) => string): void {
+  focusFirstError(Object.fromEntries(Object.entries(fields).map(([k, v]) => [idOf(k), v])), order)
+}

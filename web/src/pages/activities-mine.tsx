@@ -1,6 +1,5 @@
 // 我的履职 (/activities/mine): a deputy's own records, newest first, by status. A returned record
 // shows why in full and opens the same form to fix and resubmit it.
-import { useEffect, useState } from 'preact/hooks'
 import { activitiesApi } from '../activities-api'
 import { usePaged } from '../activity-pages'
 import { Alert } from '../components/alert'
@@ -12,6 +11,7 @@ import { NotForRole } from '../components/states'
 import { Tabs } from '../components/tabs'
 import { followLink, useSearch } from '../router'
 import { useSession, useUser } from '../session'
+import { useLoaded } from '../use-loaded'
 import { useTitle } from '../use-title'
 import '../issues.css'
 import '../activities.css'
@@ -23,23 +23,6 @@ const TABS = [
   { key: 'confirmed', label: '已确认', empty: '还没有已确认的记录', text: '审核确认后的记录计入年度履职统计。' },
 ] as const
 
-/** How many records wait for the deputy to fix them (up to 50, enough to say "some"). */
-function useReturnedCount(enabled: boolean): number {
-  const [count, setCount] = useState(0)
-  useEffect(() => {
-    if (!enabled) return
-    let live = true
-    activitiesApi.list('status=returned&limit=50').then(
-      (p) => live && setCount(p.items.length),
-      () => live && setCount(0),
-    )
-    return () => {
-      live = false
-    }
-  }, [enabled])
-  return count
-}
-
 export default function ActivitiesMinePage() {
   useTitle('我的履职')
   const user = useUser()
@@ -48,7 +31,8 @@ export default function ActivitiesMinePage() {
   const status = new URLSearchParams(useSearch()).get('status') ?? ''
   const tab = TABS.find((t) => t.key === status) ?? TABS[0]
   const pages = usePaged(deputy ? (tab.key ? `status=${tab.key}` : '') : null, activitiesApi.list)
-  const returned = useReturnedCount(deputy)
+  // How many records wait for the deputy to fix them (up to 50, enough to say "some").
+  const returned = useLoaded(deputy ? () => activitiesApi.list('status=returned&limit=50').then((p) => p.items.length) : null, 0, [deputy])
 
   if (!deputy) {
     return (

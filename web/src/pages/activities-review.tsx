@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { activitiesApi, type Activity } from '../activities-api'
 import { countyOptions, placeName } from '../activity-format'
 import { usePaged } from '../activity-pages'
-import { ApiError } from '../api'
+import { asApiError } from '../api'
 import { ReviewCard, type ReviewOutcome } from '../components/activity-review'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
@@ -71,7 +71,7 @@ export default function ActivitiesReviewPage() {
         apply({ activity: await activitiesApi.review(a.id, { decision: 'confirm', version: a.version }), kind: 'confirmed' })
         done++
       } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '确认失败')
+        const err = asApiError(e, '确认失败')
         if (err.status === 409 && err.current && typeof err.current === 'object') apply({ activity: err.current as Activity, kind: 'stale' })
         failures.push(`${a.deputyName}“${a.title}”：${err.status === 409 ? '已被他人处理或代表已修改' : err.message}`)
       }

@@ -2,7 +2,7 @@
 // while it is not confirmed, staff may confirm or return it while it waits for review.
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { activitiesApi, type Activity } from '../activities-api'
-import { ApiError } from '../api'
+import { ApiError, asApiError } from '../api'
 import { ReviewNote } from '../components/activity-card'
 import { ActivityFacts, ActivityYield } from '../components/activity-facts'
 import { ReviewActions, type ReviewOutcome } from '../components/activity-review'
@@ -40,7 +40,7 @@ export default function ActivityDetailPage() {
       setActivity(await activitiesApi.get(id))
       setLoad({ state: 'ready' })
     } catch (e) {
-      setLoad({ state: 'failed', error: e instanceof ApiError ? e : new ApiError(0, 'unknown', '加载失败，请稍后重试') })
+      setLoad({ state: 'failed', error: asApiError(e, '加载失败，请稍后重试') })
     }
   }, [id])
   useEffect(() => {

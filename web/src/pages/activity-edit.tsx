@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
 import { activitiesApi, type Activity } from '../activities-api'
 import { check, contentOf, fieldOrder, fromActivity, type Draft, type Fields } from '../activity-draft'
-import { ApiError, NETWORK_ERROR } from '../api'
+import { ApiError, asApiError, NETWORK_ERROR } from '../api'
 import { ReviewNote } from '../components/activity-card'
 import { ActivityForm } from '../components/activity-form'
 import { ActivityStatusBadge } from '../components/activity-status'
@@ -47,7 +47,7 @@ export default function ActivityEditPage() {
       setDraft(fromActivity(a))
       setLoad({ state: 'ready' })
     } catch (e) {
-      setLoad({ state: 'failed', error: e instanceof ApiError ? e : new ApiError(0, 'unknown', '加载失败，请稍后重试') })
+      setLoad({ state: 'failed', error: asApiError(e, '加载失败，请稍后重试') })
     }
   }, [id])
   useEffect(() => void fetchActivity(), [fetchActivity])
@@ -76,7 +76,7 @@ export default function ActivityEditPage() {
       session.setNotice({ tone: 'success', text: `已重新提交“${updated.title}”，等待审核。`, path: '/activities/mine' })
       navigate('/activities/mine')
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '提交失败，请稍后重试')
+      const err = asApiError(e, '提交失败，请稍后重试')
       if (err.status === 409 && err.current && typeof err.current === 'object') {
         const current = err.current as Activity
         setActivity(current)

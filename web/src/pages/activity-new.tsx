@@ -1,11 +1,10 @@
 // 记录履职 (/activities/new): a deputy records one activity from a phone; staff record for a
 // deputy they pick. A failed send keeps what was typed (also over a reload) and the retry reuses
 // the same client id, so the activity is never recorded twice.
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
-import { activitiesApi, type Activity } from '../activities-api'
-import { check, contentOf, fieldOrder, fresh, isBlank, loadSaved, store, type Draft, type Fields } from '../activity-draft'
-import { ApiError, NETWORK_ERROR } from '../api'
+import { activitiesApi } from '../activities-api'
+import { check, contentOf, fieldOrder, fresh, isBlank, loadSaved, store, type Draft } from '../activity-draft'
 import { ActivityForm } from '../components/activity-form'
 import { DeputyPicker } from '../components/activity-deputy-picker'
 import { ActivitySent } from '../components/activity-sent'
@@ -14,14 +13,11 @@ import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
 import { PageHeader } from '../components/page-header'
 import { NotForRole } from '../components/states'
-import { focusFirstError } from '../components/text-field'
-import { newId } from '../issues-api'
 import { useSession, useUser } from '../session'
+import { useSubmit } from '../use-submit'
 import { useTitle } from '../use-title'
 import '../issues.css'
 import '../activities.css'
-
-type Failure = { kind: 'network' | 'error' | 'conflict'; message: string } | null
 
 export default function ActivityNewPage() {
   const user = useUser()
@@ -32,16 +28,16 @@ export default function ActivityNewPage() {
   const [saved] = useState(() => loadSaved(user.id))
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !isBlank(saved.draft))
-  const [fields, setFields] = useState<Fields>({})
-  const [failure, setFailure] = useState<Failure>(null)
-  const [busy, setBusy] = useState(false)
-  const [sent, setSent] = useState<{ activity: Activity; again: boolean } | null>(null)
-  // One id per activity being recorded: made at the first attempt, kept for every retry.
-  const clientId = useRef<string | null>(saved?.id ?? null)
-  const retried = useRef(false)
-  useEffect(() => {
-    if (!sent) store({ userId: user.id, draft, id: clientId.current })
-  }, [draft, sent, user.id])
+  const { fields, setFields, failure, busy, sent, submit, submitAsNew, reset } = useSubmit({
+    userId: user.id,
+    draft,
+    savedId: saved?.id ?? null,
+    store,
+    check: () => check(draft, today, staff),
+    order: fieldOrder(draft),
+    send: (id) => activitiesApi.create({ id, ...(staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) }),
+    fallback: '提交失败，请稍后重试',
+  })
 
   function set<K extends keyof Draft>(key: K, value: Draft[K]) {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -56,50 +52,10 @@ export default function ActivityNewPage() {
     })
   }
 
-  async function submit(event?: Event) {
-    event?.preventDefault()
-    if (busy) return
-    const problems = check(draft, today, staff)
-    setFields(problems)
-    if (Object.values(problems).some(Boolean)) {
-      setFailure(null)
-      return focusFirstError(problems, fieldOrder(draft))
-    }
-    clientId.current ??= newId()
-    store({ userId: user.id, draft, id: clientId.current })
-    setBusy(true)
-    setFailure(null)
-    try {
-      const activity = await activitiesApi.create({ id: clientId.current, ...(staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) })
-      clientId.current = null
-      store(null)
-      setSent({ activity, again: retried.current })
-      retried.current = false
-      window.scrollTo(0, 0)
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '提交失败，请稍后重试')
-      if (err.code === NETWORK_ERROR) {
-        retried.current = true
-        setFailure({ kind: 'network', message: err.message })
-      } else if (err.status === 409) {
-        setFailure({ kind: 'conflict', message: err.message })
-      } else {
-        setFields(err.fields)
-        const order = fieldOrder(draft)
-        if (!order.some((k) => err.fields[k])) setFailure({ kind: 'error', message: err.message })
-        focusFirstError(err.fields, order)
-      }
-    } finally {
-      setBusy(false)
-    }
-  }
-
   function another() {
     setRestored(false)
     setDraft((d) => fresh(today, d))
-    setSent(null)
-    setFields({})
-    setFailure(null)
+    reset()
     window.scrollTo(0, 0)
   }
 
@@ -114,7 +70,7 @@ export default function ActivityNewPage() {
     return (
       <AppShell>
         <div class="page-form">
-          <ActivitySent activity={sent.activity} forDeputy={staff} again={sent.again} onAnother={another} />
+          <ActivitySent activity={sent.result} forDeputy={staff} again={sent.again} onAnother={another} />
         </div>
       </AppShell>
     )
@@ -161,13 +117,7 @@ export default function ActivityNewPage() {
           actions={
             failure?.kind === 'conflict' && (
               <>
-                <Button
-                  variant="secondary"
-                  onClick={() => {
-                    clientId.current = null
-                    void submit()
-                  }}
-                >
+                <Button variant="secondary" onClick={submitAsNew}>
                   作为新记录提交
                 </Button>
                 <ButtonLink href={staff ? '/activities' : '/activities/mine'}>查看记录</ButtonLink>

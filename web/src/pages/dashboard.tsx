@@ -8,26 +8,15 @@ import { PageHeader } from '../components/page-header'
 import { useStatsData } from '../components/stats-data'
 import { StatsToolbar } from '../components/stats-toolbar'
 import { EmptyState, LoadError, NotForRole } from '../components/states'
-import { isStaffRole } from '../issue-format'
-import { countyName } from '../reference'
-import { useSearch } from '../router'
-import { useSession, useUser } from '../session'
-import { dashboardHref, isEmptyYear, reportHref, statsApi, yearParam } from '../stats-api'
+import { dashboardHref, isEmptyYear, reportHref, statsApi } from '../stats-api'
+import { useStatsScope } from '../use-stats-scope'
 import { useTitle } from '../use-title'
 import { CityDashboard } from './dashboard-city'
 import { CountyDashboard } from './dashboard-county'
 import '../stats.css'
 
 export default function DashboardPage() {
-  const user = useUser()
-  const { reference } = useSession()
-  const params = new URLSearchParams(useSearch())
-  const staff = isStaffRole(user.role)
-  const city = user.role === 'city_staff'
-  const year = yearParam(params.get('year'))
-  // County staff always see their own county, whatever the address says.
-  const countyCode = (city ? params.get('countyCode') : user.countyCode) || undefined
-  const place = countyCode ? countyName(reference, countyCode) || countyCode : (reference?.city?.name ?? '全市')
+  const { reference, staff, city, year, countyCode, place } = useStatsScope()
   useTitle(countyCode ? `${place}统计台账` : '统计总览')
   const request = useMemo(() => (staff ? { year, countyCode, county: !!countyCode } : null), [staff, year, countyCode])
   const loaded = useStatsData(request)

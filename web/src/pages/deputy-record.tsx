@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks'
 import { todayInShanghai, yearInShanghai } from '../../../worker/core/dates'
 import { activitiesApi, type DeputyRecord } from '../activities-api'
 import { deputyTitle, placeName, yearOptions } from '../activity-format'
-import { ApiError } from '../api'
+import { ApiError, asApiError } from '../api'
 import { ActivityCard } from '../components/activity-card'
 import { BatchFigures, IntroChecklist, RecordSummary, VenueFigures } from '../components/activity-record'
 import { RecordTable } from '../components/activity-record-table'
@@ -41,7 +41,7 @@ export default function DeputyRecordPage() {
     try {
       setLoad({ state: 'ready', record: await activitiesApi.record(id, year) })
     } catch (e) {
-      setLoad({ state: 'failed', error: e instanceof ApiError ? e : new ApiError(0, 'unknown', '加载失败，请稍后重试') })
+      setLoad({ state: 'failed', error: asApiError(e, '加载失败，请稍后重试') })
     }
   }, [id, year])
   useEffect(() => void fetchRecord(), [fetchRecord])

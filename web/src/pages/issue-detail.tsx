@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
 import { actorFor, availableActions } from '../../../worker/core/workflow'
-import { ApiError } from '../api'
+import { ApiError, asApiError } from '../api'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
@@ -62,7 +62,7 @@ export default function IssueDetailPage() {
         setTimelineError('')
         setLoad({ state: 'ready' })
       } catch (e) {
-        const error = e instanceof ApiError ? e : new ApiError(0, 'unknown', '加载失败，请稍后重试')
+        const error = asApiError(e, '加载失败，请稍后重试')
         if (first) setLoad({ state: 'failed', error })
         else setTimelineError(error.message)
       }
@@ -90,7 +90,7 @@ export default function IssueDetailPage() {
       void fetchDetail(false)
       return 'done'
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '提交失败，请稍后重试')
+      const err = asApiError(e, '提交失败，请稍后重试')
       if (err.status === 409 && err.current && typeof err.current === 'object') {
         setIssue(err.current as Issue)
         setNotice({ tone: 'warning', text: STALE })

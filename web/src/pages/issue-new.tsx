@@ -1,9 +1,8 @@
 // 反映问题 / 登记问题: the report form, built to be done on a phone in half a minute. A failed send
 // keeps what was typed; a retry reuses the same client id, so it can never file the issue twice.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useMemo, useState } from 'preact/hooks'
 import { todayInShanghai, yearOf } from '../../../worker/core/dates'
 import { ISSUE_KINDS, ISSUE_SOURCES, type IssueKind, type IssueSource } from '../../../worker/core/taxonomy'
-import { ApiError, NETWORK_ERROR } from '../api'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
@@ -11,15 +10,14 @@ import { ChoiceChips, SelectField, TextArea } from '../components/form-fields'
 import { IssueSent } from '../components/issue-sent'
 import { PageHeader } from '../components/page-header'
 import { NotForRole } from '../components/states'
-import { focusFirstError, TextField } from '../components/text-field'
+import { TextField } from '../components/text-field'
 import { fieldsOfYear, homeListOf } from '../issue-format'
 import { check, fresh, loadSaved, ORDER, store, type Draft, type Fields } from '../issue-draft'
-import { issuesApi, newId, type Issue } from '../issues-api'
+import { issuesApi } from '../issues-api'
 import { useSession, useUser } from '../session'
+import { useSubmit } from '../use-submit'
 import { useTitle } from '../use-title'
 import '../issues.css'
-
-type Failure = { kind: 'network' | 'error' | 'conflict'; message: string } | null
 
 export default function IssueNewPage() {
   const user = useUser()
@@ -30,21 +28,34 @@ export default function IssueNewPage() {
   const [saved] = useState(() => loadSaved(user.id))
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !!(saved.draft.title || saved.draft.description))
-  const [fields, setFields] = useState<Fields>({})
-  const [failure, setFailure] = useState<Failure>(null)
-  const [busy, setBusy] = useState(false)
-  const [sent, setSent] = useState<{ issue: Issue; again: boolean } | null>(null)
-  // One id per issue being filed: made at the first attempt, kept for every retry, dropped on success.
-  const clientId = useRef<string | null>(saved?.id ?? null)
-  useEffect(() => {
-    if (!sent) store({ userId: user.id, draft, id: clientId.current })
-  }, [draft, sent, user.id])
-  const retried = useRef(false)
   const needCounty = user.role === 'city_staff'
   const back = staff ? homeListOf(user.role) : { href: '/', label: '首页' }
 
   const year = /^\d{4}-/.test(draft.foundOn) ? yearOf(draft.foundOn) : yearOf(today)
   const fieldOptions = useMemo(() => fieldsOfYear(reference, year).map((f) => ({ value: f.code, label: f.name })), [reference, year])
+  const { fields, setFields, failure, busy, sent, submit, submitAsNew, reset } = useSubmit({
+    userId: user.id,
+    draft,
+    savedId: saved?.id ?? null,
+    store,
+    check: () => check(draft, today, needCounty),
+    order: ORDER,
+    send: (id) =>
+      issuesApi.create({
+        id,
+        kind: draft.kind,
+        fieldCode: draft.fieldCode,
+        ...(needCounty ? { countyCode: draft.countyCode } : {}),
+        township: draft.township.trim(),
+        location: draft.location.trim(),
+        title: draft.title.trim(),
+        description: draft.description.trim(),
+        source: draft.source,
+        foundOn: draft.foundOn,
+      }),
+    fallback: '报送失败，请稍后重试',
+    serverFields: (f): Fields => ({ ...f, foundOn: f.foundOn ?? f.year }),
+  })
 
   function set<K extends keyof Draft>(key: K, value: Draft[K]) {
     setDraft((d) => {
@@ -59,61 +70,10 @@ export default function IssueNewPage() {
     if (fields[key]) setFields((f) => ({ ...f, [key]: undefined }))
   }
 
-  async function submit(event?: Event) {
-    event?.preventDefault()
-    if (busy) return
-    const problems = check(draft, today, needCounty)
-    setFields(problems)
-    if (Object.values(problems).some(Boolean)) {
-      setFailure(null)
-      return focusFirstError(problems, ORDER)
-    }
-    clientId.current ??= newId()
-    store({ userId: user.id, draft, id: clientId.current })
-    setBusy(true)
-    setFailure(null)
-    try {
-      const issue = await issuesApi.create({
-        id: clientId.current,
-        kind: draft.kind,
-        fieldCode: draft.fieldCode,
-        ...(needCounty ? { countyCode: draft.countyCode } : {}),
-        township: draft.township.trim(),
-        location: draft.location.trim(),
-        title: draft.title.trim(),
-        description: draft.description.trim(),
-        source: draft.source,
-        foundOn: draft.foundOn,
-      })
-      clientId.current = null
-      store(null)
-      setSent({ issue, again: retried.current })
-      retried.current = false
-      window.scrollTo(0, 0)
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '报送失败，请稍后重试')
-      if (err.code === NETWORK_ERROR) {
-        retried.current = true
-        setFailure({ kind: 'network', message: err.message })
-      } else if (err.status === 409) {
-        setFailure({ kind: 'conflict', message: err.message })
-      } else {
-        const server: Fields = { ...err.fields, foundOn: err.fields.foundOn ?? err.fields.year }
-        setFields(server)
-        if (!ORDER.some((k) => server[k])) setFailure({ kind: 'error', message: err.message })
-        focusFirstError(server, ORDER)
-      }
-    } finally {
-      setBusy(false)
-    }
-  }
-
   function another() {
     setRestored(false)
     setDraft((d) => fresh(today, d))
-    setSent(null)
-    setFields({})
-    setFailure(null)
+    reset()
     window.scrollTo(0, 0)
   }
 
@@ -128,7 +88,7 @@ export default function IssueNewPage() {
     return (
       <AppShell>
         <div class="page-form">
-          <IssueSent issue={sent.issue} again={sent.again} onAnother={another} backHref={back.href} backLabel={`返回${back.label}`} />
+          <IssueSent issue={sent.result} again={sent.again} onAnother={another} backHref={back.href} backLabel={`返回${back.label}`} />
         </div>
       </AppShell>
     )
@@ -220,13 +180,7 @@ export default function IssueNewPage() {
               {failure?.kind === 'network' ? '重新报送' : '报送'}
             </Button>
             {failure?.kind === 'conflict' && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  clientId.current = null
-                  void submit()
-                }}
-              >
+              <Button variant="secondary" onClick={submitAsNew}>
                 作为新问题报送
               </Button>
             )}

@@ -1,6 +1,6 @@
 // 待办整改: what a responsible unit owes, soonest deadline first, with the overdue count on top.
 // 待办 is "assigned" and "rectifying" together; finished work sits in the other two tabs.
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
 import { AppShell } from '../components/app-shell'
 import { IssueList } from '../components/issue-list'
@@ -12,6 +12,7 @@ import { issuesApi } from '../issues-api'
 import { useSearch } from '../router'
 import { useSession, useUser } from '../session'
 import { useIssuePages, type Order } from '../use-issue-pages'
+import { useLoaded } from '../use-loaded'
 import { useTitle } from '../use-title'
 import '../issues.css'
 
@@ -21,23 +22,6 @@ const TABS: { key: string; label: string; queries: string[]; order: Order; empty
   { key: 'closed', label: '已销号', queries: ['status=closed'], order: 'newest', empty: '暂无已销号的问题' },
 ]
 const OVERDUE_LIMIT = 200
-
-/** How many of the unit's items are overdue now: null while unknown. */
-function useOverdueCount(enabled: boolean): { count: number; more: boolean } | null {
-  const [result, setResult] = useState<{ count: number; more: boolean } | null>(null)
-  useEffect(() => {
-    if (!enabled) return
-    let live = true
-    issuesApi
-      .list(`overdue=true&limit=${OVERDUE_LIMIT}`)
-      .then((p) => live && setResult({ count: p.items.length, more: p.nextCursor !== null }))
-      .catch(() => live && setResult(null))
-    return () => {
-      live = false
-    }
-  }, [enabled])
-  return result
-}
 
 export default function IssuesTodoPage() {
   useTitle('待办整改')
@@ -49,7 +33,12 @@ export default function IssuesTodoPage() {
   const tab = TABS.find((t) => t.key === tabKey) ?? TABS[0]!
   const queries = useMemo(() => (isUnit ? tab.queries : []), [isUnit, tab])
   const pages = useIssuePages(queries, tab.order)
-  const overdue = useOverdueCount(isUnit)
+  // How many of the unit's items are overdue now: null while unknown.
+  const overdue = useLoaded(
+    isUnit ? () => issuesApi.list(`overdue=true&limit=${OVERDUE_LIMIT}`).then((p) => ({ count: p.items.length, more: p.nextCursor !== null })) : null,
+    null,
+    [isUnit],
+  )
   const today = todayInShanghai()
   useEffect(() => rememberList('/issues/todo', search), [search])
 

@@ -1,7 +1,7 @@
 // 登录: phone and password. Field errors come from the server's `fields`; a wrong password or too
 // many tries comes back as one Chinese message, shown above the form.
 import { useState } from 'preact/hooks'
-import { api, ApiError } from '../api'
+import { api, asApiError } from '../api'
 import { Alert } from '../components/alert'
 import { Button } from '../components/button'
 import { focusFirstError, TextField } from '../components/text-field'
@@ -35,7 +35,7 @@ export default function LoginPage() {
     try {
       signedIn(await api.login(digits, password))
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '登录失败，请稍后重试')
+      const err = asApiError(e, '登录失败，请稍后重试')
       setFields(err.fields)
       if (!err.fields.phone && !err.fields.password) setError(err.message)
       focusFirstError(err.fields, ORDER)

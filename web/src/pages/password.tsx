@@ -1,7 +1,7 @@
 // 修改密码: forced after the first sign-in (mustChangePassword), or chosen from the home screen.
 // The server applies the password rules; the form only checks that both new entries match.
 import { useState } from 'preact/hooks'
-import { api, ApiError } from '../api'
+import { api, asApiError } from '../api'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
@@ -48,7 +48,7 @@ export default function PasswordPage() {
       signedIn({ ...user, mustChangePassword: false })
       navigate('/', { replace: true })
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '修改失败，请稍后重试')
+      const err = asApiError(e, '修改失败，请稍后重试')
       setFields(err.fields)
       if (Object.keys(err.fields).length === 0) setError(err.message)
       focusFirstError(err.fields, ORDER)

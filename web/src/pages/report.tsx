@@ -10,23 +10,13 @@ import { useStatsData } from '../components/stats-data'
 import { SummaryReport, reportTitle } from '../components/stats-report'
 import { StatsToolbar } from '../components/stats-toolbar'
 import { EmptyState, LoadError, NotForRole } from '../components/states'
-import { isStaffRole } from '../issue-format'
-import { countyName } from '../reference'
-import { useSearch } from '../router'
-import { useSession, useUser } from '../session'
-import { dashboardHref, isEmptyYear, statsApi, yearParam } from '../stats-api'
+import { dashboardHref, isEmptyYear, statsApi } from '../stats-api'
+import { useStatsScope } from '../use-stats-scope'
 import { useTitle } from '../use-title'
 import '../stats.css'
 
 export default function ReportPage() {
-  const user = useUser()
-  const { reference } = useSession()
-  const params = new URLSearchParams(useSearch())
-  const staff = isStaffRole(user.role)
-  const city = user.role === 'city_staff'
-  const year = yearParam(params.get('year'))
-  const countyCode = (city ? params.get('countyCode') : user.countyCode) || undefined
-  const place = countyCode ? countyName(reference, countyCode) || countyCode : (reference?.city?.name ?? '全市')
+  const { reference, staff, city, year, countyCode, place } = useStatsScope()
   useTitle(`${place}${year}年总结报告`)
   const request = useMemo(() => (staff ? { year, countyCode, lists: true } : null), [staff, year, countyCode])
   const loaded = useStatsData(request)

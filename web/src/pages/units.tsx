@@ -1,7 +1,7 @@
 // 责任单位: the units of a county that take rectification tasks; staff list them and add new ones.
 // City staff pick the county first.
 import { useEffect, useState } from 'preact/hooks'
-import { ApiError } from '../api'
+import { ApiError, asApiError } from '../api'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button } from '../components/button'
@@ -63,7 +63,7 @@ export default function UnitsPage() {
       setName('')
       setAdded(`已添加“${unit.name}”，交办问题时即可选择。`)
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', '添加失败，请稍后重试')
+      const err = asApiError(e, '添加失败，请稍后重试')
       if (err.status === 409) setNameError(err.message)
       else if (err.fields.name) setNameError(err.fields.name)
       else setError(err.message)

@@ -1,0 +1,49 @@
+// 五个一 rules: county staff record and read their own congress's; city staff any county's or
+// the city's own. The date falls in the year and not in the future.
+import type { Db } from '../db/client'
+import type { SessionUser } from '../auth/sessions'
+import { requireRole } from '../auth/access'
+import { Forbidden, ValidationFailed } from '../core/errors'
+import { todayInShanghai, yearOf } from '../core/dates'
+import type { FiveOne } from '../core/taxonomy'
+import { insertFiveOne, listFiveOnes, placeExists } from './five-ones.queries'
+
+export interface FiveOneBody {
+  countyCode: string
+  year: number
+  type: FiveOne
+  date: string
+  title: string
+  summary: string
+}
+
+export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody, now = new Date()) {
+  requireRole(user, 'county_staff', 'city_staff')
+  if (user.role === 'county_staff' && body.countyCode !== user.countyCode) throw new Forbidden('只能登记本县（市、区）人大的“五个一”')
+  if (!(await placeExists(db, body.countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+  if (yearOf(body.date) !== body.year) throw new ValidationFailed({ date: `日期应在 ${body.year} 年内` })
+  if (body.date > todayInShanghai(now)) throw new ValidationFailed({ date: '日期不能晚于今天' })
+  const at = now.toISOString()
+  return insertFiveOne(db, {
+    id: crypto.randomUUID(),
+    placeCode: body.countyCode,
+    year: body.year,
+    type: body.type,
+    date: body.date,
+    title: body.title,
+    summary: body.summary,
+    createdBy: user.id,
+    createdAt: at,
+    updatedAt: at,
+  })
+}
+
+export async function fiveOnesInScope(db: Db, user: SessionUser, q: { year?: number; countyCode?: string }) {
+  requireRole(user, 'county_staff', 'city_staff')
+  if (user.role === 'county_staff') {
+    // Another county asked for gives nothing, never that county's records.
+    if (q.countyCode && q.countyCode !== user.countyCode) return []
+    return listFiveOnes(db, { year: q.year, placeCode: user.countyCode! })
+  }
+  return listFiveOnes(db, { year: q.year, placeCode: q.countyCode })
+}

@@ -15,6 +15,7 @@ const step = (what: string) => process.stderr.write(`bench: ${what}…\n`)
 
 step('sizes')
 const sizes = { worker: workerBundle(), web: webSizes() }
+// The surge goes first: its baseline must run before anything enables the app's statement cache.
 step('surge (50 connections)')
 const surgeResult = await surge({ connections: 50, seconds: quick ? 5 : 20 })
 step('reads at city scale')

@@ -4,6 +4,7 @@ import { createClient } from '@libsql/client'
 import { createApp } from '../../worker/app'
 import { fromLibsql, type Db } from '../../worker/db/client'
 import { migrateLibsql } from '../../worker/db/migrate'
+import { cacheStatements } from '../../worker/db/open-node'
 import { seedReference } from '../../worker/db/seed/reference'
 import { parseConfig, type Config } from '../../worker/env'
 import { units, users } from '../../worker/db/schema'
@@ -42,6 +43,8 @@ function nextPhone() {
 }
 
 export async function makeTestApp(env: Record<string, string> = {}) {
+  // The same prepared-statement cache as the Node server, so the suite runs what production runs.
+  cacheStatements()
   const client = createClient({ url: ':memory:' })
   await migrateLibsql(client)
   const db: Db = fromLibsql(client)

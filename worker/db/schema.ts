@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
+import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
 import {
   ACTIVITY_STATUSES,
   ACTIVITY_TAGS,
@@ -357,83 +358,7 @@ export const fiveOnes = sqliteTable(
 )
 
 
-// ---- Counters for the statistics ledger --------------------------------------------------
-// A cache of the truth, kept in the same atomic batch as every write that changes it, so that
-// a statistics request reads rows in proportion to counties × fields, never to records. The
-// recount in worker/stats/recount.ts rebuilds them all from the base tables.
-
-const counter = (name: string) => integer(name).notNull().default(0)
-
-/** Issues per year, county and field (dimension 'field') or township (dimension 'township'). */
-export const issueCounts = sqliteTable(
-  'issue_counts',
-  {
-    year: integer('year').notNull(),
-    countyCode: text('county_code').notNull(),
-    dimension: text('dimension', { enum: ['field', 'township'] }).notNull(),
-    key: text('key').notNull(),
-    reported: counter('reported'),
-    assigned: counter('assigned'),
-    rectifying: counter('rectifying'),
-    rectified: counter('rectified'),
-    closed: counter('closed'),
-    rejected: counter('rejected'),
-    closedOnTime: counter('closed_on_time'),
-  },
-  (t) => [primaryKey({ columns: [t.year, t.countyCode, t.dimension, t.key] }), check('issue_counts_dimension', oneOf(t.dimension, ['field', 'township']))],
-)
-
-/** Activities per year and county; outcomes and introductions count confirmed activities only. */
-export const activityCounts = sqliteTable(
-  'activity_counts',
-  {
-    year: integer('year').notNull(),
-    countyCode: text('county_code').notNull(),
-    activities: counter('activities'),
-    confirmed: counter('confirmed'),
-    activeDeputies: counter('active_deputies'),
-    policyTalk: counter('policy_talk'),
-    opinion: counter('opinion'),
-    deed: counter('deed'),
-    mentoring: counter('mentoring'),
-    marketEntity: counter('market_entity'),
-    greenProject: counter('green_project'),
-    funds: counter('funds'),
-    talent: counter('talent'),
-    technology: counter('technology'),
-    fundsHundredths: counter('funds_hundredths'),
-  },
-  (t) => [primaryKey({ columns: [t.year, t.countyCode] })],
-)
-
-/** Confirmed activities per deputy and year: tells when a deputy becomes active (0 → 1). */
-export const deputyYearCounts = sqliteTable(
-  'deputy_year_counts',
-  {
-    deputyId: text('deputy_id').notNull(),
-    year: integer('year').notNull(),
-    confirmed: counter('confirmed'),
-  },
-  (t) => [primaryKey({ columns: [t.deputyId, t.year] })],
-)
-
-/** Deputies on each county's roster (for coverage). */
-export const deputyCounts = sqliteTable('deputy_counts', {
-  countyCode: text('county_code').primaryKey(),
-  deputies: counter('deputies'),
-})
-
-/** 五个一 records per year, place and type. */
-export const fiveOneCounts = sqliteTable(
-  'five_one_counts',
-  {
-    year: integer('year').notNull(),
-    placeCode: text('place_code').notNull(),
-    type: text('type').notNull(),
-    n: counter('n'),
-  },
-  (t) => [primaryKey({ columns: [t.year, t.placeCode, t.type] })],
-)
+export * from './counters-schema'
 
 export const schema = {
   places,

@@ -1,10 +1,9 @@
 // Test harness for the API suite: a fresh migrated in-memory libSQL database per call, the real
 // app over it, domain builders (makeUnit, makeUser) and a small request helper with cookies.
-import { createClient } from '@libsql/client'
 import { createApp } from '../../worker/app'
 import { fromLibsql, type Db } from '../../worker/db/client'
 import { migrateLibsql } from '../../worker/db/migrate'
-import { cacheStatements } from '../../worker/db/open-node'
+import { openEmbedded } from '../../worker/db/open-node'
 import { seedReference } from '../../worker/db/seed/reference'
 import { parseConfig, type Config } from '../../worker/env'
 import { units, users } from '../../worker/db/schema'
@@ -43,9 +42,9 @@ function nextPhone() {
 }
 
 export async function makeTestApp(env: Record<string, string> = {}) {
-  // The same prepared-statement cache as the Node server, so the suite runs what production runs.
-  cacheStatements()
-  const client = createClient({ url: ':memory:' })
+  // The same embedded client as the Node server (statement cache, group commit), so the suite
+  // runs what production runs.
+  const client = openEmbedded(':memory:')
   await migrateLibsql(client)
   const db: Db = fromLibsql(client)
   await seedReference(db)

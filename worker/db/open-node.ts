@@ -1,10 +1,11 @@
 // Opens a libSQL database on Node: a local file (WAL, synchronous=FULL by default so that an
-// acknowledged write survives a power cut), or a libSQL/Turso server URL. Then applies migrations.
+// acknowledged write survives a power cut) on the embedded client of ./embedded.ts, or a
+// libSQL/Turso server URL on @libsql/client. Then applies migrations.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { createRequire } from 'node:module'
 import { createClient, type Client } from '@libsql/client'
 import { fromLibsql, type Db } from './client'
+import { EmbeddedClient } from './embedded'
 import { migrateLibsql } from './migrate'
 
 export const DEFAULT_DATABASE_URL = 'file:data/app.db'
@@ -19,45 +20,30 @@ function synchronousMode(): 'FULL' | 'NORMAL' {
   return v
 }
 
-/**
- * A prepared-statement cache for embedded libSQL. @libsql/client prepares every statement afresh,
- * and the benchmarks show preparing costing about a sixth of a submission's CPU; the app issues
- * the same few dozen SQL texts over and over. Statements run synchronously to completion inside
- * the client, so one prepared statement per SQL text and connection can be reused safely.
- */
-let cachingStatements = false
-export function cacheStatements() {
-  if (cachingStatements) return
-  cachingStatements = true
-  const Database = createRequire(import.meta.url)('libsql') as { prototype: { prepare(sql: string): unknown } }
-  const prepare = Database.prototype.prepare
-  const perConnection = new WeakMap<object, Map<string, unknown>>()
-  Database.prototype.prepare = function (this: object, sql: string) {
-    let cache = perConnection.get(this)
-    if (!cache) perConnection.set(this, (cache = new Map()))
-    let stmt = cache.get(sql)
-    if (!stmt) {
-      stmt = prepare.call(this, sql)
-      // Generated SQL (bulk inserts, migrations) would grow it without end; the hot set is small.
-      if (cache.size < 500) cache.set(sql, stmt)
-    }
-    return stmt
+/** The path of a `file:` URL (`file:data/app.db`, `file:/abs`, `file:///abs`, `:memory:`), or null. */
+export function embeddedPath(url: string): string | null {
+  if (url === ':memory:' || url === 'file::memory:') return ':memory:'
+  if (!url.startsWith('file:')) return null
+  const rest = url.slice('file:'.length)
+  if (rest.includes('?')) throw new Error(`DATABASE_URL 的文件地址不能带参数：${url}`)
+  if (rest.startsWith('//')) {
+    const path = rest.replace(/^\/\/(localhost)?/, '')
+    if (!path.startsWith('/')) throw new Error(`DATABASE_URL 的文件地址应为 file:/绝对路径 或 file:///绝对路径：${url}`)
+    return path
   }
+  return rest
+}
+
+/** An embedded database on the group-committing client, with the server's file settings. */
+export function openEmbedded(path: string): EmbeddedClient {
+  if (path === ':memory:') return new EmbeddedClient(path, { pragmas: ['foreign_keys = ON'] })
+  mkdirSync(dirname(path), { recursive: true })
+  return new EmbeddedClient(path, { pragmas: ['journal_mode = WAL', `synchronous = ${synchronousMode()}`, 'busy_timeout = 5000', 'foreign_keys = ON'] })
 }
 
 export async function openNodeDatabase(url = DEFAULT_DATABASE_URL, authToken?: string): Promise<{ client: Client; db: Db }> {
-  const isFile = url.startsWith('file:')
-  if (isFile && !url.includes(':memory:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
-  // Statements on an embedded file run synchronously, so one connection serves as well as many
-  // and keeps per-connection settings in force.
-  if (isFile) cacheStatements()
-  const client = createClient({ url, authToken, concurrency: 1 })
-  if (isFile) {
-    await client.execute('PRAGMA journal_mode = WAL')
-    await client.execute(`PRAGMA synchronous = ${synchronousMode()}`)
-    await client.execute('PRAGMA busy_timeout = 5000')
-    await client.execute('PRAGMA foreign_keys = ON')
-  }
+  const path = embeddedPath(url)
+  const client = path === null ? createClient({ url, authToken }) : openEmbedded(path)
   await migrateLibsql(client)
   return { client, db: fromLibsql(client) }
 }

@@ -8,6 +8,7 @@ const broken: string[] = []
 const checks: [string, boolean, string][] = [
   ['surge p99', r.surge.latencyMs.p99 <= budgets.surge.p99MsMax, `${r.surge.latencyMs.p99} ms ≤ ${budgets.surge.p99MsMax} ms`],
   ['surge errors', r.surge.errors <= budgets.surge.errorsMax, `${r.surge.errors} ≤ ${budgets.surge.errorsMax}`],
+  ['surge errors during the warm-up', r.surge.coldStart.errors <= budgets.surge.errorsMax, `${r.surge.coldStart.errors} ≤ ${budgets.surge.errorsMax}`],
   ['surge: every acknowledged write stored once', r.surge.rowsMatch2xx === true, String(r.surge.rowsMatch2xx)],
   ['surge: a replay adds no rows', r.surge.newRowsAfterReplay === 0, String(r.surge.newRowsAfterReplay)],
   ['app / baseline throughput', r.surge.appToBaseline >= budgets.surge.appToBaselineMin, `${r.surge.appToBaseline} ≥ ${budgets.surge.appToBaselineMin}`],

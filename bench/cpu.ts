@@ -2,10 +2,10 @@
 // the same engine (V8) in-process: process.cpuUsage around many sequential requests through
 // app.request(), per endpoint, on a libSQL database in memory. It is a proxy for the Workers
 // CPU limit (10 ms on the free plan), not the figure Cloudflare bills.
-import { createClient } from '@libsql/client'
 import { createApp } from '../worker/app'
 import { fromLibsql } from '../worker/db/client'
 import { migrateLibsql } from '../worker/db/migrate'
+import { openEmbedded } from '../worker/db/open-node'
 import { seedReference } from '../worker/db/seed/reference'
 import { parseConfig } from '../worker/env'
 import { hashPassword } from '../worker/auth/passwords'
@@ -15,7 +15,7 @@ import { peopleSql, recordsSql } from './lib/seed'
 import { round, sessionsFor } from './lib/server'
 
 export async function cpuPerRequest(n = 300) {
-  const client = createClient({ url: ':memory:' })
+  const client = openEmbedded(':memory:')
   await migrateLibsql(client)
   const db = fromLibsql(client)
   await seedReference(db)

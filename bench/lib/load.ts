@@ -9,6 +9,8 @@ export interface Sent {
   body: string
   status: number
   ms: number
+  /** When it was sent, in ms from the start of the run. */
+  at: number
 }
 
 export function send(base: string, agent: Agent, r: { path: string; headers: Record<string, string>; body?: string; method?: string }): Promise<number> {
@@ -44,7 +46,7 @@ export async function closedLoop(
         const r = next(i++)
         const start = performance.now()
         const status = await send(base, agent, r)
-        sent.push({ path: r.path, headers: r.headers, body: r.body ?? '', status, ms: performance.now() - start })
+        sent.push({ path: r.path, headers: r.headers, body: r.body ?? '', status, ms: performance.now() - start, at: start - t0 })
       }
     }),
   )

@@ -133,6 +133,14 @@ describe('the embedded database', () => {
     expect({ issues: n.issues, activities: n.activities, events: n.events }).toEqual({ issues: 30, activities: 30, events: 30 })
   })
 
+  it('never leaves a transaction open after a single statement', async () => {
+    const client = await clientWithTable()
+    await client.execute('begin')
+    await client.execute({ sql: 'insert into items (id, note) values (?, ?)', args: ['stray', 'x'] })
+    await expect(Promise.all([client.batch([insert('a')]), client.batch([insert('b')])])).resolves.toHaveLength(2)
+    expect(await ids(client)).toEqual(['a', 'b', 'stray'])
+  })
+
   it('opens the file each form of DATABASE_URL names, and leaves server URLs to the libSQL client', () => {
     expect(embeddedPath('file:data/app.db')).toBe('data/app.db')
     expect(embeddedPath('file:/var/lib/npc/app.db')).toBe('/var/lib/npc/app.db')

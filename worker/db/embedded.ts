@@ -321,18 +321,20 @@ export class EmbeddedClient implements Client {
       return this.#run(stmt)
     } catch (e) {
       throw libsqlError(e)
+    } finally {
+      // As the stock client does: a stray BEGIN never leaves the shared connection in a transaction.
+      this.#rollback()
     }
   }
 
   /**
-   * A batch is atomic. Read-only batches run at once; the others wait for the end of the current
-   * turn of the event loop and commit together with whatever else arrived in it.
+   * A batch is atomic. It waits for the end of the current turn of the event loop and commits
+   * together with whatever else arrived in it.
    */
   batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     try {
       this.#checkOpen()
       const list = stmts.map(normalize)
-      if (mode === 'read') return Promise.resolve(this.#transaction(list, mode))
       return new Promise((resolve, reject) => {
         this.#pending.push({ stmts: list, mode, resolve, reject })
         if (!this.#flushScheduled) {

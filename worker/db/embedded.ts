@@ -5,19 +5,20 @@
 // - Every SQL text is prepared once and its statement reused (the app issues the same few dozen
 //   texts over and over; preparing was about a sixth of a submission's CPU).
 // - Group commit. The batches that reach `batch()` while the event loop is busy are committed in
-//   one transaction, each inside a savepoint of its own, so N submissions cost one fsync of the
-//   WAL instead of N (with synchronous=FULL the fsync is the largest single cost of a write).
+//   one transaction, each inside a savepoint of its own, so N submissions cost one commit (the
+//   WAL write and, with synchronous=FULL, its fsync: the largest single cost of a write), not N.
 //   Each batch stays atomic and independent of the others: one that fails rolls back to its own
 //   savepoint and fails alone, and no batch is answered before the COMMIT that made it durable.
 //
 // Statements run synchronously on the one connection, so nothing else can land inside a batch or
 // a group, just as with the stock client. Interactive transactions (`transaction()`) are not
 // offered: the app never holds a transaction across an await (D1 has none), and one held here
-// would take every other request's statements into it.
-import { Buffer } from 'node:buffer'
+// would take every other request's statements into it. Arguments, rows and errors are
+// translated in ./embedded-values.ts.
 import Database from 'libsql'
-import { LibsqlBatchError, LibsqlError } from '@libsql/client'
-import type { Client, InArgs, InStatement, InValue, Replicated, ResultSet, Row, Transaction, TransactionMode, Value } from '@libsql/client'
+import { LibsqlError } from '@libsql/client'
+import type { Client, InArgs, InStatement, Replicated, ResultSet, Transaction, TransactionMode } from '@libsql/client'
+import { batchError, bindArgs, libsqlError, normalize, resultSet, toRow, type Statement } from './embedded-values'
 
 type Native = InstanceType<typeof Database>
 type NativeStatement = ReturnType<Native['prepare']>
@@ -25,11 +26,6 @@ type NativeStatement = ReturnType<Native['prepare']>
 interface Prepared {
   stmt: NativeStatement
   reader: boolean
-}
-
-interface Statement {
-  sql: string
-  args: InArgs
 }
 
 interface Job {
@@ -48,93 +44,6 @@ export interface EmbeddedOptions {
 
 /** Statements kept prepared per connection; generated SQL (bulk inserts) beyond it is not kept. */
 const STATEMENT_CACHE_SIZE = 500
-const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER)
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
-const MIN_INT64 = -(2n ** 63n)
-const MAX_INT64 = 2n ** 63n - 1n
-
-function toSql(value: InValue): unknown {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments')
-    return value
-  }
-  if (typeof value === 'bigint') {
-    if (value < MIN_INT64 || value > MAX_INT64) throw new RangeError('bigint is too large to be represented as a 64-bit integer and passed as argument')
-    return value
-  }
-  if (typeof value === 'boolean') return value ? 1 : 0
-  if (value instanceof ArrayBuffer) return Buffer.from(value)
-  if (value instanceof Date) return value.valueOf()
-  if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database')
-  return value
-}
-
-function fromSql(value: unknown): Value {
-  if (typeof value === 'bigint') {
-    if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number')
-    return Number(value)
-  }
-  if (value instanceof Buffer) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer
-  return value as Value
-}
-
-function bindArgs(args: InArgs): unknown[] | Record<string, unknown> {
-  if (Array.isArray(args)) return args.map(toSql)
-  const named: Record<string, unknown> = {}
-  for (const name in args) named[/^[@$:]/.test(name) ? name.slice(1) : name] = toSql(args[name]!)
-  return named
-}
-
-/** A row as @libsql/client shapes it: values by index (not enumerable) and by column name. */
-function toRow(values: unknown[], columns: string[]): Row {
-  const row: Record<string | number, unknown> = {}
-  Object.defineProperty(row, 'length', { value: values.length })
-  for (let i = 0; i < values.length; i++) {
-    const value = fromSql(values[i])
-    Object.defineProperty(row, i, { value })
-    const column = columns[i]!
-    if (!Object.hasOwn(row, column)) Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true })
-  }
-  return row as unknown as Row
-}
-
-function resultSet(columns: string[], columnTypes: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
-  return {
-    columns,
-    columnTypes,
-    rows,
-    rowsAffected,
-    lastInsertRowid,
-    toJSON: () => ({ columns, columnTypes, rows: rows.map((r) => Array.from(r as ArrayLike<Value>, (v) => (typeof v === 'bigint' ? String(v) : v))), rowsAffected, lastInsertRowid: lastInsertRowid === undefined ? null : String(lastInsertRowid) }),
-  }
-}
-
-function libsqlError(e: unknown): unknown {
-  if (e instanceof Database.SqliteError) {
-    const err = e as Error & { code: string; rawCode?: number }
-    const base = err.rawCode === undefined ? 'SQLITE_UNKNOWN' : baseCode(err.rawCode)
-    return new LibsqlError(err.message, base, err.code, err.rawCode, err)
-  }
-  return e
-}
-
-function batchError(e: unknown, index: number): unknown {
-  const mapped = libsqlError(e)
-  if (mapped instanceof LibsqlError) return new LibsqlBatchError(mapped.message, index, mapped.code, mapped.extendedCode, mapped.rawCode, mapped.cause instanceof Error ? mapped.cause : undefined)
-  return mapped
-}
-
-// Primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low byte.
-const BASE_CODES = ['SQLITE_OK', 'SQLITE_ERROR', 'SQLITE_INTERNAL', 'SQLITE_PERM', 'SQLITE_ABORT', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOMEM', 'SQLITE_READONLY', 'SQLITE_INTERRUPT', 'SQLITE_IOERR', 'SQLITE_CORRUPT', 'SQLITE_NOTFOUND', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL', 'SQLITE_EMPTY', 'SQLITE_SCHEMA', 'SQLITE_TOOBIG', 'SQLITE_CONSTRAINT', 'SQLITE_MISMATCH', 'SQLITE_MISUSE', 'SQLITE_NOLFS', 'SQLITE_AUTH', 'SQLITE_FORMAT', 'SQLITE_RANGE', 'SQLITE_NOTADB', 'SQLITE_NOTICE', 'SQLITE_WARNING']
-function baseCode(raw: number): string {
-  return BASE_CODES[raw & 0xff] ?? `SQLITE_UNKNOWN_${raw & 0xff}`
-}
-
-function normalize(stmt: InStatement | [string, InArgs?]): Statement {
-  if (typeof stmt === 'string') return { sql: stmt, args: [] }
-  if (Array.isArray(stmt)) return { sql: stmt[0], args: stmt[1] ?? [] }
-  return { sql: stmt.sql, args: stmt.args ?? [] }
-}
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i
 
@@ -306,9 +215,12 @@ export class EmbeddedClient implements Client {
     while (this.#pending.length > 0) {
       const jobs = this.#pending.splice(0, this.#maxGroup)
       this.stats.batches += jobs.length
-      // A batch that ends or starts transactions itself cannot share one.
-      const shared = jobs.filter((j) => !j.stmts.some((s) => TRANSACTION_CONTROL.test(s.sql)))
-      for (const job of jobs) if (!shared.includes(job)) this.#alone(job)
+      const shared: Job[] = []
+      for (const job of jobs) {
+        // A batch that ends or starts transactions itself cannot share one.
+        if (job.stmts.some((st) => TRANSACTION_CONTROL.test(st.sql))) this.#alone(job)
+        else shared.push(job)
+      }
       if (shared.length === 1) this.#alone(shared[0]!)
       else if (shared.length > 1) this.#group(shared)
     }

@@ -19,10 +19,13 @@ import { deputyRoutes } from './deputies/deputies.routes'
 import { fiveOneRoutes } from './five-ones/five-ones.routes'
 import { statsRoutes } from './stats/stats.routes'
 import { prepareDatabase } from './db/prepare'
+import { consoleSink, logError, requestLog, type LogSink } from './log'
 
 export interface AppDeps {
   db: Db
   config: Config
+  /** Where request and error records go (worker/log.ts); console when not given. */
+  log?: LogSink
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -77,10 +80,11 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   429: 'rate_limited',
 }
 
-export function createApp({ db, config }: AppDeps) {
+export function createApp({ db, config, log = consoleSink }: AppDeps) {
   const app = new Hono<AppEnv>()
   let ready: Promise<void> | null = null
 
+  app.use('*', requestLog(log, config.trustProxy))
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }))
 
   app.use('/api/*', async (c, next) => {
@@ -129,7 +133,7 @@ export function createApp({ db, config }: AppDeps) {
     if (err instanceof HTTPException && HTTP_CODES[err.status]) {
       return c.json({ error: { code: HTTP_CODES[err.status], message: '请求无法处理' } }, err.status)
     }
-    console.error('unhandled error', c.req.method, c.req.path, err)
+    logError(log, c, err)
     return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后再试' } }, 500)
   })
 

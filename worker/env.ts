@@ -19,6 +19,8 @@ export interface AppVariables {
   db: Db
   config: Config
   user: SessionUser | null
+  /** The id of this request, as X-Request-Id names it (worker/log.ts). */
+  requestId: string
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: AppVariables }

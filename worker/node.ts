@@ -1,17 +1,17 @@
-// Node entry: opens the libSQL database, migrates and seeds it, serves the API and the built web
-// (web/dist) on PORT. `--demo` loads the demo data set into an empty database and prints the
-// demo accounts. Thin: everything else is createApp's.
+// Node entry: takes the port, opens the libSQL database, migrates and seeds it, serves the API and
+// the built web (web/dist) on PORT, with one JSON log line per request. `--demo` loads the demo
+// data set into an empty database and prints the demo accounts that sign in. Thin: everything
+// else is createApp's (and node-start.ts's).
 import { existsSync, readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { createApp } from './app'
+import { createApp, type App } from './app'
 import { parseConfig } from './env'
 import { openNodeDatabase, DEFAULT_DATABASE_URL } from './db/open-node'
 import { prepareDatabase } from './db/prepare'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo'
-import { ROLE_LABELS } from './core/taxonomy'
-import { COUNTIES } from './db/seed/chengde'
+import { lineSink } from './log'
+import { demoAccountLines, listen, listenHost, startLine, usableDemoAccounts } from './node-start'
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url))
 
@@ -20,10 +20,16 @@ async function main() {
   const config = parseConfig({ ...process.env, DEMO_DATA: demo ? 'true' : process.env.DEMO_DATA })
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
   const port = Number(process.env.PORT || 8787)
+  // The port first: a port in use stops the start before the database is created or touched.
+  // Requests that arrive meanwhile wait for the app.
+  let started: (app: App) => void = () => {}
+  const appReady = new Promise<App>((resolve) => (started = resolve))
+  const server = await listen(async (req, env) => (await appReady).fetch(req, env), port, listenHost(process.env.HOST, config.demoData))
+
   const { db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
   await prepareDatabase(db, config)
 
-  const app = createApp({ db, config })
+  const app = createApp({ db, config, log: lineSink(process.stdout, process.stderr) })
   if (existsSync(`${WEB_DIST}/index.html`)) {
     const index = readFileSync(`${WEB_DIST}/index.html`, 'utf8')
     app.use('/assets/*', async (c, next) => {
@@ -41,16 +47,9 @@ async function main() {
     console.warn(`web/dist not found: run "npm run build" to serve the web app (API only for now)`)
   }
 
-  serve({ fetch: app.fetch, port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
-    console.log(`承德市人大台账系统 running at http://localhost:${info.port}  (database: ${url})`)
-    if (config.demoData) {
-      const county = (code: string | null) => COUNTIES.find((c) => c.code === code)?.name ?? '—'
-      console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`)
-      for (const a of DEMO_ACCOUNTS) {
-        console.log(`  ${a.phone}  ${ROLE_LABELS[a.role].padEnd(10, '　')} ${county(a.countyCode)}${a.unitName ? ` · ${a.unitName}` : ''}  ${a.name}`)
-      }
-    }
-  })
+  started(app)
+  console.log(startLine(server.address() as AddressInfo, url))
+  if (config.demoData) for (const line of demoAccountLines(await usableDemoAccounts(db))) console.log(line)
 }
 
 main().catch((e: unknown) => {

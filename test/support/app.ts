@@ -9,6 +9,7 @@ import { parseConfig, type Config } from '../../worker/env'
 import { units, users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
+import type { LogRecord } from '../../worker/log'
 
 export const PASSWORD = 'test-pass-2022'
 export const PINGQUAN = '130881'
@@ -49,7 +50,9 @@ export async function makeTestApp(env: Record<string, string> = {}) {
   const db: Db = fromLibsql(client)
   await seedReference(db)
   const config: Config = parseConfig(env)
-  const app = createApp({ db, config })
+  // Every log record is kept for the tests to read; errors are also shown, as they were before.
+  const logs: LogRecord[] = []
+  const app = createApp({ db, config, log: (r) => (logs.push(r), r.level === 'error' && console.error(r)) })
 
   async function makeUnit(countyCode = PINGQUAN, name = `测试单位${crypto.randomUUID().slice(0, 6)}`) {
     const [row] = await db.insert(units).values({ id: crypto.randomUUID(), countyCode, name, createdAt: new Date().toISOString() }).returning()
@@ -106,7 +109,7 @@ export async function makeTestApp(env: Record<string, string> = {}) {
     return { user, cookie: await signIn(user.phone, input.password ?? PASSWORD) }
   }
 
-  return { app, db, client, config, makeUnit, makeUser, call, signIn, actor }
+  return { app, db, client, config, logs, makeUnit, makeUser, call, signIn, actor }
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>

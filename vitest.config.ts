@@ -8,6 +8,8 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations')
   return {
     test: {
+      // The worker logs every request through console; shown only for a test that fails.
+      silent: 'passed-only',
       projects: [
         {
           test: { name: 'node', include: ['test/api/**/*.test.ts'], environment: 'node' },

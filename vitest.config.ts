@@ -9,7 +9,7 @@ export default defineConfig(async () => {
   return {
     test: {
       // The worker logs every request through console; shown only for a test that fails.
-      silent: 'passed-only',
+      silent: 'passed-only' as const,
       projects: [
         {
           test: { name: 'node', include: ['test/api/**/*.test.ts'], environment: 'node' },

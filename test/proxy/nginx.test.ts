@@ -20,6 +20,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const HOST = 'ledger.test'
 const PHONE = '13912345670'
 const PASSWORD = 'proxy-pass-2026'
+/**
+ * The address the test's requests come from: not 127.0.0.1, which is where nginx connects to the
+ * server from, so that the client's address (X-Forwarded-For) and the proxy's (the server's
+ * socket) differ.
+ */
+const CLIENT_ADDRESS = '127.0.0.3'
 
 let dir = ''
 let ca = ''
@@ -57,13 +63,14 @@ interface Answer {
 }
 
 /** One HTTPS request through nginx, as a browser on https://ledger.test:<port> would send it. */
-function viaProxy(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> {
+function viaProxy(method: string, path: string, headers: Record<string, string> = {}, body?: unknown, from = CLIENT_ADDRESS): Promise<Answer> {
   const data = body === undefined ? undefined : JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
         port: proxyPort,
+        localAddress: from,
         servername: HOST,
         ca,
         method,
@@ -193,10 +200,15 @@ describe('the Node server behind nginx with TLS', () => {
     expect(id).toMatch(/^[0-9a-f]{32}$/)
     const [line] = await server.waitFor(new RegExp(`^\\{.*"requestId":"${id}".*\\}$`, 'm'))
     expect(JSON.parse(line)).toMatchObject({ method: 'GET', route: '/api/v1/reference', status: 200, userId: null })
+    // nginx saw the client at CLIENT_ADDRESS, the address it appends to X-Forwarded-For.
+    expect(readFileSync(join(dir, 'access.log'), 'utf8')).toMatch(/^127\.0\.0\.3 .*"GET \/api\/v1\/reference /m)
   })
 
-  // The client address the sign-in throttle sees (worker/auth/client-address.ts: with
-  // TRUST_PROXY=true, the rightmost X-Forwarded-For entry, which nginx appends) belongs here:
-  // failed sign-ins sent with forged X-Forwarded-For values must still count against the real
-  // address (127.0.0.1 here), so that rotating the forged value does not escape the throttle.
+  // The client address the sign-in throttle sees belongs here, once the throttle counts by
+  // address (worker/auth/client-address.ts: with TRUST_PROXY=true, the rightmost
+  // X-Forwarded-For entry, the one nginx appends). Requests come from CLIENT_ADDRESS (127.0.0.3)
+  // while nginx reaches the server from 127.0.0.1, so the two can be told apart: failed sign-ins
+  // with rotating forged X-Forwarded-For values must all count against 127.0.0.3 (and lock it
+  // out), while the same phone and password from another client address (viaProxy's `from`,
+  // e.g. 127.0.0.4) are still let through.
 })

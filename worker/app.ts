@@ -1,6 +1,7 @@
 // createApp(): the one Hono app both runtimes serve. It takes its database and config from the
-// caller, wires the middleware (headers, CSRF, body limit, session, the auth gate), mounts each
-// feature's router under /api/v1, and turns every thrown error into the contract's envelope.
+// caller, wires the middleware (request id and log, headers, CSRF, body limit, session, the auth
+// gate), mounts each feature's router under /api/v1, and turns every thrown error into the
+// contract's envelope.
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'

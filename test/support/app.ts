@@ -9,7 +9,7 @@ import { parseConfig, type Config } from '../../worker/env'
 import { units, users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
-import type { LogRecord } from '../../worker/log'
+import type { LogRecord, LogSink } from '../../worker/log'
 
 export const PASSWORD = 'test-pass-2022'
 export const PINGQUAN = '130881'
@@ -52,7 +52,11 @@ export async function makeTestApp(env: Record<string, string> = {}) {
   const config: Config = parseConfig(env)
   // Every log record is kept for the tests to read; errors are also shown, as they were before.
   const logs: LogRecord[] = []
-  const app = createApp({ db, config, log: (r) => (logs.push(r), r.level === 'error' && console.error(r)) })
+  const log: LogSink = (record) => {
+    logs.push(record)
+    if (record.level === 'error') console.error(record)
+  }
+  const app = createApp({ db, config, log })
 
   async function makeUnit(countyCode = PINGQUAN, name = `测试单位${crypto.randomUUID().slice(0, 6)}`) {
     const [row] = await db.insert(units).values({ id: crypto.randomUUID(), countyCode, name, createdAt: new Date().toISOString() }).returning()

@@ -200,8 +200,11 @@ describe('the Node server behind nginx with TLS', () => {
     expect(id).toMatch(/^[0-9a-f]{32}$/)
     const [line] = await server.waitFor(new RegExp(`^\\{.*"requestId":"${id}".*\\}$`, 'm'))
     expect(JSON.parse(line)).toMatchObject({ method: 'GET', route: '/api/v1/reference', status: 200, userId: null })
-    // nginx saw the client at CLIENT_ADDRESS, the address it appends to X-Forwarded-For.
-    expect(readFileSync(join(dir, 'access.log'), 'utf8')).toMatch(/^127\.0\.0\.3 .*"GET \/api\/v1\/reference /m)
+    // nginx saw the client at CLIENT_ADDRESS, the address it appends to X-Forwarded-For. nginx
+    // writes its access line once the answer is sent, so the line may come a moment later.
+    const seen = /^127\.0\.0\.3 .*"GET \/api\/v1\/reference /m
+    for (let i = 0; i < 100 && !seen.test(readFileSync(join(dir, 'access.log'), 'utf8')); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(readFileSync(join(dir, 'access.log'), 'utf8')).toMatch(seen)
   })
 
   // The client address the sign-in throttle sees belongs here, once the throttle counts by

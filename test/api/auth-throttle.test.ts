@@ -89,7 +89,7 @@ describe('parallel guessing', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(5)
     expect(statuses.filter((s) => s === 429)).toHaveLength(195)
     expect(await admittedFor(t, u.phone)).toBe(5)
-  })
+  }, 120_000)
 
   it('does not sign in with the right password once a burst has used up the limit', async () => {
     const t = await makeTestApp()
@@ -99,14 +99,14 @@ describe('parallel guessing', () => {
     expect(res.filter((r) => r.status === 401 || r.status === 200).length).toBeLessThanOrEqual(5)
     expect(res.at(-1)!.status).toBe(429)
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, u.id))).toHaveLength(0)
-  })
+  }, 120_000)
 
   it('verifies at most 30 of 200 parallel guesses at different phones from one address', async () => {
     const t = await makeTestApp()
     const res = await Promise.all(Array.from({ length: 200 }, (_, i) => tryLogin(t, `1380000${String(i).padStart(4, '0')}`, 'bad-password1')))
     expect(res.filter((r) => r.status === 401)).toHaveLength(30)
     expect(res.filter((r) => r.status === 429)).toHaveLength(170)
-  })
+  }, 120_000)
 })
 
 describe('lockout is no weapon, spraying is not free', () => {
@@ -141,7 +141,7 @@ describe('lockout is no weapon, spraying is not free', () => {
     // Another address is not affected.
     const other = await t.makeUser({ role: 'deputy' })
     expect((await tryLogin(t, other.phone, PASSWORD, { address: '203.0.113.5' })).status).toBe(200)
-  })
+  }, 120_000)
 
   it('counts an IPv6 /64 as one address', async () => {
     const t = await makeTestApp()

@@ -5,4 +5,5 @@ CREATE TABLE `sign_in_throttle` (
 	`admitted_by` text NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `sign_in_throttle_window` ON `sign_in_throttle` (`window_started_at`);--> statement-breakpoint
 DROP TABLE `login_attempts`;

@@ -87,3 +87,16 @@ describe('addressBucket', () => {
     expect(addressBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64')
   })
 })
+
+describe('the throttle table', () => {
+  it('loses rows whose window is over an hour old as attempts come in', async () => {
+    const { db, client } = await makeTestApp()
+    for (let i = 0; i < 10; i++) await admitAttempt(db, { phone: `1370005${String(i).padStart(4, '0')}`, address: `198.51.100.${i}` }, T0)
+    // Each of the ten left a row per counter.
+    const count = async () => Number((await client.execute('select count(*) as n from sign_in_throttle')).rows[0]!.n)
+    expect(await count()).toBe(30)
+    await admitAttempt(db, { phone: '13700059999', address: '203.0.113.5' }, at(61 * MIN))
+    // 20 of the 30 stale rows go with this attempt (at most 20 at a time), which adds its own 3.
+    expect(await count()).toBe(13)
+  })
+})

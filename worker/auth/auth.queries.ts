@@ -1,5 +1,5 @@
 // drizzle queries for sign-in: accounts by phone or id, and the sign-in throttle's counters.
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { signInThrottle, users } from '../db/schema'
 
@@ -23,6 +23,9 @@ export async function setPassword(db: Db, userId: string, passwordHash: string, 
     .set({ passwordHash, mustChangePassword: mustChange, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
     .where(eq(users.id, userId))
 }
+
+/** Stale throttle rows deleted at most per attempt. */
+const SWEEP_ROWS = 20
 
 /** One throttle counter: at most `limit` attempts admitted per window of `windowMs`. */
 export interface ThrottleCounter {
@@ -70,8 +73,12 @@ export async function admitAttemptRows(db: Db, chain: readonly ThrottleCounter[]
       setWhere: sql`${stale} or ${t.attempts} < ${counter.limit}`,
     })
   })
+  // Rows whose window ended longer ago than the longest window mean nothing any more; a few go
+  // with every attempt (through the window index), which keeps the table small.
+  const longOver = new Date(now.getTime() - Math.max(...chain.map((c) => c.windowMs))).toISOString()
+  const sweep = db.delete(t).where(inArray(t.key, db.select({ key: t.key }).from(t).where(lt(t.windowStartedAt, longOver)).limit(SWEEP_ROWS)))
   const read = db.select().from(t).where(inArray(t.key, chain.map((c) => c.key)))
-  const results = await db.batch([...counts, read] as unknown as [typeof read])
+  const results = await db.batch([sweep, ...counts, read] as unknown as [typeof read])
   return results.at(-1) as Awaited<typeof read>
 }
 

@@ -1,7 +1,8 @@
 // drizzle queries for sign-in: accounts by phone or id, and the sign-in throttle's counters.
-import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import { eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { signInThrottle, users } from '../db/schema'
+import { insertWhere } from '../db/sql'
 
 export async function findUserByPhone(db: Db, phone: string) {
   const [row] = await db
@@ -48,20 +49,11 @@ export async function admitAttemptRows(db: Db, chain: readonly ThrottleCounter[]
   const counts = chain.map((counter, i) => {
     const stale = sql`${t.windowStartedAt} <= ${new Date(now.getTime() - counter.windowMs).toISOString()}`
     const previous = chain[i - 1]
-    const insert = previous
-      ? // One row to insert only when the previous counter's row names this attempt as admitted.
-        db.insert(t).select(
-          db
-            .select({
-              key: sql<string>`${counter.key}`.as('key'),
-              attempts: sql<number>`1`.as('attempts'),
-              windowStartedAt: sql<string>`${iso}`.as('window_started_at'),
-              admittedBy: sql<string>`${attempt}`.as('admitted_by'),
-            })
-            .from(t)
-            .where(and(eq(t.key, previous.key), eq(t.admittedBy, attempt))),
-        )
-      : db.insert(t).values({ key: counter.key, attempts: 1, windowStartedAt: iso, admittedBy: attempt })
+    // The row is written only when the previous counter's row names this attempt as admitted.
+    const admittedBefore = previous
+      ? sql`exists (select 1 from ${t} where ${t.key} = ${previous.key} and ${t.admittedBy} = ${attempt})`
+      : sql`1`
+    const insert = insertWhere(db, t, { key: counter.key, attempts: 1, windowStartedAt: iso, admittedBy: attempt }, admittedBefore)
     return insert.onConflictDoUpdate({
       target: t.key,
       // SQLite evaluates every SET expression against the old row, so each reads the same state.

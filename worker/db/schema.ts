@@ -159,7 +159,7 @@ export const sessions = sqliteTable(
  * Sign-in attempts admitted in the current window, one row a throttle key (worker/auth/throttle.ts):
  * a phone from one address, an address across all phones, a phone across all addresses.
  * `admitted_by` names the last request admitted, so that one batch can tell whether it was.
- * Rows a window over are deleted as attempts come in, so the table stays small.
+ * Rows an hour past their window are deleted as attempts come in, so the table stays small.
  */
 export const signInThrottle = sqliteTable(
   'sign_in_throttle',

@@ -88,8 +88,16 @@ export async function makeTestApp(env: Record<string, string> = {}) {
     return row!
   }
 
-  /** Any request; `cookie` is a session cookie from signIn. */
-  async function call(method: string, path: string, opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  /**
+   * Any request; `cookie` is a session cookie from signIn. It comes from the client address
+   * `address` (TEST_ADDRESS unless given), handed over as the Node server does: as the socket of
+   * the incoming request in the env.
+   */
+  async function call(
+    method: string,
+    path: string,
+    opts: { cookie?: string; body?: unknown; headers?: Record<string, string>; address?: string } = {},
+  ) {
     const headers: Record<string, string> = { ...opts.headers }
     if (opts.cookie) headers.cookie = opts.cookie
     let body: string | undefined
@@ -97,7 +105,7 @@ export async function makeTestApp(env: Record<string, string> = {}) {
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
       headers['content-type'] ??= 'application/json'
     }
-    return app.request(path, { method, headers, body })
+    return app.request(path, { method, headers, body }, nodeServerEnv(opts.address ?? TEST_ADDRESS))
   }
 
   /** Signs in and answers the cookie to send with later requests. */
@@ -117,6 +125,14 @@ export async function makeTestApp(env: Record<string, string> = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
+
+/** The client address of test requests that name none. */
+export const TEST_ADDRESS = '192.0.2.10'
+
+/** The env @hono/node-server gives the app for a request from `address` (its socket). */
+export function nodeServerEnv(address: string) {
+  return { incoming: { socket: { remoteAddress: address, remotePort: 50000, remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4' } } } as Record<string, unknown>
+}
 
 export function cookieFrom(res: Response): string {
   const set = res.headers.get('set-cookie')

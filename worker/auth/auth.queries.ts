@@ -1,7 +1,8 @@
-// drizzle queries for sign-in: accounts by phone or id, and the per-phone failure counter.
-import { eq, sql } from 'drizzle-orm'
+// drizzle queries for sign-in: accounts by phone or id, and the sign-in throttle's counters.
+import { eq, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { loginAttempts, users } from '../db/schema'
+import { signInThrottle, users } from '../db/schema'
+import { insertWhere } from '../db/sql'
 
 export async function findUserByPhone(db: Db, phone: string) {
   const [row] = await db
@@ -24,35 +25,63 @@ export async function setPassword(db: Db, userId: string, passwordHash: string, 
     .where(eq(users.id, userId))
 }
 
-export async function lockedUntil(db: Db, phone: string): Promise<string | null> {
-  const [row] = await db.select({ lockedUntil: loginAttempts.lockedUntil }).from(loginAttempts).where(eq(loginAttempts.phone, phone)).limit(1)
-  return row?.lockedUntil ?? null
+/** Stale throttle rows deleted at most per attempt. */
+const SWEEP_ROWS = 20
+
+/** One throttle counter: at most `limit` attempts admitted per window of `windowMs`. */
+export interface ThrottleCounter {
+  key: string
+  limit: number
+  windowMs: number
 }
 
 /**
- * Counts one failed sign-in for a phone in a single atomic upsert: a new window opens when the
- * last one is older than `windowMs`; reaching `maxFailures` locks the phone until `lockMs` later.
+ * Admits one attempt against a chain of counters in one atomic batch, before any password is
+ * checked. Each counter is a conditional upsert: it counts the attempt only while the counter is
+ * under its limit (or its window has run out, which opens a new one) AND the counter before it in
+ * the chain admitted this same attempt (`admittedBy` = `attempt`). So concurrent attempts can never
+ * be admitted beyond a limit, and an attempt refused early in the chain counts nowhere after it.
+ * Answers the counters' rows as they stand after the batch.
  */
-export async function recordFailure(db: Db, phone: string, now: Date, windowMs: number, maxFailures: number, lockMs: number) {
+export async function admitAttemptRows(db: Db, chain: readonly ThrottleCounter[], attempt: string, now: Date) {
   const iso = now.toISOString()
-  const windowOpen = new Date(now.getTime() - windowMs).toISOString()
-  const lockEnd = new Date(now.getTime() + lockMs).toISOString()
-  const stale = sql`${loginAttempts.windowStartedAt} < ${windowOpen}`
-  const failures = sql`case when ${stale} then 1 else ${loginAttempts.failures} + 1 end`
-  await db
-    .insert(loginAttempts)
-    .values({ phone, failures: 1, windowStartedAt: iso, lockedUntil: maxFailures <= 1 ? lockEnd : null })
-    .onConflictDoUpdate({
-      target: loginAttempts.phone,
+  const t = signInThrottle
+  const counts = chain.map((counter, i) => {
+    const stale = sql`${t.windowStartedAt} <= ${new Date(now.getTime() - counter.windowMs).toISOString()}`
+    const previous = chain[i - 1]
+    // The row is written only when the previous counter's row names this attempt as admitted.
+    const admittedBefore = previous
+      ? sql`exists (select 1 from ${t} where ${t.key} = ${previous.key} and ${t.admittedBy} = ${attempt})`
+      : sql`1`
+    const insert = insertWhere(db, t, { key: counter.key, attempts: 1, windowStartedAt: iso, admittedBy: attempt }, admittedBefore)
+    return insert.onConflictDoUpdate({
+      target: t.key,
+      // SQLite evaluates every SET expression against the old row, so each reads the same state.
       set: {
-        // SQLite evaluates every SET expression against the old row, so each reads the same state.
-        failures,
-        windowStartedAt: sql`case when ${stale} then ${iso} else ${loginAttempts.windowStartedAt} end`,
-        lockedUntil: sql`case when ${failures} >= ${maxFailures} then ${lockEnd} else null end`,
+        attempts: sql`case when ${stale} then 1 else ${t.attempts} + 1 end`,
+        windowStartedAt: sql`case when ${stale} then ${iso} else ${t.windowStartedAt} end`,
+        admittedBy: attempt,
       },
+      setWhere: sql`${stale} or ${t.attempts} < ${counter.limit}`,
     })
+  })
+  // Rows whose window ended longer ago than the longest window mean nothing any more; a few go
+  // with every attempt (through the window index), which keeps the table small.
+  const longOver = new Date(now.getTime() - Math.max(...chain.map((c) => c.windowMs))).toISOString()
+  const sweep = db.delete(t).where(inArray(t.key, db.select({ key: t.key }).from(t).where(lt(t.windowStartedAt, longOver)).limit(SWEEP_ROWS)))
+  const read = db.select().from(t).where(inArray(t.key, chain.map((c) => c.key)))
+  const results = await db.batch([sweep, ...counts, read] as unknown as [typeof read])
+  return results.at(-1) as Awaited<typeof read>
 }
 
-export async function clearFailures(db: Db, phone: string) {
-  await db.delete(loginAttempts).where(eq(loginAttempts.phone, phone))
+/** A successful sign-in: `clear` counters are deleted, `refund` ones take back one attempt. */
+export async function forgiveAttempt(db: Db, clear: readonly string[], refund: readonly string[]) {
+  const t = signInThrottle
+  await db.batch([
+    db.delete(t).where(inArray(t.key, [...clear])),
+    db
+      .update(t)
+      .set({ attempts: sql`max(${t.attempts} - 1, 0)` })
+      .where(inArray(t.key, [...refund])),
+  ])
 }

@@ -7,6 +7,7 @@ import { NotFound } from '../core/errors'
 import { jsonBody } from '../validate'
 import { findUserView } from '../users/users.queries'
 import { changePassword, login } from './auth.service'
+import { clientAddress } from './client-address'
 import { currentUser, sessionCookieOptions, sessionTimes } from './middleware'
 import { endSession, SESSION_COOKIE } from './sessions'
 
@@ -16,7 +17,7 @@ export const authRoutes = new Hono<AppEnv>()
     // A new token at every sign-in; any session this browser had before ends.
     const previous = getCookie(c, SESSION_COOKIE)
     if (previous) await endSession(c.var.db, previous)
-    const { token, userId } = await login(c.var.db, body, sessionTimes(c))
+    const { token, userId } = await login(c.var.db, body, clientAddress(c), sessionTimes(c))
     setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(c))
     const user = await findUserView(c.var.db, userId)
     if (!user) throw new NotFound()

@@ -1,29 +1,24 @@
-// Sign-in rules: throttling per phone, password checks, the forced first change.
+// Sign-in rules: password checks behind the throttle (./throttle.ts), the forced first change.
 import type { Db } from '../db/client'
-import { InvalidCredentials, RateLimited, ValidationFailed } from '../core/errors'
+import { InvalidCredentials, ValidationFailed } from '../core/errors'
 import type { LoginBody } from '../core/schemas'
 import { hashPassword, verifyPassword } from './passwords'
 import { createSession, endOtherSessions, type SessionTimes } from './sessions'
-import { clearFailures, findUserByPhone, lockedUntil, passwordHashOf, recordFailure, setPassword } from './auth.queries'
+import { findUserByPhone, passwordHashOf, setPassword } from './auth.queries'
+import { admitAttempt, attemptSucceeded } from './throttle'
 
-export const MAX_FAILURES = 5
-export const FAILURE_WINDOW_MS = 15 * 60_000
-export const LOCK_MS = 15 * 60_000
-
-/** Checks a phone and password; answers the new session's token and the user's id. */
-export async function login(db: Db, body: LoginBody, times: SessionTimes, now = new Date()) {
-  const locked = await lockedUntil(db, body.phone)
-  if (locked && Date.parse(locked) > now.getTime()) {
-    const seconds = Math.ceil((Date.parse(locked) - now.getTime()) / 1000)
-    throw new RateLimited(`登录失败次数过多，该手机号已暂停登录，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds)
-  }
+/**
+ * Checks a phone and password from a client address; answers the new session's token and the
+ * user's id. The attempt is admitted (and counted) before the hash runs; unknown phones take the
+ * same path and the same time, so answers cannot tell which phones have accounts.
+ */
+export async function login(db: Db, body: LoginBody, address: string, times: SessionTimes, now = new Date()) {
+  const who = { phone: body.phone, address }
+  await admitAttempt(db, who, now)
   const user = await findUserByPhone(db, body.phone)
   const ok = await verifyPassword(body.password, user?.active ? user.passwordHash : null)
-  if (!user || !ok) {
-    await recordFailure(db, body.phone, now, FAILURE_WINDOW_MS, MAX_FAILURES, LOCK_MS)
-    throw new InvalidCredentials()
-  }
-  await clearFailures(db, body.phone)
+  if (!user || !ok) throw new InvalidCredentials()
+  await attemptSucceeded(db, who)
   const token = await createSession(db, user.id, times, now)
   return { token, userId: user.id }
 }

@@ -155,13 +155,23 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 )
 
-/** Failed sign-ins per phone, for throttling (one row a phone, cleared by a success). */
-export const loginAttempts = sqliteTable('login_attempts', {
-  phone: text('phone').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: text('window_started_at').notNull(),
-  lockedUntil: text('locked_until'),
-})
+/**
+ * Sign-in attempts admitted in the current window, one row a throttle key (worker/auth/throttle.ts):
+ * a phone from one address, an address across all phones, a phone across all addresses.
+ * `admitted_by` names the last request admitted, so that one batch can tell whether it was.
+ * Rows an hour past their window are deleted as attempts come in, so the table stays small.
+ */
+export const signInThrottle = sqliteTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: text('window_started_at').notNull(),
+    admittedBy: text('admitted_by').notNull(),
+  },
+  // Rows whose window is long over are found and deleted by it.
+  (t) => [index('sign_in_throttle_window').on(t.windowStartedAt)],
+)
 
 /** The supervision issue ledger (问题清单台账). */
 export const issues = sqliteTable(
@@ -367,7 +377,7 @@ export const schema = {
   units,
   users,
   sessions,
-  loginAttempts,
+  signInThrottle,
   issues,
   issueEvents,
   activities,

@@ -207,11 +207,19 @@ describe('the Node server behind nginx with TLS', () => {
     expect(readFileSync(join(dir, 'access.log'), 'utf8')).toMatch(seen)
   })
 
-  // The client address the sign-in throttle sees belongs here, once the throttle counts by
-  // address (worker/auth/client-address.ts: with TRUST_PROXY=true, the rightmost
-  // X-Forwarded-For entry, the one nginx appends). Requests come from CLIENT_ADDRESS (127.0.0.3)
-  // while nginx reaches the server from 127.0.0.1, so the two can be told apart: failed sign-ins
-  // with rotating forged X-Forwarded-For values must all count against 127.0.0.3 (and lock it
-  // out), while the same phone and password from another client address (viaProxy's `from`,
-  // e.g. 127.0.0.4) are still let through.
+  it('throttles the real client address behind nginx, whatever X-Forwarded-For the client forges', async () => {
+    // Requests come from CLIENT_ADDRESS (127.0.0.3) while nginx reaches the server from
+    // 127.0.0.1; with TRUST_PROXY=true the throttle takes the rightmost X-Forwarded-For entry,
+    // the one nginx appends. A client rotating forged entries to the left stays one address.
+    const wrong = (i: number, from = CLIENT_ADDRESS) =>
+      viaProxy('POST', '/api/v1/auth/login', { origin: ORIGIN(), 'x-forwarded-for': `198.51.100.${i}` }, { phone: PHONE, password: 'wrong-pass-1' }, from)
+    const statuses: number[] = []
+    for (let i = 1; i <= 6; i++) statuses.push((await wrong(i)).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    // Even the right password from that address waits now…
+    expect((await signIn()).status).toBe(429)
+    // …while the owner on another client address signs in.
+    const owner = await viaProxy('POST', '/api/v1/auth/login', { origin: ORIGIN() }, { phone: PHONE, password: PASSWORD }, '127.0.0.4')
+    expect(owner.status).toBe(200)
+  })
 })

@@ -2,6 +2,7 @@
 // (web/dist) on PORT. `--demo` loads the demo data set into an empty database and prints the
 // demo accounts. Thin: everything else is createApp's.
 import { existsSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -12,6 +13,8 @@ import { prepareDatabase } from './db/prepare'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo'
 import { ROLE_LABELS } from './core/taxonomy'
 import { COUNTIES } from './db/seed/chengde'
+import { EmbeddedClient } from './db/embedded'
+import { closeOnSignals } from './shutdown'
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url))
 
@@ -20,7 +23,7 @@ async function main() {
   const config = parseConfig({ ...process.env, DEMO_DATA: demo ? 'true' : process.env.DEMO_DATA })
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
   const port = Number(process.env.PORT || 8787)
-  const { db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
+  const { client, db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
   await prepareDatabase(db, config)
 
   const app = createApp({ db, config })
@@ -41,7 +44,7 @@ async function main() {
     console.warn(`web/dist not found: run "npm run build" to serve the web app (API only for now)`)
   }
 
-  serve({ fetch: app.fetch, port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
+  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
     console.log(`承德市人大台账系统 running at http://localhost:${info.port}  (database: ${url})`)
     if (config.demoData) {
       const county = (code: string | null) => COUNTIES.find((c) => c.code === code)?.name ?? '—'
@@ -50,6 +53,12 @@ async function main() {
         console.log(`  ${a.phone}  ${ROLE_LABELS[a.role].padEnd(10, '　')} ${county(a.countyCode)}${a.unitName ? ` · ${a.unitName}` : ''}  ${a.name}`)
       }
     }
+  })
+  closeOnSignals(server as Server, {
+    closeDatabase() {
+      if (client instanceof EmbeddedClient && !client.checkpoint()) console.warn('另一进程仍在读取数据库：预写日志（-wal 文件）未能全部写回')
+      client.close()
+    },
   })
 }
 

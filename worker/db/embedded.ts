@@ -383,6 +383,7 @@ export class EmbeddedClient implements Client {
    */
   checkpoint(): boolean {
     this.#checkOpen()
+    this.#flush()
     const [row] = this.#native.prepare('PRAGMA wal_checkpoint(TRUNCATE)').raw(true).all() as unknown[][]
     return row === undefined || Number(row[0]) === 0
   }

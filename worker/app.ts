@@ -8,7 +8,8 @@ import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Config } from './env'
 import type { Db } from './db/client'
-import { AppError, Forbidden, NotFound, RateLimited, type ErrorCode } from './core/errors'
+import { AppError, Forbidden, NotFound, RateLimited, Unavailable, type ErrorCode } from './core/errors'
+import { isDatabaseBusy } from './db/busy'
 import { authGate, loadUser } from './auth/middleware'
 import { authRoutes } from './auth/auth.routes'
 import { referenceRoutes } from './reference/reference.routes'
@@ -126,9 +127,10 @@ export function createApp({ db, config, log = consoleSink }: AppDeps) {
     throw new NotFound('接口不存在')
   })
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const err = isDatabaseBusy(thrown) ? new Unavailable() : thrown
     if (err instanceof AppError) {
-      if (err instanceof RateLimited) c.header('Retry-After', String(err.retryAfterSeconds))
+      if (err instanceof RateLimited || err instanceof Unavailable) c.header('Retry-After', String(err.retryAfterSeconds))
       return c.json({ error: { code: err.code, message: err.message, ...err.extra } }, err.status)
     }
     if (err instanceof HTTPException && HTTP_CODES[err.status]) {

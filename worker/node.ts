@@ -3,6 +3,7 @@
 // data set into an empty database and prints the demo accounts that sign in. Thin: everything
 // else is createApp's (and node-start.ts's).
 import { existsSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -10,8 +11,10 @@ import { createApp, type App } from './app'
 import { parseConfig } from './env'
 import { openNodeDatabase, DEFAULT_DATABASE_URL } from './db/open-node'
 import { prepareDatabase } from './db/prepare'
+import { EmbeddedClient } from './db/embedded'
 import { lineSink } from './log'
 import { demoAccountLines, listen, listenHost, startLine, usableDemoAccounts } from './node-start'
+import { closeOnSignals } from './shutdown'
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url))
 
@@ -26,7 +29,7 @@ async function main() {
   const appReady = new Promise<App>((resolve) => (started = resolve))
   const server = await listen(async (req, env) => (await appReady).fetch(req, env), port, listenHost(process.env.HOST, config.demoData))
 
-  const { db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
+  const { client, db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
   await prepareDatabase(db, config)
 
   const app = createApp({ db, config, log: lineSink(process.stdout, process.stderr) })
@@ -50,6 +53,12 @@ async function main() {
   started(app)
   console.log(startLine(server.address() as AddressInfo, url))
   if (config.demoData) for (const line of demoAccountLines(await usableDemoAccounts(db))) console.log(line)
+  closeOnSignals(server as Server, {
+    closeDatabase() {
+      if (client instanceof EmbeddedClient && !client.checkpoint()) console.warn('另一进程仍在读取数据库：预写日志（-wal 文件）未能全部写回')
+      client.close()
+    },
+  })
 }
 
 main().catch((e: unknown) => {

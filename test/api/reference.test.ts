@@ -4,6 +4,11 @@ import { yearInShanghai } from '../../worker/core/dates'
 import { seedReference } from '../../worker/db/seed/reference'
 import { fields } from '../../worker/db/schema'
 import { eq } from 'drizzle-orm'
+import { readFileSync } from 'node:fs'
+import { APP_VERSION } from '../../worker/core/version'
+
+// What the health check must report: package.json's version and the last file in migrations/.
+const LATEST_MIGRATION = JSON.parse(readFileSync(new URL('../../migrations/meta/_journal.json', import.meta.url), 'utf8')).entries.at(-1).tag as string
 
 interface Reference {
   counties: { code: string; name: string }[]
@@ -20,11 +25,11 @@ interface Reference {
 }
 
 describe('health and reference', () => {
-  it('reports health without signing in', async () => {
+  it('reports health without signing in: the release and the schema level', async () => {
     const t = await makeTestApp()
     const res = await t.call('GET', '/api/v1/health')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true, db: 'ok' })
+    expect(await res.json()).toEqual({ ok: true, db: 'ok', version: APP_VERSION, migration: LATEST_MIGRATION, pendingMigrations: 0 })
   })
 
   it('lists Chengde, its 12 county-level units and the taxonomy, cacheable and public', async () => {

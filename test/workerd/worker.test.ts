@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { units, users } from '../../worker/db/schema'
 import { hashPassword, iterationsOf } from '../../worker/auth/passwords'
+import { APP_VERSION } from '../../worker/core/version'
 
 const PASSWORD = 'workerd-2022'
 const ORIGIN = 'http://example.com'
@@ -48,7 +49,9 @@ describe('the worker on D1', () => {
   it('answers health', async () => {
     const res = await SELF.fetch(`${ORIGIN}/api/v1/health`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true, db: 'ok' })
+    // D1 records migrations in wrangler's d1_migrations, by file name.
+    const latest = env.MIGRATIONS.at(-1)!.name.replace(/\.sql$/, '')
+    expect(await res.json()).toEqual({ ok: true, db: 'ok', version: APP_VERSION, migration: latest, pendingMigrations: 0 })
   })
 
   it('serves the reference data seeded into D1', async () => {

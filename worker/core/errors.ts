@@ -14,11 +14,12 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal'
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
@@ -76,5 +77,11 @@ export class InvalidTransition extends AppError {
 export class RateLimited extends AppError {
   constructor(message: string, readonly retryAfterSeconds: number) {
     super(429, 'rate_limited', message)
+  }
+}
+/** The database is held by another process (a backup, an admin command) past the wait: try again soon. */
+export class Unavailable extends AppError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super(503, 'unavailable', '系统正忙（数据库维护中），请稍后重试，已填写的内容不会丢失')
   }
 }

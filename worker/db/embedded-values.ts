@@ -81,6 +81,13 @@ export function libsqlError(e: unknown): unknown {
   return e
 }
 
+/** A lock held by another connection (SQLITE_BUSY and its extended codes), native or translated. */
+export function isBusy(e: unknown): boolean {
+  if (e instanceof LibsqlError) return e.code === 'SQLITE_BUSY'
+  if (e instanceof Database.SqliteError) return ((e as Error & { rawCode?: number }).rawCode ?? 0) % 256 === 5
+  return false
+}
+
 export function batchError(e: unknown, index: number): unknown {
   const mapped = libsqlError(e)
   if (mapped instanceof LibsqlError) return new LibsqlBatchError(mapped.message, index, mapped.code, mapped.extendedCode, mapped.rawCode, mapped.cause instanceof Error ? mapped.cause : undefined)

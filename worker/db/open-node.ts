@@ -34,11 +34,20 @@ export function embeddedPath(url: string): string | null {
   return rest
 }
 
+/**
+ * How long one native call may block the event loop waiting for a lock another process holds.
+ * Longer waits happen between tries, off the event loop (./embedded.ts).
+ */
+export const BUSY_TIMEOUT_MS = 20
+
 /** An embedded database on the group-committing client, with the server's file settings. */
-export function openEmbedded(path: string): EmbeddedClient {
+export function openEmbedded(path: string, options: { busyWaitMs?: number } = {}): EmbeddedClient {
   if (path === ':memory:') return new EmbeddedClient(path, { pragmas: ['foreign_keys = ON'] })
   mkdirSync(dirname(path), { recursive: true })
-  return new EmbeddedClient(path, { pragmas: ['journal_mode = WAL', `synchronous = ${synchronousMode()}`, 'busy_timeout = 5000', 'foreign_keys = ON'] })
+  return new EmbeddedClient(path, {
+    ...options,
+    pragmas: ['journal_mode = WAL', `synchronous = ${synchronousMode()}`, `busy_timeout = ${BUSY_TIMEOUT_MS}`, 'foreign_keys = ON'],
+  })
 }
 
 export async function openNodeDatabase(url = DEFAULT_DATABASE_URL, authToken?: string): Promise<{ client: Client; db: Db }> {

@@ -1,17 +1,21 @@
-// GET /health and GET /reference (public): the catalogue every screen labels its codes with.
+// GET /health (release, schema level) and GET /reference (public): the catalogue every screen labels its codes with.
 import { Hono } from 'hono'
 import { sql } from 'drizzle-orm'
 import type { AppEnv } from '../env'
 import { readReference } from './reference.queries'
+import { migrationLevel } from '../db/migration-level'
+import { APP_VERSION } from '../core/version'
 
 export const referenceRoutes = new Hono<AppEnv>()
   .get('/health', async (c) => {
     try {
       await c.var.db.run(sql`select 1`)
-      return c.json({ ok: true, db: 'ok' })
+      // Which release runs on which schema: an upgrade is done when pendingMigrations is 0.
+      const level = await migrationLevel(c.var.db)
+      return c.json({ ok: true, db: 'ok', version: APP_VERSION, migration: level.migration, pendingMigrations: level.pending })
     } catch (e) {
       console.error('health: database check failed', e)
-      return c.json({ ok: false, db: 'error' }, 503)
+      return c.json({ ok: false, db: 'error', version: APP_VERSION }, 503)
     }
   })
   .get('/reference', async (c) => {

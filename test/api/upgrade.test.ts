@@ -1,0 +1,85 @@
+// The upgrade procedure of docs/operations.md, tried once from an earlier release's database
+// (migrations 0000–0004 only, with data in it): back up, `npm run db:migrate`, start the new
+// server, and GET /health says the schema is current while every record is still there.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import { drizzle } from 'drizzle-orm/libsql'
+import { describe, expect, it } from 'vitest'
+import { openEmbedded } from '../../worker/db/open-node'
+import { MIGRATIONS_DIR } from '../../worker/db/migrate'
+import { fromLibsql } from '../../worker/db/client'
+import { seedReference } from '../../worker/db/seed/reference'
+import { createApp } from '../../worker/app'
+import { parseConfig } from '../../worker/env'
+import { users } from '../../worker/db/schema'
+import { hashPassword } from '../../worker/auth/passwords'
+import { APP_VERSION } from '../../worker/core/version'
+import { issueBody } from '../support/issues'
+import { PINGQUAN } from '../support/app'
+import { runCli, signIn, startServer } from '../support/processes'
+
+interface Journal {
+  entries: { idx: number; tag: string }[]
+}
+const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as Journal
+const PREVIOUS = '0004_overdue_by_year_index'
+const LATEST = journal.entries.at(-1)!.tag
+
+/** The migrations folder as an earlier release shipped it: everything up to and including `last`. */
+function earlierMigrations(last: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'npc-migrations-'))
+  mkdirSync(join(dir, 'meta'))
+  const upTo = journal.entries.findIndex((e) => e.tag === last)
+  const entries = journal.entries.slice(0, upTo + 1)
+  for (const e of entries) cpSync(join(MIGRATIONS_DIR, `${e.tag}.sql`), join(dir, `${e.tag}.sql`))
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }))
+  return dir
+}
+
+describe('upgrading a database of an earlier release', () => {
+  it('backs up, migrates and serves the same records on the current schema', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npc-upgrade-'))
+    const path = join(dir, 'app.db')
+    const client = openEmbedded(path)
+    await migrate(drizzle(client), { migrationsFolder: earlierMigrations(PREVIOUS) })
+    const db = fromLibsql(client)
+    await seedReference(db)
+    const app = createApp({ db, config: parseConfig({}) })
+    const now = new Date().toISOString()
+    await db.insert(users).values({ id: crypto.randomUUID(), name: '代表乙', phone: '13900000002', role: 'deputy', countyCode: PINGQUAN, level: 'township', passwordHash: await hashPassword('upgrade-pass-1'), mustChangePassword: false, createdAt: now, updatedAt: now })
+    const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13900000002', password: 'upgrade-pass-1' }) })
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+    const filed = await app.request('/api/v1/issues', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(issueBody({ id: crypto.randomUUID() })) })
+    expect(filed.status).toBe(201)
+    const issue = (await filed.json()) as { id: string }
+    // The earlier release's database, as health would describe it.
+    expect(await (await app.request('/api/v1/health')).json()).toMatchObject({ migration: PREVIOUS, pendingMigrations: journal.entries.length - 1 - journal.entries.findIndex((e) => e.tag === PREVIOUS) })
+    client.checkpoint()
+    client.close()
+
+    const env = { DATABASE_URL: `file:${path}` }
+    const backup = await runCli('backup.ts', [join(dir, 'before-upgrade')], env)
+    expect(backup.code, backup.stderr).toBe(0)
+    expect(backup.stderr).toContain(`迁移版本 ${PREVIOUS}`)
+
+    const migrated = await runCli('migrate.ts', [], env)
+    expect(migrated.code, migrated.stderr).toBe(0)
+    expect(migrated.stderr).toContain(`当前迁移版本 ${PREVIOUS}`)
+    expect(migrated.stderr).toContain(`已迁移到 ${LATEST}，已是最新`)
+    const again = await runCli('migrate.ts', [], env)
+    expect(again.stderr).toContain('没有需要执行的迁移')
+
+    const server = await startServer(path)
+    try {
+      expect(await (await fetch(`${server.baseURL}/api/v1/health`)).json()).toEqual({ ok: true, db: 'ok', version: APP_VERSION, migration: LATEST, pendingMigrations: 0 })
+      const deputy = await signIn(server.baseURL, '13900000002', 'upgrade-pass-1')
+      const res = await fetch(`${server.baseURL}/api/v1/issues/${issue.id}`, { headers: { cookie: deputy } })
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as { issue: unknown }).issue).toMatchObject({ id: issue.id, title: issueBody().title, status: 'reported' })
+    } finally {
+      expect(await server.stop()).toBe(0)
+    }
+  })
+})

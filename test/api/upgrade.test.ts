@@ -13,7 +13,6 @@ import { fromLibsql } from '../../worker/db/client'
 import { seedReference } from '../../worker/db/seed/reference'
 import { createApp } from '../../worker/app'
 import { parseConfig } from '../../worker/env'
-import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { APP_VERSION } from '../../worker/core/version'
 import { issueBody } from '../support/issues'
@@ -47,13 +46,25 @@ describe('upgrading a database of an earlier release', () => {
     const db = fromLibsql(client)
     await seedReference(db)
     const app = createApp({ db, config: parseConfig({}) })
+    // Records written as the earlier release wrote them: plain SQL on its tables, not the current
+    // code, which expects the current schema.
     const now = new Date().toISOString()
-    await db.insert(users).values({ id: crypto.randomUUID(), name: '代表乙', phone: '13900000002', role: 'deputy', countyCode: PINGQUAN, level: 'township', passwordHash: await hashPassword('upgrade-pass-1'), mustChangePassword: false, createdAt: now, updatedAt: now })
-    const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13900000002', password: 'upgrade-pass-1' }) })
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-    const filed = await app.request('/api/v1/issues', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(issueBody({ id: crypto.randomUUID() })) })
-    expect(filed.status).toBe(201)
-    const issue = (await filed.json()) as { id: string }
+    const deputyId = crypto.randomUUID()
+    await client.execute({
+      sql: `insert into users (id, name, phone, role, county_code, level, password_hash, must_change_password, active, created_at, updated_at, version)
+            values (?, '代表乙', '13900000002', 'deputy', ?, 'township', ?, 0, 1, ?, ?, 1)`,
+      args: [deputyId, PINGQUAN, await hashPassword('upgrade-pass-1'), now, now],
+    })
+    const body = issueBody()
+    const issue = { id: crypto.randomUUID() }
+    await client.batch([
+      {
+        sql: `insert into issues (id, kind, year, field_code, county_code, township, location, title, description, source, found_on, reporter_id, status, progress, request_hash, created_at, updated_at, version)
+              values (?, 'problem', ?, ?, ?, '', '', ?, ?, ?, ?, ?, 'reported', 0, 'earlier-release', ?, ?, 1)`,
+        args: [issue.id, Number(body.foundOn.slice(0, 4)), body.fieldCode, PINGQUAN, body.title, body.description, body.source, body.foundOn, deputyId, now, now],
+      },
+      { sql: `insert into issue_events (id, issue_id, action, to_status, actor_id, at, data) values (?, ?, 'create', 'reported', ?, ?, '{}')`, args: [issue.id, issue.id, deputyId, now] },
+    ])
     // The earlier release's database, as health would describe it.
     expect(await (await app.request('/api/v1/health')).json()).toMatchObject({ migration: PREVIOUS, pendingMigrations: journal.entries.length - 1 - journal.entries.findIndex((e) => e.tag === PREVIOUS) })
     client.checkpoint()

@@ -11,6 +11,7 @@ import { AppError, Forbidden, NotFound, RateLimited, type ErrorCode } from './co
 import { authGate, loadUser } from './auth/middleware'
 import { authRoutes } from './auth/auth.routes'
 import { referenceRoutes } from './reference/reference.routes'
+import { activationRoutes } from './activation/activation.routes'
 import { userRoutes } from './users/users.routes'
 import { issueRoutes } from './issues/issues.routes'
 import { unitRoutes } from './units/units.routes'
@@ -110,6 +111,7 @@ export function createApp({ db, config }: AppDeps) {
   app.route('/api/v1', referenceRoutes)
   app.route('/api/v1', authRoutes)
   app.route('/api/v1', userRoutes)
+  app.route('/api/v1', activationRoutes)
   app.route('/api/v1', issueRoutes)
   app.route('/api/v1', unitRoutes)
   app.route('/api/v1', activityRoutes)

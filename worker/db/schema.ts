@@ -155,6 +155,21 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 )
 
+/**
+ * One-time activation codes (开通码) that staff print on 开通通知单: at most one per account (a new
+ * one replaces the last), only its SHA-256 stored, spent by the first sign-in that sets a password.
+ */
+export const activationCodes = sqliteTable('activation_codes', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  issuedBy: text('issued_by').notNull(),
+  issuedAt: text('issued_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+})
+
 /** Failed sign-ins per phone, for throttling (one row a phone, cleared by a success). */
 export const loginAttempts = sqliteTable('login_attempts', {
   phone: text('phone').primaryKey(),
@@ -368,6 +383,7 @@ export const schema = {
   users,
   sessions,
   loginAttempts,
+  activationCodes,
   issues,
   issueEvents,
   activities,

@@ -8,7 +8,7 @@ import { activationExpiry, formatActivationCode, hashActivationCode, newActivati
 import { Forbidden, NotFound, ValidationFailed } from '../core/errors'
 import { accountsByIds, deputiesNotActivated, writeCodes, type CodeTarget, type NewCode } from './activation.queries'
 
-/** The most codes one request issues (a county's whole roster; the slips print 8 to a page). */
+/** The most codes one request issues (a county's whole roster; the slips print 6 to a page). */
 export const MAX_CODES_PER_REQUEST = 2000
 /** Code rows per atomic batch; other requests run between batches. */
 const CODES_PER_BATCH = 400

@@ -11,7 +11,7 @@ import { AppError, Conflict, Forbidden, ValidationFailed } from '../core/errors'
 import type { DeputyLevel } from '../core/taxonomy'
 import { chunk } from '../db/seed/reference'
 import { isUniqueViolation, newAccountRow, phoneTaken, usersByPhone, type NewUser } from '../users/accounts'
-import { readRoster, type RowError } from './roster'
+import { readRoster, type RosterRow, type RowError } from './roster'
 import { deputiesAdded } from '../stats/counters'
 
 export async function createDeputy(
@@ -60,7 +60,6 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
   if (errors.length) rowsFailed(errors)
 
   const fresh = rows.filter((r) => !existing.has(r.phone))
-  const inserts: NewUser[] = fresh.map((r) => newAccountRow({ name: r.name, phone: r.phone, role: 'deputy', countyCode: r.countyCode, level: r.level, deputyGroup: r.group }, now))
   const updates = rows
     .filter((r) => {
       const u = existing.get(r.phone)
@@ -72,12 +71,12 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
         .set({ name: r.name, level: r.level, deputyGroup: r.group, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
         .where(eq(users.id, existing.get(r.phone)!.id)),
     )
-  const created = await writeInParts(db, inserts, updates)
+  const created = await writeInParts(db, fresh, updates, now)
   return { created, updated: updates.length }
 }
 
 /** Rows (new deputies and updates) in one batch of this size, with their counters beside them. */
-const ROWS_PER_BATCH = 280
+const ROWS_PER_BATCH = 100
 
 /**
  * Writes an import in atomic batches of a few hundred rows, each with the counter updates of its
@@ -87,13 +86,16 @@ const ROWS_PER_BATCH = 280
  * the batches before it stand and the message says so: importing the same file again completes
  * it, as a re-import skips the deputies already there.
  */
-async function writeInParts(db: Db, inserts: NewUser[], updates: BatchItem<'sqlite'>[]): Promise<number> {
+async function writeInParts(db: Db, fresh: RosterRow[], updates: BatchItem<'sqlite'>[], now: Date): Promise<number> {
   let written = 0
-  const parts = Math.ceil((inserts.length + updates.length) / ROWS_PER_BATCH)
+  const parts = Math.ceil((fresh.length + updates.length) / ROWS_PER_BATCH)
   for (let p = 0; p < parts; p++) {
-    const rowsHere = inserts.slice(p * ROWS_PER_BATCH, (p + 1) * ROWS_PER_BATCH)
-    const updatesFrom = Math.max(0, p * ROWS_PER_BATCH - inserts.length)
-    const updatesHere = updates.slice(updatesFrom, Math.max(updatesFrom, (p + 1) * ROWS_PER_BATCH - inserts.length))
+    // Each part's rows are made when it is written, so that no step runs for long in one go.
+    const rowsHere: NewUser[] = fresh
+      .slice(p * ROWS_PER_BATCH, (p + 1) * ROWS_PER_BATCH)
+      .map((r) => newAccountRow({ name: r.name, phone: r.phone, role: 'deputy', countyCode: r.countyCode, level: r.level, deputyGroup: r.group }, now))
+    const updatesFrom = Math.max(0, p * ROWS_PER_BATCH - fresh.length)
+    const updatesHere = updates.slice(updatesFrom, Math.max(updatesFrom, (p + 1) * ROWS_PER_BATCH - fresh.length))
     const perCounty = new Map<string, number>()
     for (const r of rowsHere) perCounty.set(r.countyCode!, (perCounty.get(r.countyCode!) ?? 0) + 1)
     const writes: BatchItem<'sqlite'>[] = [

@@ -25,6 +25,13 @@ const checks: [string, boolean, string][] = [
   ['sign-in page JS (gzip)', r.sizes.web.signIn.jsGzipKB <= budgets.sizes.signInJsGzipKBMax, `${r.sizes.web.signIn.jsGzipKB} KB ≤ ${budgets.sizes.signInJsGzipKBMax} KB`],
   ['activity form JS (gzip)', r.sizes.web.activityForm.jsGzipKB <= budgets.sizes.activityFormJsGzipKBMax, `${r.sizes.web.activityForm.jsGzipKB} KB ≤ ${budgets.sizes.activityFormJsGzipKBMax} KB`],
   ['worker bundle (gzip)', r.sizes.worker.gzipKiB <= budgets.sizes.workerGzipKiBMax, `${r.sizes.worker.gzipKiB} KiB ≤ ${budgets.sizes.workerGzipKiBMax} KiB`],
+  ['roster import of 5,000 rows: time', r.rosterImport.importMs <= budgets.rosterImport.importMsMax, `${r.rosterImport.importMs} ms ≤ ${budgets.rosterImport.importMsMax} ms`],
+  [
+    'roster import: GET /me p99 added meanwhile',
+    r.rosterImport.meP99AddedMs <= budgets.rosterImport.meP99AddedMsMax,
+    `${r.rosterImport.meLatencyMs.duringImport.p99} ms during vs ${r.rosterImport.meLatencyMs.alone.p99} ms alone: +${r.rosterImport.meP99AddedMs} ms ≤ +${budgets.rosterImport.meP99AddedMsMax} ms`,
+  ],
+  ['roster import answers no secrets', JSON.stringify(r.rosterImport.answerKeys) === '["created","updated"]', JSON.stringify(r.rosterImport.answerKeys)],
   ['activity form interactive, cold', r.pageLoad.coldMs <= budgets.pageLoad.activityFormColdMsMax, `${r.pageLoad.coldMs} ms ≤ ${budgets.pageLoad.activityFormColdMsMax} ms`],
 ]
 for (const [name, ok, detail] of checks) {

@@ -1,7 +1,8 @@
 // npm run bench: every measurement of bench/README.md in one run, written to
 // bench/results/latest.json and printed as a Markdown table. `--quick` shortens the surge and the
-// page loads (for trying things out; commit results of a full run only).
-import { mkdirSync, writeFileSync } from 'node:fs'
+// page loads (for trying things out; commit results of a full run only). `--only import` runs the
+// roster import alone and puts its result into the latest.json that is there.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { surge } from './surge'
 import { reads } from './reads'
@@ -9,9 +10,36 @@ import { rowsRead } from './rows-read'
 import { webSizes, workerBundle } from './sizes'
 import { pageLoad } from './pageload'
 import { cpuPerRequest } from './cpu'
+import { rosterImport } from './import'
 
 const quick = process.argv.includes('--quick')
 const step = (what: string) => process.stderr.write(`bench: ${what}…\n`)
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
+
+type ImportResult = Awaited<ReturnType<typeof rosterImport>>
+function importLines(r: ImportResult): string[] {
+  const m = r.meLatencyMs
+  return [
+    '',
+    `### Roster import of ${r.rows.toLocaleString('en')} deputies (${r.csvKB} KB CSV), GET /me from ${r.readers} connections meanwhile`,
+    '',
+    '| import ms | GET /me alone p50 / p99 / max ms | GET /me during the import p50 / p99 / max ms | p99 added ms |',
+    '| --- | --- | --- | --- |',
+    `| ${r.importMs} | ${m.alone.p50} / ${m.alone.p99} / ${m.alone.max} | ${m.duringImport.p50} / ${m.duringImport.p99} / ${m.duringImport.max} | ${r.meP99AddedMs} |`,
+  ]
+}
+
+if (only === 'import') {
+  step('roster import (alone)')
+  const result = await rosterImport()
+  const file = 'bench/results/latest.json'
+  const latest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+  latest.rosterImport = { ...result, date: new Date().toISOString() }
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(file, JSON.stringify(latest, null, 2) + '\n')
+  console.log(importLines(result).join('\n').trim())
+  process.exit(0)
+}
 
 step('sizes')
 const sizes = { worker: workerBundle(), web: webSizes() }
@@ -25,6 +53,8 @@ step('page load on a slow phone')
 const page = await pageLoad(quick ? 2 : 5)
 step('CPU per request')
 const cpu = await cpuPerRequest()
+step('roster import of 5,000 rows')
+const importResult = await rosterImport()
 
 const results = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString() },
@@ -35,6 +65,7 @@ const results = {
   sizes,
   pageLoad: page,
   cpu,
+  rosterImport: importResult,
 }
 mkdirSync('bench/results', { recursive: true })
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')
@@ -71,4 +102,5 @@ lines.push('', `### CPU per request (${cpu.method})`, '')
 row('request', 'CPU ms')
 row('---', '---')
 for (const [name, ms] of Object.entries(cpu.msPerRequest)) row(name, ms)
+lines.push(...importLines(importResult))
 console.log(lines.join('\n'))

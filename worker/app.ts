@@ -13,6 +13,7 @@ import { isDatabaseBusy } from './db/busy'
 import { authGate, loadUser } from './auth/middleware'
 import { authRoutes } from './auth/auth.routes'
 import { referenceRoutes } from './reference/reference.routes'
+import { activationRoutes } from './activation/activation.routes'
 import { userRoutes } from './users/users.routes'
 import { issueRoutes } from './issues/issues.routes'
 import { unitRoutes } from './units/units.routes'
@@ -116,6 +117,7 @@ export function createApp({ db, config, log = consoleSink }: AppDeps) {
   app.route('/api/v1', referenceRoutes)
   app.route('/api/v1', authRoutes)
   app.route('/api/v1', userRoutes)
+  app.route('/api/v1', activationRoutes)
   app.route('/api/v1', issueRoutes)
   app.route('/api/v1', unitRoutes)
   app.route('/api/v1', activityRoutes)

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { count, eq } from 'drizzle-orm'
 import writeXlsxFile from 'write-excel-file/node'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
+import { activateAndSignIn, issueCode } from '../support/activation'
 import { users } from '../../worker/db/schema'
 
-type ImportResult = { created: number; updated: number; accounts: { name: string; phone: string; temporaryPassword: string }[] }
+type ImportResult = { created: number; updated: number }
 type RowsError = { error: { code: string; message: string; rows: { row: number; message: string }[] } }
 
 const CSV_HEADER = '姓名,手机号,代表层级,县市区,代表小组'
@@ -15,15 +16,17 @@ async function importCsv(t: Awaited<ReturnType<typeof makeTestApp>>, cookie: str
 }
 
 describe('adding a deputy', () => {
-  it('creates a deputy account with a temporary password shown once', async () => {
+  it('creates a deputy account without a credential, which its owner activates with a printed code', async () => {
     const t = await makeTestApp()
     const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
     const res = await t.call('POST', '/api/v1/deputies', { cookie: staff.cookie, body: { name: '孙志强', phone: '13911112222', level: 'township', group: '平泉镇代表小组' } })
     expect(res.status).toBe(201)
-    const d = (await res.json()) as { id: string; temporaryPassword: string }
-    expect(d).toMatchObject({ name: '孙志强', phone: '13911112222', level: 'township', countyCode: PINGQUAN, group: '平泉镇代表小组' })
-    const signed = await t.call('POST', '/api/v1/auth/login', { body: { phone: '13911112222', password: d.temporaryPassword } })
-    expect(((await signed.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true)
+    const d = (await res.json()) as { id: string }
+    expect(d).toEqual({ id: d.id, name: '孙志强', phone: '13911112222', level: 'township', countyCode: PINGQUAN, group: '平泉镇代表小组', activated: false })
+    const [row] = await t.db.select().from(users).where(eq(users.id, d.id))
+    expect(row).toMatchObject({ passwordHash: null, mustChangePassword: false })
+    const cookie = await activateAndSignIn(t, '13911112222', await issueCode(t, staff.cookie, d.id))
+    expect(((await (await t.call('GET', '/api/v1/me', { cookie })).json()) as { user: { name: string } }).user.name).toBe('孙志强')
     expect((await t.call('POST', '/api/v1/deputies', { cookie: staff.cookie, body: { name: '孙志强', phone: '13911112222', level: 'township' } })).status).toBe(409)
   })
 
@@ -41,13 +44,16 @@ describe('importing a roster', () => {
     const t = await makeTestApp()
     const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
     const first = (await (await importCsv(t, staff.cookie, good)).json()) as ImportResult
-    expect(first).toMatchObject({ created: 3, updated: 0 })
-    expect(first.accounts.map((a) => a.name)).toEqual(['王建华', '李丽娟', '张"小"明'])
+    // No secrets in the answer, and no credential in the database: slips are printed later.
+    expect(first).toEqual({ created: 3, updated: 0 })
+    const made = await t.db.select().from(users).where(eq(users.role, 'deputy'))
+    expect(made.map((u) => u.name).sort()).toEqual(['张"小"明', '李丽娟', '王建华'].sort())
+    expect(made.every((u) => u.passwordHash === null && !u.mustChangePassword)).toBe(true)
     const [row] = await t.db.select().from(users).where(eq(users.phone, '13911110003'))
-    expect(row).toMatchObject({ level: 'provincial', countyCode: PINGQUAN, deputyGroup: '杨树岭镇代表小组', mustChangePassword: true })
+    expect(row).toMatchObject({ level: 'provincial', countyCode: PINGQUAN, deputyGroup: '杨树岭镇代表小组' })
     const before = await t.db.select().from(users)
     const again = (await (await importCsv(t, staff.cookie, good)).json()) as ImportResult
-    expect(again).toEqual({ created: 0, updated: 0, accounts: [] })
+    expect(again).toEqual({ created: 0, updated: 0 })
     expect(await t.db.select().from(users)).toEqual(before)
   })
 

@@ -1,6 +1,6 @@
 // The roster, accounts and 五个一 in a real browser: a roster import with a bad row shows every bad
-// row and imports nothing, then a good file imports and shows the temporary passwords once (and
-// prints them as a sign-in sheet); staff open accounts and record 五个一.
+// row and imports nothing, then a good file imports (no passwords: it offers the 开通通知单, whose
+// journey is activation.test.ts); staff add a deputy, reset a password, open accounts and record 五个一.
 import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
 import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser } from './browser'
@@ -16,7 +16,7 @@ function freshPhone(): string {
 const csv = (rows: string[]) => Buffer.from(`\uFEFF姓名,手机号,代表层级,县市区,代表小组\r\n${rows.join('\r\n')}\r\n`, 'utf8')
 
 describe('importing a roster file', () => {
-  it('shows every bad row and imports nothing, then imports a good file and shows the temporary passwords', async () => {
+  it('shows every bad row and imports nothing, then imports a good file and offers the 开通通知单', async () => {
     const [good, other] = [freshPhone(), freshPhone()]
     const api = await apiAs(baseURL, '13800000002')
     const { context, page, problems } = await openAs(PHONE, '13800000002')
@@ -47,44 +47,20 @@ describe('importing a roster file', () => {
     await page.getByRole('button', { name: '导入', exact: true }).click()
     await page.getByText('导入完成').waitFor()
     await page.getByText('新增 2 名代表').waitFor()
-    await page.getByText(/临时密码只显示这一次/).waitFor()
-    const accounts = page.locator('table.accounts-table tbody tr')
-    expect(await accounts.count()).toBe(2)
-    const first = await accounts.first().locator('td').allTextContents()
-    expect(first.slice(0, 2)).toEqual(['孙立华', good])
-    const password = first[2] ?? ''
-    expect(password.length).toBeGreaterThanOrEqual(8)
-    expect(await page.getByRole('button', { name: '打印登录单' }).isVisible()).toBe(true)
+    await page.getByText(/新增的代表还不能登录/).waitFor()
+    expect(await page.getByText(/临时密码/).count()).toBe(0)
     await screenshot(page, 'act-import-done-phone')
-    expect((await api.get<{ items: { name: string }[] }>(`/deputies?q=${good}`)).items.map((d) => d.name)).toEqual(['孙立华'])
-
-    // The sign-in sheet is what prints, with the system's address.
-    await page.evaluate("document.body.classList.add('printing-sheet')")
-    await page.emulateMedia({ media: 'print' })
-    const sheet = page.locator('.sign-in-sheet')
-    expect(await sheet.isVisible()).toBe(true)
-    expect(await page.locator('.roster-result').isVisible()).toBe(false)
-    const sheetText = (await sheet.textContent()) ?? ''
-    for (const part of ['孙立华', good, password, baseURL]) expect(sheetText).toContain(part)
-    await screenshot(page, 'act-sign-in-sheet-print')
-    await page.emulateMedia({ media: 'screen' })
-    await page.evaluate("document.body.classList.remove('printing-sheet')")
-
-    // The new deputy signs in with it and is asked to change it first.
-    const newcomer = await open(PHONE)
-    await newcomer.page.goto('/login')
-    await newcomer.page.getByLabel('手机号').fill(good)
-    await newcomer.page.getByLabel('密码', { exact: true }).fill(password)
-    await newcomer.page.getByRole('button', { name: '登录', exact: true }).click()
-    await newcomer.page.waitForURL((url) => url.pathname === '/password')
-    await newcomer.context.close()
+    expect((await api.get<{ items: { name: string; activated: boolean }[] }>(`/deputies?q=${good}`)).items).toEqual([expect.objectContaining({ name: '孙立华', activated: false })])
+    await page.getByRole('button', { name: '打印开通通知单（全部未开通）' }).click()
+    await page.waitForURL((url) => url.pathname === '/slips')
+    await page.getByText('为平泉市全部未开通的代表生成开通码').waitFor()
     expectNoPageErrors(problems)
     await context.close()
   })
 })
 
 describe('a deputy added by hand', () => {
-  it('gets a temporary password shown once, and a reset shows a new one', async () => {
+  it('has no password until a slip is printed for them, and a reset offers a new slip', async () => {
     const phone = freshPhone()
     const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto('/deputies')
@@ -93,22 +69,33 @@ describe('a deputy added by hand', () => {
     await form.getByLabel('姓名').fill('吴晓东')
     await form.getByLabel('手机号').fill(phone)
     await form.getByLabel('代表层级').selectOption({ label: '乡人大代表' })
-    await form.getByRole('button', { name: '添加并生成临时密码' }).click()
-    const secret = page.getByRole('status', { name: '已添加代表吴晓东' })
-    await secret.waitFor()
-    expect(await secret.textContent()).toContain('请立即告知本人，关闭后不再显示')
+    await form.getByRole('button', { name: '添加代表' }).click()
+    const added = page.getByRole('status', { name: '已添加代表吴晓东' })
+    await added.waitFor()
+    expect(await added.textContent()).toContain('账号尚未开通：请打印开通通知单')
     await screenshot(page, 'act-deputy-added-desktop')
-    await secret.getByRole('button', { name: '已告知，关闭' }).click()
-    expect(await secret.count()).toBe(0)
+    await added.getByRole('button', { name: '稍后再打印' }).click()
+    expect(await added.count()).toBe(0)
 
     await page.getByRole('searchbox', { name: '搜索代表' }).fill(phone)
     await page.getByRole('button', { name: '搜索', exact: true }).click()
     await page.waitForURL((url) => url.searchParams.get('q') === phone)
     await expect.poll(() => page.locator('.roster-item').count()).toBe(1)
+    expect(await page.locator('.roster-item').first().textContent()).toContain('未开通')
     await page.getByRole('button', { name: '重置吴晓东的密码' }).click()
     await page.getByRole('button', { name: '确定重置' }).click()
-    await page.getByRole('status', { name: '已重置吴晓东的密码' }).waitFor()
+    const reset = page.getByRole('status', { name: '已重置吴晓东的密码' })
+    await reset.waitFor()
     await screenshot(page, 'act-deputies-desktop')
+    await reset.getByRole('button', { name: '打印开通通知单' }).click()
+    await page.waitForURL((url) => url.pathname === '/slips')
+    await page.getByRole('button', { name: '生成开通码' }).click()
+    const slip = page.getByRole('article', { name: '吴晓东的开通通知单' })
+    await slip.waitFor()
+    expect(await page.locator('.slip').count()).toBe(1)
+    expect(await slip.locator('.slip-code').textContent()).toMatch(/^\d{4}( \d{4}){4}$/)
+    await page.getByRole('link', { name: '完成' }).click()
+    await page.waitForURL((url) => url.pathname === '/deputies' && url.searchParams.get('q') === phone)
     expectNoPageErrors(problems)
     await context.close()
   })
@@ -125,10 +112,20 @@ describe('accounts and 五个一', () => {
     await form.getByLabel('县市区').selectOption({ label: '滦平县' })
     await form.getByLabel('姓名').fill('郑立新')
     await form.getByLabel('手机号').fill(phone)
-    await form.getByRole('button', { name: '开通并生成临时密码' }).click()
-    await page.getByRole('status', { name: /郑立新的账号$/ }).waitFor()
-    await page.getByText('请立即告知本人，关闭后不再显示', { exact: false }).waitFor()
+    await form.getByRole('button', { name: '开通账号' }).click()
+    const opened = page.getByRole('status', { name: /郑立新的账号$/ })
+    await opened.waitFor()
+    await page.getByText('请打印开通通知单交郑立新本人', { exact: false }).waitFor()
     await screenshot(page, 'act-accounts-desktop')
+    await opened.getByRole('button', { name: '打印开通通知单' }).click()
+    await page.waitForURL((url) => url.pathname === '/slips')
+    await page.getByRole('button', { name: '生成开通码' }).click()
+    const slip = page.getByRole('article', { name: '郑立新的开通通知单' })
+    await slip.waitFor()
+    expect(await slip.textContent()).toContain('滦平县 · 县级人大工作人员')
+    await page.getByRole('link', { name: '完成' }).click()
+    await page.waitForURL((url) => url.pathname === '/accounts')
+    await page.getByRole('button', { name: '打印郑立新的开通通知单' }).waitFor()
 
     await page.goto('/five-ones')
     const matrix = page.locator('table.five-matrix')

@@ -47,6 +47,10 @@ export interface Deputy {
   level: DeputyLevel | null
   countyCode: string | null
   group: string | null
+  /** In the roster list: the deputy has set a password of their own. */
+  activated?: boolean
+  /** In the roster list: when the unused activation code last printed for them expires. */
+  codeExpiresAt?: string | null
 }
 
 /** GET /deputies/:id/record: the yearly record, counted from confirmedActivities only. */
@@ -67,19 +71,29 @@ export interface Account extends User {
   unitId: string | null
   /** In lists; the account answered by POST /users leaves it out (a new account is active). */
   active?: boolean
-}
-
-export interface NewAccount {
-  name: string
-  phone: string
-  temporaryPassword: string
+  /** In lists: the owner has set a password of their own. */
+  activated?: boolean
 }
 
 export interface ImportResult {
   created: number
   updated: number
-  accounts: NewAccount[]
 }
+
+/** One slip's worth of POST /activation-codes: who, and their one-time code (shown once). */
+export interface IssuedCode {
+  userId: string
+  name: string
+  phone: string
+  role: User['role']
+  countyCode: string | null
+  unitName: string | null
+  level: DeputyLevel | null
+  code: string
+}
+
+/** Whose slips to print: chosen accounts, or every deputy in scope not yet activated. */
+export type SlipSelection = { userIds: string[] } | { notActivated: true; countyCode?: string }
 
 export interface FiveOneItem {
   id: string
@@ -108,7 +122,7 @@ export const activitiesApi = {
 export const deputiesApi = {
   list: (query: string) => http.get<Page<Deputy>>(withQuery('/deputies', query)),
   create: (body: { name: string; phone: string; level: DeputyLevel; countyCode?: string; group?: string }) =>
-    http.post<Deputy & NewAccount>('/deputies', body),
+    http.post<Deputy>('/deputies', body),
   importFile: (file: File) => {
     const form = new FormData()
     form.append('file', file)
@@ -119,8 +133,13 @@ export const deputiesApi = {
 export const usersApi = {
   list: (query: string) => http.get<Page<Account>>(withQuery('/users', query)),
   create: (body: { role: 'unit' | 'county_staff'; name: string; phone: string; countyCode?: string; unitId?: string }) =>
-    http.post<{ user: Account; temporaryPassword: string }>('/users', body),
-  resetPassword: (id: string) => http.post<{ temporaryPassword: string }>(`/users/${at(id)}/reset-password`, {}),
+    http.post<{ user: Account }>('/users', body),
+  resetPassword: (id: string) => http.post<{ user: Account }>(`/users/${at(id)}/reset-password`, {}),
+}
+
+export const activationApi = {
+  /** Fresh codes (each voids that account's previous one); a county's roster can take a while. */
+  issue: (selection: SlipSelection) => http.post<{ expiresAt: string; items: IssuedCode[] }>('/activation-codes', selection),
 }
 
 export const fiveOnesApi = {

@@ -92,7 +92,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
   if (res.ok) return data as T
   const error = toApiError(res.status, data)
   // A wrong password at sign-in is also a 401, but it is the form's business, not a lost session.
-  const sessionEnded = res.status === 401 && path !== '/auth/login'
+  const sessionEnded = res.status === 401 && path !== '/auth/login' && path !== '/auth/activate'
   const mustChange = res.status === 403 && error.code === 'password_change_required'
   if ((sessionEnded || mustChange) && sessionListener) sessionListener(error)
   throw error
@@ -113,7 +113,7 @@ export const http = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  /** A file as multipart form data, with a longer wait (an import hashes a password per row). */
+  /** A file as multipart form data, with a longer wait (a large roster takes a few seconds). */
   upload: <T>(path: string, form: FormData, timeout = 120_000) => request<T>('POST', path, form, timeout),
 }
 
@@ -121,6 +121,9 @@ export const api = {
   me: () => request<{ user: User }>('GET', '/me').then((r) => r.user),
   login: (phone: string, password: string) =>
     request<{ user: User }>('POST', '/auth/login', { phone, password }).then((r) => r.user),
+  /** First sign-in: phone + the code of the 开通通知单 + a password of one's own. */
+  activate: (phone: string, code: string, newPassword: string) =>
+    request<{ user: User }>('POST', '/auth/activate', { phone, code, newPassword }).then((r) => r.user),
   logout: () => request<void>('POST', '/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/me/password', { currentPassword, newPassword }),

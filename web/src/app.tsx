@@ -34,10 +34,12 @@ const FiveOnesPage = lazyPage(() => import('./pages/five-ones'))
 const AccountsPage = lazyPage(() => import('./pages/accounts'))
 const DashboardPage = lazyPage(() => import('./pages/dashboard'))
 const ReportPage = lazyPage(() => import('./pages/report'))
+const SlipsPage = lazyPage(() => import('./pages/slips'))
 
 const ROUTES: Record<string, ComponentType> = {
   '/': HomePage,
   '/login': LoginPage,
+  '/activate': LoginPage,
   '/password': PasswordPage,
   '/issues': IssuesLedgerPage,
   '/issues/new': IssueNewPage,
@@ -54,6 +56,7 @@ const ROUTES: Record<string, ComponentType> = {
   '/accounts': AccountsPage,
   '/dashboard': DashboardPage,
   '/report': ReportPage,
+  '/slips': SlipsPage,
 }
 
 /** The screen for a path: a fixed one, an issue (/issues/:id), or 404. */
@@ -69,10 +72,10 @@ function pageFor(path: string): ComponentType {
 
 /** Where someone on `path` has to go instead, or null when they may stay. */
 export function redirectFor(path: string, user: User | null): string | null {
-  if (!user) return path === '/login' ? null : '/login'
+  if (!user) return path === '/login' || path === '/activate' ? null : '/login'
   // A first-time password is known to whoever handed it out: nothing else until it is changed.
   if (user.mustChangePassword) return path === '/password' ? null : '/password'
-  if (path === '/login') return '/'
+  if (path === '/login' || path === '/activate') return '/'
   return null
 }
 

@@ -1,12 +1,13 @@
-// POST /auth/login, POST /auth/logout, GET /me, POST /me/password (api.md "Reference and session").
+// POST /auth/login, POST /auth/activate (first sign-in with an activation code), POST /auth/logout,
+// GET /me, POST /me/password (api.md "Reference and session").
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env'
-import { changePasswordBody, loginBody } from '../core/schemas'
+import { activateBody, changePasswordBody, loginBody } from '../core/schemas'
 import { NotFound } from '../core/errors'
 import { jsonBody } from '../validate'
 import { findUserView } from '../users/users.queries'
-import { changePassword, login } from './auth.service'
+import { activate, changePassword, login } from './auth.service'
 import { clientAddress } from './client-address'
 import { currentUser, sessionCookieOptions, sessionTimes } from './middleware'
 import { endSession, SESSION_COOKIE } from './sessions'
@@ -18,6 +19,16 @@ export const authRoutes = new Hono<AppEnv>()
     const previous = getCookie(c, SESSION_COOKIE)
     if (previous) await endSession(c.var.db, previous)
     const { token, userId } = await login(c.var.db, body, clientAddress(c), sessionTimes(c))
+    setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(c))
+    const user = await findUserView(c.var.db, userId)
+    if (!user) throw new NotFound()
+    return c.json({ user })
+  })
+  .post('/auth/activate', async (c) => {
+    const body = await jsonBody(c, activateBody)
+    const previous = getCookie(c, SESSION_COOKIE)
+    if (previous) await endSession(c.var.db, previous)
+    const { token, userId } = await activate(c.var.db, body, clientAddress(c), sessionTimes(c))
     setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(c))
     const user = await findUserView(c.var.db, userId)
     if (!user) throw new NotFound()

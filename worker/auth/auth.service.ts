@@ -1,7 +1,10 @@
-// Sign-in rules: password checks behind the throttle (./throttle.ts), the forced first change.
+// Sign-in rules: password checks behind the throttle (./throttle.ts), the forced first change,
+// and the first sign-in with a one-time activation code that sets the account's password.
 import type { Db } from '../db/client'
-import { InvalidCredentials, ValidationFailed } from '../core/errors'
-import type { LoginBody } from '../core/schemas'
+import { BadRequest, InvalidActivationCode, InvalidCredentials, ValidationFailed } from '../core/errors'
+import type { ActivateBody, LoginBody } from '../core/schemas'
+import { activationByPhone, spendActivationCode } from '../activation/activation.queries'
+import { hashActivationCode } from './activation-codes'
 import { hashPassword, verifyPassword } from './passwords'
 import { createSession, endOtherSessions, type SessionTimes } from './sessions'
 import { findUserByPhone, passwordHashOf, setPassword } from './auth.queries'
@@ -36,4 +39,36 @@ export async function changePassword(
   }
   await setPassword(db, userId, await hashPassword(body.newPassword), false, now)
   await endOtherSessions(db, userId, keepToken)
+}
+
+/**
+ * First sign-in (or the one after a reset): phone + the activation code from the slip + a new
+ * password. The code is checked (a fast hash) before the password is hashed, so a wrong code
+ * costs nothing; on success the password is set and the code spent in one atomic write, the
+ * account's other sessions end, and a new session starts. Answers its token and the user's id.
+ */
+export async function activate(db: Db, body: ActivateBody, address: string, times: SessionTimes, now = new Date()) {
+  // Wrong codes count against the same throttle as wrong passwords, admitted before any check.
+  const who = { phone: body.phone, address }
+  await admitAttempt(db, who, now)
+  const found = await activationByPhone(db, body.phone)
+  const codeHash = await hashActivationCode(body.code)
+  if (!found || !found.active || found.codeHash !== codeHash) {
+    throw new InvalidActivationCode()
+  }
+  if (found.usedAt) {
+    throw new BadRequest('该开通码已经使用过。已设置密码的，请直接用手机号和密码登录；忘记密码请联系所在人大机关重新打印开通通知单')
+  }
+  if (Date.parse(found.expiresAt!) <= now.getTime()) {
+    throw new BadRequest('开通码已过期（有效期 30 天），请联系所在人大机关重新打印开通通知单')
+  }
+  const passwordHash = await hashPassword(body.newPassword)
+  if (!(await spendActivationCode(db, found.userId, codeHash, passwordHash, now))) {
+    // Another sign-in spent the same code a moment ago.
+    throw new BadRequest('该开通码已经使用过。已设置密码的，请直接用手机号和密码登录')
+  }
+  await attemptSucceeded(db, who)
+  await endOtherSessions(db, found.userId)
+  const token = await createSession(db, found.userId, times, now)
+  return { token, userId: found.userId }
 }

@@ -3,6 +3,9 @@
 //   Cloudflare D1:          npm run -s admin:create -- --sql --phone ... --name ... > admin.sql
 //                           npx wrangler d1 execute DB --remote --file admin.sql
 // A temporary password is printed once (to stderr with --sql); it must be changed at first sign-in.
+// Everyone else starts with an activation code that staff print; the first administrator keeps a
+// temporary password because it goes to the operator's terminal (not lost with an HTTP answer)
+// and there is no one yet who could print a slip for them.
 import { parseArgs } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { PHONE_RE } from '../core/schemas'

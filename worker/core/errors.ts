@@ -49,6 +49,11 @@ export class InvalidCredentials extends AppError {
     super(401, 'invalid_credentials', '手机号或密码不正确')
   }
 }
+export class InvalidActivationCode extends AppError {
+  constructor() {
+    super(401, 'invalid_credentials', '手机号或开通码不正确，请按开通通知单核对')
+  }
+}
 export class Forbidden extends AppError {
   constructor(message = '您没有权限进行此操作') {
     super(403, 'forbidden', message)

@@ -32,6 +32,16 @@ export const text = (label: string, max: number) =>
 export const loginBody = z.object({ phone, password })
 export type LoginBody = z.infer<typeof loginBody>
 
+/** A one-time activation code as typed: 20 digits, spaces and dashes (as printed or pasted) ignored. */
+export const activationCode = z
+  .string({ error: '请填写开通码' })
+  .transform((s) => s.replace(/[\s\-－—]/g, ''))
+  .pipe(z.string().min(1, { error: '请填写开通码' }).regex(/^\d{20}$/, { error: '开通码应为 20 位数字，请按开通通知单核对' }))
+
+/** First sign-in: the phone, the code from the slip and the password the owner chooses. */
+export const activateBody = z.object({ phone, code: activationCode, newPassword })
+export type ActivateBody = z.infer<typeof activateBody>
+
 export const changePasswordBody = z
   .object({ currentPassword: password, newPassword })
   .refine((b) => b.currentPassword !== b.newPassword, { error: '新密码不能与当前密码相同', path: ['newPassword'] })

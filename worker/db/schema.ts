@@ -173,6 +173,21 @@ export const signInThrottle = sqliteTable(
   (t) => [index('sign_in_throttle_window').on(t.windowStartedAt)],
 )
 
+/**
+ * One-time activation codes (开通码) that staff print on 开通通知单: at most one per account (a new
+ * one replaces the last), only its SHA-256 stored, spent by the first sign-in that sets a password.
+ */
+export const activationCodes = sqliteTable('activation_codes', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  issuedBy: text('issued_by').notNull(),
+  issuedAt: text('issued_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+})
+
 /** The supervision issue ledger (问题清单台账). */
 export const issues = sqliteTable(
   'issues',
@@ -378,6 +393,7 @@ export const schema = {
   users,
   sessions,
   signInThrottle,
+  activationCodes,
   issues,
   issueEvents,
   activities,

@@ -1,7 +1,8 @@
 // drizzle queries for the deputies roster: scoped lists with keyset pagination.
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { users } from '../db/schema'
+import { activationCodes, users } from '../db/schema'
+import { activatedSql } from '../activation/activation.queries'
 import { contains } from '../db/sql'
 import type { Keyset } from '../db/cursor'
 import type { DeputyLevel } from '../core/taxonomy'
@@ -34,9 +35,13 @@ export function listDeputies(db: Db, f: DeputyFilter) {
       level: users.level,
       countyCode: users.countyCode,
       group: users.deputyGroup,
+      activated: activatedSql,
+      codeExpiresAt: activationCodes.expiresAt,
       createdAt: users.createdAt,
     })
     .from(users)
+    // The live (unused) code of each deputy on the page, by its primary key.
+    .leftJoin(activationCodes, and(eq(activationCodes.userId, users.id), isNull(activationCodes.usedAt)))
     .where(and(...where))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(f.limit + 1)

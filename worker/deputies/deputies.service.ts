@@ -1,6 +1,8 @@
 // Staff manage the deputies roster: add one, or import a CSV/XLSX roster where every row is
 // checked first and nothing is applied unless all rows are good. Re-importing changes nothing.
+// New deputies get no credential here: staff print activation slips for them (worker/activation/).
 import { eq, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { places, users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
@@ -8,8 +10,8 @@ import { canManageCounty, requireRole, scopeOf } from '../auth/access'
 import { AppError, Conflict, Forbidden, ValidationFailed } from '../core/errors'
 import type { DeputyLevel } from '../core/taxonomy'
 import { chunk } from '../db/seed/reference'
-import { isUniqueViolation, phoneTaken, usersByPhone, withTemporaryPassword, type NewUser } from '../users/accounts'
-import { readRoster, type RowError } from './roster'
+import { isUniqueViolation, newAccountRow, phoneTaken, usersByPhone, type NewUser } from '../users/accounts'
+import { readRoster, type RosterRow, type RowError } from './roster'
 import { deputiesAdded } from '../stats/counters'
 
 export async function createDeputy(
@@ -23,17 +25,14 @@ export async function createDeputy(
   if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
   if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）添加代表')
   if (await phoneTaken(db, body.phone)) throw new Conflict('该手机号已登记，请勿重复添加')
-  const { row, temporaryPassword } = await withTemporaryPassword(
-    { name: body.name, phone: body.phone, role: 'deputy', countyCode, level: body.level, deputyGroup: body.group || null },
-    now,
-  )
+  const row = newAccountRow({ name: body.name, phone: body.phone, role: 'deputy', countyCode, level: body.level, deputyGroup: body.group || null }, now)
   try {
     await db.batch([db.insert(users).values(row), deputiesAdded(db, countyCode, 1)])
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('该手机号已登记，请勿重复添加')
     throw e
   }
-  return { id: row.id!, name: row.name, phone: row.phone, level: body.level, countyCode, group: row.deputyGroup ?? null, temporaryPassword }
+  return { id: row.id!, name: row.name, phone: row.phone, level: body.level, countyCode, group: row.deputyGroup ?? null, activated: false }
 }
 
 function rowsFailed(errors: RowError[]): never {
@@ -61,12 +60,6 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
   if (errors.length) rowsFailed(errors)
 
   const fresh = rows.filter((r) => !existing.has(r.phone))
-  // Hashing is the slow part of an import; WebCrypto runs these in parallel.
-  const made = await Promise.all(
-    fresh.map((r) => withTemporaryPassword({ name: r.name, phone: r.phone, role: 'deputy', countyCode: r.countyCode, level: r.level, deputyGroup: r.group }, now)),
-  )
-  const inserts: NewUser[] = made.map((m) => m.row)
-  const accounts = made.map((m) => ({ name: m.row.name, phone: m.row.phone, temporaryPassword: m.temporaryPassword }))
   const updates = rows
     .filter((r) => {
       const u = existing.get(r.phone)
@@ -78,20 +71,51 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
         .set({ name: r.name, level: r.level, deputyGroup: r.group, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
         .where(eq(users.id, existing.get(r.phone)!.id)),
     )
-  const perCounty = new Map<string, number>()
-  for (const r of inserts) perCounty.set(r.countyCode!, (perCounty.get(r.countyCode!) ?? 0) + 1)
-  const writes = [
-    ...chunk(inserts, 14).map((part) => db.insert(users).values(part)),
-    ...updates,
-    ...[...perCounty].map(([county, n]) => deputiesAdded(db, county, n)),
-  ]
-  if (writes.length) {
+  const created = await writeInParts(db, fresh, updates, now)
+  return { created, updated: updates.length }
+}
+
+/** Rows (new deputies and updates) in one batch of this size, with their counters beside them. */
+const ROWS_PER_BATCH = 100
+
+/**
+ * Writes an import in atomic batches of a few hundred rows, each with the counter updates of its
+ * own rows, and lets other requests run between them: on Node, SQLite runs on the server's one
+ * thread, and one batch of 5,000 rows would hold every other request for its whole length. Every
+ * row was checked before the first batch; should a batch still fail (a phone added meanwhile),
+ * the batches before it stand and the message says so: importing the same file again completes
+ * it, as a re-import skips the deputies already there.
+ */
+async function writeInParts(db: Db, fresh: RosterRow[], updates: BatchItem<'sqlite'>[], now: Date): Promise<number> {
+  let written = 0
+  const parts = Math.ceil((fresh.length + updates.length) / ROWS_PER_BATCH)
+  for (let p = 0; p < parts; p++) {
+    // Each part's rows are made when it is written, so that no step runs for long in one go.
+    const rowsHere: NewUser[] = fresh
+      .slice(p * ROWS_PER_BATCH, (p + 1) * ROWS_PER_BATCH)
+      .map((r) => newAccountRow({ name: r.name, phone: r.phone, role: 'deputy', countyCode: r.countyCode, level: r.level, deputyGroup: r.group }, now))
+    const updatesFrom = Math.max(0, p * ROWS_PER_BATCH - fresh.length)
+    const updatesHere = updates.slice(updatesFrom, Math.max(updatesFrom, (p + 1) * ROWS_PER_BATCH - fresh.length))
+    const perCounty = new Map<string, number>()
+    for (const r of rowsHere) perCounty.set(r.countyCode!, (perCounty.get(r.countyCode!) ?? 0) + 1)
+    const writes: BatchItem<'sqlite'>[] = [
+      ...chunk(rowsHere, 14).map((part) => db.insert(users).values(part)),
+      ...updatesHere,
+      ...[...perCounty].map(([county, n]) => deputiesAdded(db, county, n)),
+    ]
+    if (!writes.length) continue
     try {
-      await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]])
+      await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
     } catch (e) {
-      if (isUniqueViolation(e)) throw new Conflict('导入期间名册有变动，未导入任何数据，请重新导入')
-      throw e
+      if (!isUniqueViolation(e)) throw e
+      throw new Conflict(
+        written
+          ? `导入期间名册有变动，已导入前 ${written} 名代表，其余未导入。请重新导入同一文件，已导入的代表不会重复添加`
+          : '导入期间名册有变动，未导入任何数据，请重新导入',
+      )
     }
+    written += rowsHere.length
+    if (p + 1 < parts) await new Promise((resolve) => setTimeout(resolve, 0))
   }
-  return { created: inserts.length, updated: updates.length, accounts }
+  return written
 }

@@ -1,17 +1,16 @@
-// Making accounts: every new account (deputy, unit, county staff) starts with a temporary
-// password that is shown once and must be changed at first sign-in.
+// Making accounts: every new account (deputy, unit, county staff) starts without a sign-in
+// credential. Its owner sets a password at first sign-in with a one-time activation code that
+// staff print for them whenever needed (worker/activation/), so no secret lives only in one answer.
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
-import { hashPassword, temporaryPassword } from '../auth/passwords'
 
 export type NewUser = typeof users.$inferInsert
 
-export async function withTemporaryPassword(fields: Omit<NewUser, 'id' | 'passwordHash' | 'createdAt' | 'updatedAt'>, now: Date) {
-  const password = temporaryPassword()
+/** The row of a new account: no password hash yet, so nothing to hash (imports stay fast). */
+export function newAccountRow(fields: Omit<NewUser, 'id' | 'passwordHash' | 'mustChangePassword' | 'createdAt' | 'updatedAt'>, now: Date): NewUser {
   const at = now.toISOString()
-  const row: NewUser = { ...fields, id: crypto.randomUUID(), passwordHash: await hashPassword(password), mustChangePassword: true, createdAt: at, updatedAt: at }
-  return { row, temporaryPassword: password }
+  return { ...fields, id: crypto.randomUUID(), passwordHash: null, mustChangePassword: false, createdAt: at, updatedAt: at }
 }
 
 export async function usersByPhone(db: Db, phones: string[]) {

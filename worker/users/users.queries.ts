@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import type { Keyset } from '../db/cursor'
 import { units, users } from '../db/schema'
+import { activatedSql } from '../activation/activation.queries'
 
 const userView = {
   id: users.id,
@@ -36,7 +37,7 @@ export function listAccounts(db: Db, f: AccountFilter) {
   if (f.countyCode) where.push(eq(users.countyCode, f.countyCode))
   if (f.after) where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
   return db
-    .select({ ...userView, active: users.active, createdAt: users.createdAt })
+    .select({ ...userView, active: users.active, activated: activatedSql, createdAt: users.createdAt })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(and(...where))

@@ -1,5 +1,5 @@
 // Accounts (api.md "Deputies and accounts"): read one, list staff and unit accounts, create one
-// with a temporary password, and reset a password.
+// (without a credential: its owner activates it with a printed code), and reset a password.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'

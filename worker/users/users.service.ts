@@ -1,16 +1,17 @@
 // Account administration: staff create unit and county staff accounts and reset passwords,
-// each within their scope. A reset issues a new temporary password and ends every session.
+// each within their scope. Neither makes a credential: a new or reset account signs in first
+// with an activation code from a printed slip (worker/activation/). A reset ends every session.
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
 import { canManageCounty, canReadUser, requireRole, scopeOf } from '../auth/access'
 import { endOtherSessions } from '../auth/sessions'
-import { hashPassword, temporaryPassword } from '../auth/passwords'
+import { dropCode } from '../activation/activation.queries'
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../core/errors'
 import { findUnit } from '../issues/issues.queries'
 import { isCounty } from '../reference/reference.queries'
-import { isUniqueViolation, phoneTaken, withTemporaryPassword } from './accounts'
+import { isUniqueViolation, newAccountRow, phoneTaken } from './accounts'
 import { findUserView } from './users.queries'
 
 export interface NewAccountBody {
@@ -37,28 +38,33 @@ export async function createAccount(db: Db, user: SessionUser, body: NewAccountB
   if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
   if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）开通账号')
   if (await phoneTaken(db, body.phone)) throw new Conflict('该手机号已有账号')
-  const { row, temporaryPassword } = await withTemporaryPassword({ name: body.name, phone: body.phone, role: body.role, countyCode, unitId }, now)
+  const row = newAccountRow({ name: body.name, phone: body.phone, role: body.role, countyCode, unitId }, now)
   try {
     await db.insert(users).values(row)
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('该手机号已有账号')
     throw e
   }
-  return { user: (await findUserView(db, row.id!))!, temporaryPassword }
+  return { user: (await findUserView(db, row.id!))! }
 }
 
-/** A new temporary password for an account in the staff member's scope; its sessions end. */
+/**
+ * Takes away an account's password (and any activation code printed before) and ends its
+ * sessions: it signs in again only with a fresh activation code that staff print for it.
+ */
 export async function resetPassword(db: Db, user: SessionUser, id: string, now = new Date()) {
   requireRole(user, 'county_staff', 'city_staff')
   const target = await findUserView(db, id)
   if (!target || !canReadUser(user, target)) throw new NotFound()
   if (target.id === user.id) throw new Forbidden('请在“修改密码”中修改自己的密码')
   if (user.role === 'county_staff' && target.role !== 'deputy' && target.role !== 'unit') throw new Forbidden('只能重置本县代表和责任单位的密码')
-  const password = temporaryPassword()
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
-    .where(eq(users.id, id))
+  await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash: null, mustChangePassword: false, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, id)),
+    dropCode(db, id),
+  ])
   await endOtherSessions(db, id)
-  return { temporaryPassword: password }
+  return { user: (await findUserView(db, id))! }
 }

@@ -1,5 +1,5 @@
 // 开通账号: a county staff account (city staff pick the county) or a unit account (for a unit picked
-// from the county's units). The temporary password is shown once, by the caller.
+// from the county's units). It starts without a password: the caller offers its 开通通知单.
 import { useEffect, useState } from 'preact/hooks'
 import { usersApi, type Account } from '../activities-api'
 import { countyOptions } from '../activity-format'
@@ -14,7 +14,7 @@ interface AccountFormProps {
   reference: Reference | null
   /** The county the account is for; '' lets city staff pick one (county staff accounts). */
   countyCode: string
-  onCreated: (result: { user: Account; temporaryPassword: string }) => void
+  onCreated: (result: { user: Account }) => void
   onCancel: () => void
 }
 
@@ -96,7 +96,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
         <TextField id="account-phone" label="手机号" type="tel" inputmode="numeric" value={phone} onInput={setPhone} error={fields.phone} hint="作为登录账号" />
       </div>
       <FormActions busy={busy} busyLabel="正在开通…" onCancel={onCancel}>
-        开通并生成临时密码
+        开通账号
       </FormActions>
     </form>
   )

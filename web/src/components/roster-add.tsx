@@ -2,7 +2,7 @@
 // temporary password is shown once, by the caller.
 import { useState } from 'preact/hooks'
 import type { DeputyLevel } from '../../../worker/core/taxonomy'
-import { deputiesApi, type Deputy, type NewAccount } from '../activities-api'
+import { deputiesApi, type Deputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
 import { asApiError, type Reference } from '../api'
 import { Alert } from './alert'
@@ -13,7 +13,7 @@ interface RosterAddProps {
   reference: Reference | null
   /** City staff choose the county; county staff add to their own. */
   city: boolean
-  onAdded: (deputy: Deputy & NewAccount) => void
+  onAdded: (deputy: Deputy) => void
   onCancel: () => void
 }
 
@@ -72,7 +72,7 @@ export function RosterAdd({ reference, city, onAdded, onCancel }: RosterAddProps
         <TextField id="deputy-group" label="代表小组" value={group} onInput={setGroup} error={fields.group} maxLength={50} optional placeholder="如：平泉镇代表小组" />
       </div>
       <FormActions busy={busy} busyLabel="正在添加…" onCancel={onCancel}>
-        添加并生成临时密码
+        添加代表
       </FormActions>
     </form>
   )

@@ -1,18 +1,19 @@
 // 导入名册: a CSV or XLSX roster (姓名, 手机号, 代表层级, 县市区, 代表小组). A file with any bad row
-// imports nothing and shows every bad row (行号, 问题); a good one lists the new accounts with their
-// temporary passwords, once, and prints them as a sign-in sheet.
+// imports nothing and shows every bad row (行号, 问题); a good one says what changed and offers the
+// 开通通知单 of every deputy not yet activated (the import itself makes no password).
 import { useState } from 'preact/hooks'
 import { deputiesApi, type ImportResult } from '../activities-api'
 import { asApiError, type ApiError } from '../api'
 import { Alert } from './alert'
 import { Button } from './button'
-import { printSheet } from './roster-sheet'
 
 interface RosterImportProps {
   /** The example row's county in the template (the staff member's own). */
   exampleCounty: string
   onImported: (result: ImportResult) => void
   onClose: () => void
+  /** Opens the 开通通知单 of every deputy in scope not yet activated. */
+  onPrintSlips: () => void
 }
 
 type RowError = { row: number; message: string }
@@ -30,7 +31,7 @@ function rowsOf(err: ApiError): RowError[] {
   return Array.isArray(rows) ? rows.filter((r): r is RowError => !!r && typeof r === 'object' && typeof (r as RowError).row === 'number') : []
 }
 
-export function RosterImport({ exampleCounty, onImported, onClose }: RosterImportProps) {
+export function RosterImport({ exampleCounty, onImported, onClose, onPrintSlips }: RosterImportProps) {
   const [file, setFile] = useState<File | null>(null)
   const [fileError, setFileError] = useState('')
   const [failure, setFailure] = useState<Failure>(null)
@@ -76,35 +77,11 @@ export function RosterImport({ exampleCounty, onImported, onClose }: RosterImpor
           新增 {result.created} 名代表{result.updated ? `，更新 ${result.updated} 名代表的信息` : ''}
           {result.created === 0 && result.updated === 0 ? '（名册中的代表都已登记，没有变化）' : ''}。
         </Alert>
-        {result.accounts.length > 0 && (
-          <>
-            <p class="secret-warning">以下临时密码只显示这一次：请立即告知本人或打印登录单，关闭后不再显示。</p>
-            <div class="table-wrap">
-              <table class="table accounts-table">
-                <thead>
-                  <tr>
-                    <th scope="col">姓名</th>
-                    <th scope="col">登录手机号</th>
-                    <th scope="col">临时密码</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.accounts.map((a) => (
-                    <tr key={a.phone}>
-                      <td>{a.name}</td>
-                      <td class="nowrap">{a.phone}</td>
-                      <td class="secret-cell">{a.temporaryPassword}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+        {result.created > 0 && <p class="secret-warning">新增的代表还不能登录：请打印开通通知单，分发到本人，凭开通码首次登录并设置密码。</p>}
         <div class="form-actions">
-          {result.accounts.length > 0 && <Button onClick={printSheet}>打印登录单</Button>}
+          {result.created > 0 && <Button onClick={onPrintSlips}>打印开通通知单（全部未开通）</Button>}
           <Button variant="secondary" onClick={onClose}>
-            {result.accounts.length > 0 ? '已告知，关闭' : '关闭'}
+            关闭
           </Button>
         </div>
       </section>

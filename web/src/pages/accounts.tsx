@@ -1,6 +1,6 @@
 // 账号管理 (/accounts?tab=&countyCode=): city staff open and reset county staff accounts, and see
-// unit accounts by county; county staff open and reset the unit accounts of their county. Every
-// new or reset password is shown once.
+// unit accounts by county; county staff open and reset the unit accounts of their county. A new
+// or reset account signs in first with a printed 开通通知单, opened here per account.
 import { useState } from 'preact/hooks'
 import { usersApi, type Account } from '../activities-api'
 import { countyOptions, placeName } from '../activity-format'
@@ -11,8 +11,8 @@ import { SelectField } from '../components/form-fields'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
 import { AccountForm } from '../components/roster-account-form'
-import { ResetPassword } from '../components/roster-list'
-import { SecretPanel } from '../components/roster-secret'
+import { CreatedPanel } from '../components/roster-created'
+import { ActivationBadge, ResetPassword, slipFor } from '../components/roster-list'
 import { EmptyState, LoadError, LoadMore, NotForRole } from '../components/states'
 import { Tabs } from '../components/tabs'
 import { isStaffRole } from '../issue-format'
@@ -37,7 +37,7 @@ export default function AccountsPage() {
   const county = city ? qs.get('countyCode') || '' : (user.countyCode ?? '')
   const pages = usePaged(staff ? queryString({ role, countyCode: county || undefined }) : null, usersApi.list)
   const [adding, setAdding] = useState(false)
-  const [created, setCreated] = useState<{ user: Account; temporaryPassword: string } | null>(null)
+  const [created, setCreated] = useState<{ user: Account } | null>(null)
 
   if (!staff) {
     return (
@@ -50,6 +50,7 @@ export default function AccountsPage() {
   // A unit account belongs to a unit of one county: the city picks the county first.
   const canAdd = role === 'county_staff' || !!county
   const kind = role === 'unit' ? '责任单位账号' : '县级人大工作人员账号'
+  const back = { href: href(role, county), label: '账号管理' }
   return (
     <AppShell>
       <div class="page-list roster-page">
@@ -92,11 +93,12 @@ export default function AccountsPage() {
           </div>
         )}
         {created && (
-          <SecretPanel
+          <CreatedPanel
             title={`已开通${created.user.unitName ?? placeName(reference, created.user.countyCode)}${created.user.name}的账号`}
             name={created.user.name}
             phone={created.user.phone}
-            password={created.temporaryPassword}
+            text={`请打印开通通知单交${created.user.name}本人，凭开通码首次登录并设置密码。`}
+            onPrint={() => slipFor(created.user.id, created.user.name, back)}
             onClose={() => setCreated(null)}
           />
         )}
@@ -118,7 +120,7 @@ export default function AccountsPage() {
         {pages.status === 'error' && <LoadError message={pages.error} onRetry={pages.retry} />}
         {pages.status === 'ready' &&
           (pages.items.length === 0 ? (
-            <EmptyState title={`还没有${kind}`} text={canAdd ? '点“开通账号”为其开通，临时密码只显示一次。' : undefined} />
+            <EmptyState title={`还没有${kind}`} text={canAdd ? '点“开通账号”为其开通，再打印开通通知单交本人。' : undefined} />
           ) : (
             <>
               <ul class={city ? 'roster roster-city' : 'roster'} aria-label={kind}>
@@ -133,13 +135,19 @@ export default function AccountsPage() {
                   <li key={a.id} class="roster-item">
                     <span class="roster-name">
                       <strong>{a.name}</strong>
-                      {a.mustChangePassword && <span class="badge">待首次登录改密</span>}
-                      {a.active === false && <span class="badge">已停用</span>}
+                      {a.active === false ? <span class="badge">已停用</span> : <ActivationBadge activated={a.activated} />}
                     </span>
                     <span class="roster-phone">{a.phone}</span>
                     {city && <span class="roster-county">{placeName(reference, a.countyCode)}</span>}
                     <span class="roster-group">{role === 'unit' ? a.unitName : a.active === false ? '已停用' : '正常'}</span>
-                    <span class="roster-actions">{a.id !== user.id && <ResetPassword id={a.id} name={a.name} phone={a.phone} />}</span>
+                    <span class="roster-actions">
+                      {a.id !== user.id && a.active !== false && (
+                        <button type="button" class="btn btn-secondary btn-small" onClick={() => slipFor(a.id, a.name, back)} aria-label={`打印${a.name}的开通通知单`}>
+                          开通通知单
+                        </button>
+                      )}
+                      {a.id !== user.id && <ResetPassword id={a.id} name={a.name} phone={a.phone} back={back} />}
+                    </span>
                   </li>
                 ))}
               </ul>

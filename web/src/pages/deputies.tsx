@@ -1,7 +1,8 @@
 // 代表名册 (/deputies): staff search their deputies (q, level, and for the city the county, all in
-// the address), add one, import a roster file, reset a password, and open a deputy's 履职档案.
+// the address), add one, import a roster file, reset a password, open a deputy's 履职档案, and
+// print 开通通知单 for the deputies they tick or for all not yet activated.
 import { useEffect, useMemo, useState } from 'preact/hooks'
-import { deputiesApi, type Deputy, type NewAccount } from '../activities-api'
+import { deputiesApi, type Deputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
 import { usePaged } from '../activity-pages'
 import { AppShell } from '../components/app-shell'
@@ -11,15 +12,15 @@ import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
 import { RosterAdd } from '../components/roster-add'
 import { RosterImport } from '../components/roster-import'
-import { RosterList } from '../components/roster-list'
-import { SecretPanel } from '../components/roster-secret'
-import { RosterSheet } from '../components/roster-sheet'
+import { CreatedPanel } from '../components/roster-created'
+import { RosterList, slipFor } from '../components/roster-list'
 import { EmptyState, LoadError, LoadMore, NotForRole } from '../components/states'
 import { placeLabel } from '../identity'
 import { isStaffRole } from '../issue-format'
 import { queryString } from '../issues-api'
 import { countyName } from '../reference'
 import { navigate, useSearch } from '../router'
+import { openSlips } from '../slips-selection'
 import { useSession, useUser } from '../session'
 import { useTitle } from '../use-title'
 import '../issues.css'
@@ -42,8 +43,8 @@ export default function DeputiesPage() {
   const query = queryString(filters)
   const pages = usePaged(staff ? query : null, deputiesApi.list)
   const [panel, setPanel] = useState<Panel>('none')
-  const [added, setAdded] = useState<(Deputy & NewAccount) | null>(null)
-  const [sheet, setSheet] = useState<NewAccount[]>([])
+  const [added, setAdded] = useState<Deputy | null>(null)
+  const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [q, setQ] = useState(filters.q ?? '')
   useEffect(() => setQ(filters.q ?? ''), [filters.q])
 
@@ -59,6 +60,20 @@ export default function DeputiesPage() {
     navigate(qs ? `/deputies?${qs}` : '/deputies', { replace: true })
   }
   const place = placeLabel(user, reference)
+  const back = { href: `/deputies${query ? `?${query}` : ''}`, label: '代表名册' }
+  const choose = (id: string, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Set(prev)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
+  const printChosen = () => openSlips({ selection: { userIds: [...chosen] }, label: `所选的 ${chosen.size} 名代表`, back })
+  const printPending = () => {
+    const county = city ? filters.countyCode : undefined
+    const where = city ? (county ? countyName(reference, county) : '全市') : place
+    openSlips({ selection: { notActivated: true, ...(county ? { countyCode: county } : {}) }, label: `${where}全部未开通的代表`, back })
+  }
   const filtered = query !== ''
   return (
     <AppShell>
@@ -75,7 +90,14 @@ export default function DeputiesPage() {
           </Button>
         </PageHeader>
         {added && (
-          <SecretPanel title={`已添加代表${added.name}`} name={added.name} phone={added.phone} password={added.temporaryPassword} onClose={() => setAdded(null)} />
+          <CreatedPanel
+            title={`已添加代表${added.name}`}
+            name={added.name}
+            phone={added.phone}
+            text={`账号尚未开通：请打印开通通知单交${added.name}本人，凭开通码首次登录并设置密码。`}
+            onPrint={() => slipFor(added.id, added.name, back)}
+            onClose={() => setAdded(null)}
+          />
         )}
         {panel === 'add' && (
           <RosterAdd
@@ -92,14 +114,9 @@ export default function DeputiesPage() {
         {panel === 'import' && (
           <RosterImport
             exampleCounty={countyName(reference, user.countyCode) || '平泉市'}
-            onImported={(r) => {
-              setSheet(r.accounts)
-              pages.retry()
-            }}
-            onClose={() => {
-              setPanel('none')
-              setSheet([])
-            }}
+            onImported={() => pages.retry()}
+            onClose={() => setPanel('none')}
+            onPrintSlips={printPending}
           />
         )}
         <div class="filters roster-filters">
@@ -135,12 +152,29 @@ export default function DeputiesPage() {
             </EmptyState>
           ) : (
             <>
-              <RosterList deputies={pages.items} reference={reference} showCounty={city} />
+              <div class="card slips-choose" role="group" aria-label="开通通知单">
+                <p>
+                  开通通知单：{chosen.size ? <strong>已选 {chosen.size} 名代表</strong> : '勾选代表，或打印全部未开通代表的通知单'}
+                </p>
+                <div class="reset-buttons">
+                  <Button disabled={chosen.size === 0} onClick={printChosen}>
+                    打印所选{chosen.size ? `（${chosen.size}）` : ''}
+                  </Button>
+                  <Button variant="secondary" onClick={printPending}>
+                    全部未开通
+                  </Button>
+                  {chosen.size > 0 && (
+                    <Button variant="secondary" onClick={() => setChosen(new Set())}>
+                      清除选择
+                    </Button>
+                  )}
+                </div>
+              </div>
+              <RosterList deputies={pages.items} reference={reference} showCounty={city} chosen={chosen} onChoose={choose} back={back} />
               <LoadMore hasMore={pages.hasMore} busy={pages.loadingMore} error={pages.moreError} onMore={pages.loadMore} shown={pages.items.length} />
             </>
           ))}
       </div>
-      {sheet.length > 0 && <RosterSheet accounts={sheet} place={city ? '' : place} />}
     </AppShell>
   )
 }

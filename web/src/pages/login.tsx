@@ -1,10 +1,13 @@
 // 登录: phone and password. Field errors come from the server's `fields`; a wrong password or too
-// many tries comes back as one Chinese message, shown above the form.
+// many tries comes back as one Chinese message, shown above the form. /activate (the address on
+// the 开通通知单 and its QR code) shows 首次登录 with the activation code instead.
 import { useState } from 'preact/hooks'
 import { api, asApiError } from '../api'
 import { Alert } from '../components/alert'
+import { ActivationForm } from '../components/activation-form'
 import { Button } from '../components/button'
 import { focusFirstError, TextField } from '../components/text-field'
+import { navigate, usePath } from '../router'
 import { useSession } from '../session'
 import { useTitle } from '../use-title'
 
@@ -12,8 +15,9 @@ type Fields = { phone?: string; password?: string }
 const ORDER = ['phone', 'password']
 
 export default function LoginPage() {
-  useTitle('登录')
-  const { signedIn, notice } = useSession()
+  const activating = usePath().replace(/\/+$/, '') === '/activate'
+  useTitle(activating ? '首次登录' : '登录')
+  const { signedIn, notice, setNotice } = useSession()
   const [phone, setPhone] = useState('')
   const [password, setPassword] = useState('')
   const [fields, setFields] = useState<Fields>({})
@@ -54,7 +58,16 @@ export default function LoginPage() {
           <li>代表履职：“九进九关注”活动记录与年度统计</li>
         </ul>
       </section>
-      <section class="login-panel" aria-labelledby="login-heading">
+      <section class="login-panel" aria-labelledby={activating ? 'activate-heading' : 'login-heading'}>
+        {activating ? (
+          <ActivationForm
+            onBack={() => navigate('/login')}
+            onSignedIn={(user) => {
+              setNotice({ tone: 'success', text: '账号已开通，欢迎使用。以后请用手机号和您设置的密码登录。', path: '/' })
+              signedIn(user)
+            }}
+          />
+        ) : (
         <form class="card login-card" onSubmit={onSubmit} noValidate>
           <h2 id="login-heading" class="card-title">账号登录</h2>
           {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
@@ -84,8 +97,12 @@ export default function LoginPage() {
           <Button type="submit" block busy={busy} busyLabel="正在登录…">
             登录
           </Button>
-          <p class="login-help">账号由人大机关统一开通，忘记密码请联系所在人大机关。</p>
+          <Button variant="secondary" block onClick={() => navigate('/activate')}>
+            首次登录（使用开通码）
+          </Button>
+          <p class="login-help">账号由人大机关统一开通：第一次使用请点“首次登录”，按《开通通知单》设置密码。忘记密码请联系所在人大机关重新打印开通通知单。</p>
         </form>
+        )}
         <p class="login-footer">承德市人民代表大会常务委员会</p>
       </section>
     </div>

@@ -107,8 +107,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       updatedAt: createdAt,
     }
   }
-  // Roster deputies have no password until staff issue them one; the demo accounts sign in at once.
-  const userRows = [...demoDeputies().map((d) => toRow(d, null, true)), ...DEMO_ACCOUNTS.map((a, i) => toRow(a, hashes[i]!, false))]
+  // Roster deputies have no password until they activate with a printed code; the demo accounts
+  // sign in at once.
+  const userRows = [...demoDeputies().map((d) => toRow(d, null, false)), ...DEMO_ACCOUNTS.map((a, i) => toRow(a, hashes[i]!, false))]
 
   const byPhone = new Map(userRows.map((u) => [u.phone, u]))
   const cityStaff = byPhone.get('13800000001')!

@@ -104,7 +104,7 @@ describe('activation codes', () => {
     const locked = await activate(t, deputy.phone, code)
     expect(locked.status).toBe(429)
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect((await errorOf(locked)).message).toMatch(/尝试次数过多.*分钟后再试/)
+    expect((await errorOf(locked)).message).toMatch(/登录失败次数过多.*暂停登录.*分钟后再试/)
     // Nothing was spent: the code still works once the lock is over.
     expect((await t.db.select().from(activationCodes))[0]!.usedAt).toBeNull()
   })

@@ -1,49 +1,9 @@
-// Reading a roster file (CSV or XLSX) into rows of cells, and turning each row into a deputy or a
+// Turning each row of a roster file's cells (read by worker/imports/upload.ts) into a deputy or a
 // Chinese reason why not. Pure: no database, so every rule is testable on its own.
-import { readSheet } from 'read-excel-file/universal'
 import { DEPUTY_LEVELS, type DeputyLevel } from '../core/taxonomy'
 import { PHONE_RE } from '../core/schemas'
 
 export const ROSTER_COLUMNS = ['姓名', '手机号', '代表层级', '县市区', '代表小组'] as const
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF or LF), with or without a UTF-8 BOM. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const s = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-    } else cell += ch
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows
-}
-
-export async function parseXlsx(data: ArrayBuffer): Promise<string[][]> {
-  const sheet = await readSheet(data)
-  return sheet.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))))
-}
 
 export interface RosterRow {
   row: number

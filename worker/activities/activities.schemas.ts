@@ -1,6 +1,6 @@
 // zod schemas of the activity routes' inputs, with the domain's rules and Chinese messages.
 import { z } from 'zod'
-import { date, pageQuery, text, countyCode } from '../core/schemas'
+import { date, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { ACTIVITY_STATUSES, ACTIVITY_TAGS, FIVE_INTRODUCTIONS, VENUES, codesOf } from '../core/taxonomy'
 
 const count = (label: string) =>
@@ -48,8 +48,8 @@ export const activityContent = z.object({
 })
 
 export const createActivityBody = activityContent.extend({
-  id: z.uuid({ error: '编号应为 UUID' }).optional(),
-  deputyId: z.string().min(1).max(64).optional(),
+  id: recordId().optional(),
+  deputyId: recordId('代表编号不正确').optional(),
 })
 export type CreateActivityBody = z.infer<typeof createActivityBody>
 export type ActivityContent = z.infer<typeof activityContent>
@@ -65,7 +65,7 @@ export const reviewBody = z.object({
 export const listActivitiesQuery = z.object({
   year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional(),
   countyCode: countyCode.optional(),
-  deputyId: z.string().max(64).optional(),
+  deputyId: recordId('代表编号不正确').optional(),
   venue: z.enum(codesOf(VENUES), { error: '未知的活动载体' }).optional(),
   status: z.enum(codesOf(ACTIVITY_STATUSES), { error: '未知的状态' }).optional(),
   sort: z.enum(['newest', 'oldest'], { error: '排序只能是 newest 或 oldest' }).default('newest'),

@@ -36,6 +36,12 @@ export const changePasswordBody = z
   .object({ currentPassword: password, newPassword })
   .refine((b) => b.currentPassword !== b.newPassword, { error: '新密码不能与当前密码相同', path: ['newPassword'] })
 
+/**
+ * A record id: a UUID, kept in lower case. The same UUID written in upper case is the same
+ * record, so ids are canonicalised wherever they are accepted (bodies, query filters, paths).
+ */
+export const recordId = (message = '编号应为 UUID') => z.uuid({ error: message }).transform((s) => s.toLowerCase())
+
 export const countyCode = z.string({ error: '请选择县市区' }).regex(/^\d{6}$/, { error: '县市区代码应为 6 位数字' })
 
 export const pageQuery = {

@@ -1,10 +1,10 @@
 // zod schemas of the issue routes' inputs (bodies and query strings), with Chinese messages.
 import { z } from 'zod'
-import { date, pageQuery, text, countyCode } from '../core/schemas'
+import { date, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { WORKFLOW, type Transition } from '../core/workflow'
 import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'
 
-const uuid = z.uuid({ error: '编号应为 UUID' })
+const uuid = recordId()
 const optionalText = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, { error: `${label}不能超过 ${max} 字` }).optional()
 
 export const createIssueBody = z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
-import { countyCode, pageQuery, phone, text } from '../core/schemas'
+import { countyCode, freeText, pageQuery, phone, text } from '../core/schemas'
 import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
 import { decodeCursor, page } from '../db/cursor'
 import { jsonBody, query } from '../validate'
@@ -26,7 +26,7 @@ const createBody = z.object({
   phone,
   level,
   countyCode: countyCode.optional(),
-  group: z.string().trim().max(50, { error: '代表小组不能超过 50 字' }).optional(),
+  group: freeText('代表小组', 50).optional(),
 })
 
 export const deputyRoutes = new Hono<AppEnv>()

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
+import { drainUnreadBodies, NODE_SERVE_OPTIONS } from './node-bodies'
 import { parseConfig } from './env'
 import { openNodeDatabase, DEFAULT_DATABASE_URL } from './db/open-node'
 import { prepareDatabase } from './db/prepare'
@@ -41,7 +42,7 @@ async function main() {
     console.warn(`web/dist not found: run "npm run build" to serve the web app (API only for now)`)
   }
 
-  serve({ fetch: app.fetch, port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
+  const server = serve({ fetch: app.fetch, ...NODE_SERVE_OPTIONS, port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
     console.log(`承德市人大台账系统 running at http://localhost:${info.port}  (database: ${url})`)
     if (config.demoData) {
       const county = (code: string | null) => COUNTIES.find((c) => c.code === code)?.name ?? '—'
@@ -51,6 +52,7 @@ async function main() {
       }
     }
   })
+  drainUnreadBodies(server)
 }
 
 main().catch((e: unknown) => {

@@ -1,11 +1,10 @@
 // Node entry: opens the libSQL database, migrates and seeds it, serves the API and the built web
 // (web/dist) on PORT. `--demo` loads the demo data set into an empty database and prints the
 // demo accounts. Thin: everything else is createApp's.
-import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
+import { serveWeb } from './static-node'
 import { drainUnreadBodies, NODE_SERVE_OPTIONS } from './node-bodies'
 import { parseConfig } from './env'
 import { openNodeDatabase, DEFAULT_DATABASE_URL } from './db/open-node'
@@ -25,20 +24,7 @@ async function main() {
   await prepareDatabase(db, config)
 
   const app = createApp({ db, config })
-  if (existsSync(`${WEB_DIST}/index.html`)) {
-    const index = readFileSync(`${WEB_DIST}/index.html`, 'utf8')
-    app.use('/assets/*', async (c, next) => {
-      await next()
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    })
-    // _headers is the Workers assets header file; Node sets the same headers itself.
-    app.use('*', serveStatic({ root: WEB_DIST, rewriteRequestPath: (p) => (p === '/_headers' ? '/index.html' : p) }))
-    // Single-page fallback: every other path is a screen of the web app.
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache')
-      return c.html(index)
-    })
-  } else {
+  if (!serveWeb(app, WEB_DIST)) {
     console.warn(`web/dist not found: run "npm run build" to serve the web app (API only for now)`)
   }
 

@@ -1,9 +1,11 @@
 // Workers entry: picks the database (the D1 binding DB when bound, else libSQL/Turso over HTTP)
-// and hands it to createApp, once per isolate. Static assets are served by Workers itself.
+// and hands it to createApp, once per isolate. Static assets are served by Workers itself; what
+// none of them matches gets the single-page fallback of static-workers.ts.
 import { createClient } from '@libsql/client/web'
 import { createApp, type App } from './app'
 import { fromD1, fromLibsql, type Db } from './db/client'
 import { parseConfig, ConfigError, type Bindings } from './env'
+import { webFallback } from './static-workers'
 
 function openDb(env: Bindings): Db {
   if (env.DB) return fromD1(env.DB)
@@ -15,6 +17,8 @@ let app: App | undefined
 
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+    // Only what no static asset matched reaches here besides /api/*.
+    if (env.ASSETS && !new URL(request.url).pathname.startsWith('/api/')) return webFallback(request, env.ASSETS)
     app ??= createApp({ db: openDb(env), config: parseConfig(env as Record<string, string | undefined>) })
     return app.fetch(request, env, ctx)
   },

@@ -10,6 +10,7 @@ import { verifyPassword } from './auth/passwords'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './db/seed/demo'
 import { ROLE_LABELS } from './core/taxonomy'
 import { COUNTIES } from './db/seed/chengde'
+import { NODE_SERVE_OPTIONS } from './node-bodies'
 
 type Fetch = Parameters<typeof createAdaptorServer>[0]['fetch']
 
@@ -22,7 +23,7 @@ export function listenHost(host: string | undefined, demoData: boolean): string 
 /** Listens, or fails with one line saying why (a port in use above all) and nothing else done. */
 export function listen(fetch: Fetch, port: number, hostname: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = createAdaptorServer({ fetch })
+    const server = createAdaptorServer({ fetch, ...NODE_SERVE_OPTIONS })
     server.once('error', (e: NodeJS.ErrnoException) => {
       const where = `${hostname}:${port}`
       if (e.code === 'EADDRINUSE') {

@@ -2,11 +2,9 @@
 // the built web (web/dist) on PORT, with one JSON log line per request. `--demo` loads the demo
 // data set into an empty database and prints the demo accounts that sign in. Thin: everything
 // else is createApp's (and node-start.ts's).
-import { existsSync, readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp, type App } from './app'
 import { parseConfig } from './env'
 import { openNodeDatabase, DEFAULT_DATABASE_URL } from './db/open-node'
@@ -15,6 +13,8 @@ import { EmbeddedClient } from './db/embedded'
 import { lineSink } from './log'
 import { demoAccountLines, listen, listenHost, startLine, usableDemoAccounts } from './node-start'
 import { closeOnSignals } from './shutdown'
+import { serveWeb } from './static-node'
+import { drainUnreadBodies } from './node-bodies'
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url))
 
@@ -28,25 +28,13 @@ async function main() {
   let started: (app: App) => void = () => {}
   const appReady = new Promise<App>((resolve) => (started = resolve))
   const server = await listen(async (req, env) => (await appReady).fetch(req, env), port, listenHost(process.env.HOST, config.demoData))
+  drainUnreadBodies(server)
 
   const { client, db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
   await prepareDatabase(db, config)
 
   const app = createApp({ db, config, log: lineSink(process.stdout, process.stderr) })
-  if (existsSync(`${WEB_DIST}/index.html`)) {
-    const index = readFileSync(`${WEB_DIST}/index.html`, 'utf8')
-    app.use('/assets/*', async (c, next) => {
-      await next()
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    })
-    // _headers is the Workers assets header file; Node sets the same headers itself.
-    app.use('*', serveStatic({ root: WEB_DIST, rewriteRequestPath: (p) => (p === '/_headers' ? '/index.html' : p) }))
-    // Single-page fallback: every other path is a screen of the web app.
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache')
-      return c.html(index)
-    })
-  } else {
+  if (!serveWeb(app, WEB_DIST)) {
     console.warn(`web/dist not found: run "npm run build" to serve the web app (API only for now)`)
   }
 

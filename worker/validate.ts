@@ -4,7 +4,8 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.js'
-import { AppError, BadRequest, ValidationFailed } from './core/errors'
+import { AppError, BadRequest, NotFound, ValidationFailed } from './core/errors'
+import { recordId } from './core/schemas'
 
 // Fallback messages in Chinese for any rule a schema did not word itself.
 z.config(zhCN())
@@ -40,6 +41,15 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new BadRequest('提交的内容不是有效的 JSON')
   }
   return check(schema, raw)
+}
+
+const pathId = recordId()
+
+/** A record id from the path, in canonical (lower) case; anything that is not an id is not found. */
+export function idParam(c: Context, name = 'id'): string {
+  const result = pathId.safeParse(c.req.param(name))
+  if (!result.success) throw new NotFound()
+  return result.data
 }
 
 export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {

@@ -105,7 +105,9 @@ describe('the worker on D1', () => {
 
 describe('the built web as Workers static assets', () => {
   it('serves the single-page app for a screen path, and keeps /api/* for the worker', async () => {
-    const page = await env.ASSETS.fetch(`${ORIGIN}/issues/some-id`)
+    // No asset matches a screen path, so Workers hands it to the worker (not_found_handling none).
+    expect((await env.ASSETS.fetch(`${ORIGIN}/issues/some-id`)).status).toBe(404)
+    const page = await SELF.fetch(`${ORIGIN}/issues/some-id`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="app"')
     const api = await SELF.fetch(`${ORIGIN}/api/v1/no-such-route`)

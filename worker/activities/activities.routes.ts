@@ -6,7 +6,7 @@ import { activityScope, staffCountyFilter, scopeOf } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { yearInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
-import { jsonBody, query } from '../validate'
+import { idParam, jsonBody, query } from '../validate'
 import { createActivityBody, listActivitiesQuery, recordQuery, reviewBody, updateActivityBody } from './activities.schemas'
 import { createActivity, deputyRecord, reviewActivity, updateActivity, visibleActivity, withChildren } from './activities.service'
 import { listActivities } from './activities.queries'
@@ -31,18 +31,18 @@ export const activityRoutes = new Hono<AppEnv>()
     return c.json({ items: await withChildren(c.var.db, items), nextCursor })
   })
   .get('/activities/:id', async (c) => {
-    const row = await visibleActivity(c.var.db, currentUser(c), c.req.param('id'))
+    const row = await visibleActivity(c.var.db, currentUser(c), idParam(c))
     return c.json((await withChildren(c.var.db, [row]))[0])
   })
   .put('/activities/:id', async (c) => {
     const body = await jsonBody(c, updateActivityBody)
-    return c.json(await updateActivity(c.var.db, currentUser(c), c.req.param('id'), body))
+    return c.json(await updateActivity(c.var.db, currentUser(c), idParam(c), body))
   })
   .post('/activities/:id/review', async (c) => {
     const body = await jsonBody(c, reviewBody)
-    return c.json(await reviewActivity(c.var.db, currentUser(c), c.req.param('id'), body))
+    return c.json(await reviewActivity(c.var.db, currentUser(c), idParam(c), body))
   })
   .get('/deputies/:id/record', async (c) => {
     const qs = query(c, recordQuery)
-    return c.json(await deputyRecord(c.var.db, currentUser(c), c.req.param('id'), qs.year ?? yearInShanghai()))
+    return c.json(await deputyRecord(c.var.db, currentUser(c), idParam(c), qs.year ?? yearInShanghai()))
   })

@@ -1,6 +1,6 @@
 // zod schemas of the activity routes' inputs, with the domain's rules and Chinese messages.
 import { z } from 'zod'
-import { date, pageQuery, text, countyCode } from '../core/schemas'
+import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { ACTIVITY_STATUSES, ACTIVITY_TAGS, FIVE_INTRODUCTIONS, VENUES, codesOf } from '../core/taxonomy'
 
 const count = (label: string) =>
@@ -32,8 +32,8 @@ export const activityContent = z.object({
   date: date('活动日期'),
   venue: z.enum(codesOf(VENUES), { error: '请选择活动载体（九进）' }).nullable().default(null),
   title: text('活动主题', 60),
-  description: z.string({ error: '活动内容应为文字' }).trim().max(2000, { error: '活动内容不能超过 2000 字' }).default(''),
-  place: z.string({ error: '地点应为文字' }).trim().max(100, { error: '地点不能超过 100 字' }).default(''),
+  description: freeText('活动内容', 2000, { multiline: true }).default(''),
+  place: freeText('地点', 100).default(''),
   tags: z
     .array(z.enum(codesOf(ACTIVITY_TAGS), { error: '未知的活动标签' }), { error: '标签应为列表' })
     .max(4)
@@ -48,8 +48,8 @@ export const activityContent = z.object({
 })
 
 export const createActivityBody = activityContent.extend({
-  id: z.uuid({ error: '编号应为 UUID' }).optional(),
-  deputyId: z.string().min(1).max(64).optional(),
+  id: recordId().optional(),
+  deputyId: recordId('代表编号不正确').optional(),
 })
 export type CreateActivityBody = z.infer<typeof createActivityBody>
 export type ActivityContent = z.infer<typeof activityContent>
@@ -58,14 +58,14 @@ export const updateActivityBody = activityContent.extend({ version: z.number({ e
 
 export const reviewBody = z.object({
   decision: z.enum(['confirm', 'return'], { error: '审核结果应为 confirm（确认）或 return（退回）' }),
-  note: z.string().trim().max(500, { error: '审核意见不能超过 500 字' }).optional(),
+  note: freeText('审核意见', 500, { multiline: true }).optional(),
   version: z.number({ error: '缺少版本号 version' }).int(),
 })
 
 export const listActivitiesQuery = z.object({
   year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional(),
   countyCode: countyCode.optional(),
-  deputyId: z.string().max(64).optional(),
+  deputyId: recordId('代表编号不正确').optional(),
   venue: z.enum(codesOf(VENUES), { error: '未知的活动载体' }).optional(),
   status: z.enum(codesOf(ACTIVITY_STATUSES), { error: '未知的状态' }).optional(),
   sort: z.enum(['newest', 'oldest'], { error: '排序只能是 newest 或 oldest' }).default('newest'),

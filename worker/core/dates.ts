@@ -26,3 +26,19 @@ export function isValidDate(s: string): boolean {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4))
 }
+
+/** The same day `years` later (29 February becomes 28 February in a common year). */
+export function addYears(date: string, years: number): string {
+  const y = yearOf(date) + years
+  const md = date.slice(5)
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`
+}
+
+/** How far ahead of today a rectification deadline may be set or extended (docs/api.md). */
+export const DEADLINE_YEARS_AHEAD = 3
+
+/** The latest deadline allowed on `today`. */
+export function latestDeadline(today: string): string {
+  return addYears(today, DEADLINE_YEARS_AHEAD)
+}

@@ -2,6 +2,7 @@
 // Used by the server at the edge and importable by the web, so both apply the same rules.
 import { z } from 'zod'
 import { isValidDate } from './dates'
+import { textMessage, tidyText } from './text'
 
 export const PHONE_RE = /^1[3-9]\d{9}$/
 
@@ -22,12 +23,22 @@ export const newPassword = z
 export const date = (label: string) =>
   z.string({ error: `请填写${label}` }).refine(isValidDate, { error: `${label}格式应为 年-月-日，如 2022-05-01` })
 
-export const text = (label: string, max: number) =>
+/**
+ * A text field that may be left empty, under the rule of worker/core/text.ts: tidied (line ends,
+ * blank and invisible characters at the ends), no control characters (newlines and tabs only in a
+ * multi-line field), no unpaired surrogates or bidi overrides, length in visible characters.
+ */
+export const freeText = (label: string, max: number, opts: { multiline?: boolean; required?: boolean } = {}) =>
   z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 字` })
+    .string({ error: opts.required ? `请填写${label}` : `${label}应为文字` })
+    .transform(tidyText)
+    .superRefine((s, ctx) => {
+      const message = textMessage(label, s, { max, ...opts })
+      if (message) ctx.addIssue({ code: 'custom', message })
+    })
+
+/** A text field that must be filled in (invisible characters alone do not fill it). */
+export const text = (label: string, max: number, opts: { multiline?: boolean } = {}) => freeText(label, max, { ...opts, required: true })
 
 export const loginBody = z.object({ phone, password })
 export type LoginBody = z.infer<typeof loginBody>
@@ -45,6 +56,12 @@ export type ActivateBody = z.infer<typeof activateBody>
 export const changePasswordBody = z
   .object({ currentPassword: password, newPassword })
   .refine((b) => b.currentPassword !== b.newPassword, { error: '新密码不能与当前密码相同', path: ['newPassword'] })
+
+/**
+ * A record id: a UUID, kept in lower case. The same UUID written in upper case is the same
+ * record, so ids are canonicalised wherever they are accepted (bodies, query filters, paths).
+ */
+export const recordId = (message = '编号应为 UUID') => z.uuid({ error: message }).transform((s) => s.toLowerCase())
 
 export const countyCode = z.string({ error: '请选择县市区' }).regex(/^\d{6}$/, { error: '县市区代码应为 6 位数字' })
 

@@ -1,17 +1,16 @@
 // The deputies roster (api.md "Deputies and accounts"): list, add one, import a CSV/XLSX roster.
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
-import { AppError, ValidationFailed } from '../core/errors'
-import { countyCode, pageQuery, phone, text } from '../core/schemas'
+import { countyCode, freeText, pageQuery, phone, text } from '../core/schemas'
 import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
 import { decodeCursor, page } from '../db/cursor'
 import { jsonBody, query } from '../validate'
 import { listDeputies } from './deputies.queries'
 import { createDeputy, importRoster } from './deputies.service'
-import { parseCsv, parseXlsx } from './roster'
+import { readUploadCells } from '../imports/upload'
 
 const level = z.enum(codesOf(DEPUTY_LEVELS), { error: '代表层级应为 national/provincial/city/county/township 之一' })
 
@@ -27,31 +26,8 @@ const createBody = z.object({
   phone,
   level,
   countyCode: countyCode.optional(),
-  group: z.string().trim().max(50, { error: '代表小组不能超过 50 字' }).optional(),
+  group: freeText('代表小组', 50).optional(),
 })
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** The roster's cells, from a CSV or XLSX body or a multipart field `file`. */
-async function rosterCells(c: Context<AppEnv>): Promise<string[][]> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase()
-  let data: { kind: 'csv'; text: string } | { kind: 'xlsx'; bytes: ArrayBuffer }
-  if (type.startsWith('text/csv')) data = { kind: 'csv', text: await c.req.text() }
-  else if (type.startsWith(XLSX)) data = { kind: 'xlsx', bytes: await c.req.arrayBuffer() }
-  else if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody()
-    const file = form.file
-    if (!(file instanceof File)) throw new ValidationFailed({ file: '请选择名册文件' }, '请选择名册文件')
-    const isXlsx = file.name.toLowerCase().endsWith('.xlsx') || file.type === XLSX
-    data = isXlsx ? { kind: 'xlsx', bytes: await file.arrayBuffer() } : { kind: 'csv', text: await file.text() }
-  } else throw new AppError(415, 'unsupported_media_type', '名册应为 CSV 或 Excel（.xlsx）文件')
-  if (data.kind === 'csv') return parseCsv(data.text)
-  try {
-    return await parseXlsx(data.bytes)
-  } catch {
-    throw new ValidationFailed({ file: '无法读取该 Excel 文件，请另存为 .xlsx 后重试' }, '无法读取该 Excel 文件，请另存为 .xlsx 后重试')
-  }
-}
 
 export const deputyRoutes = new Hono<AppEnv>()
   .get('/deputies', async (c) => {
@@ -76,5 +52,5 @@ export const deputyRoutes = new Hono<AppEnv>()
   })
   .post('/deputies/import', async (c) => {
     requireRole(currentUser(c), 'county_staff', 'city_staff')
-    return c.json(await importRoster(c.var.db, currentUser(c), await rosterCells(c)))
+    return c.json(await importRoster(c.var.db, currentUser(c), await readUploadCells(c, '名册')))
   })

@@ -1,49 +1,10 @@
-// Reading a roster file (CSV or XLSX) into rows of cells, and turning each row into a deputy or a
+// Turning each row of a roster file's cells (read by worker/imports/upload.ts) into a deputy or a
 // Chinese reason why not. Pure: no database, so every rule is testable on its own.
-import { readSheet } from 'read-excel-file/universal'
 import { DEPUTY_LEVELS, type DeputyLevel } from '../core/taxonomy'
 import { PHONE_RE } from '../core/schemas'
+import { textMessage, textProblem, tidyText, visibleLength } from '../core/text'
 
 export const ROSTER_COLUMNS = ['姓名', '手机号', '代表层级', '县市区', '代表小组'] as const
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF or LF), with or without a UTF-8 BOM. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const s = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-    } else cell += ch
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows
-}
-
-export async function parseXlsx(data: ArrayBuffer): Promise<string[][]> {
-  const sheet = await readSheet(data)
-  return sheet.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))))
-}
 
 export interface RosterRow {
   row: number
@@ -85,13 +46,19 @@ export function readRoster(
     const row = i + 2
     const get = (c: (typeof ROSTER_COLUMNS)[number]) => (index[c] >= 0 ? (cellsOfRow[index[c]] ?? '').trim() : '')
     if (cellsOfRow.every((v) => v.trim() === '')) return
-    const name = get('姓名')
+    const name = tidyText(get('姓名'))
+    const group = tidyText(get('代表小组'))
     const phone = get('手机号').replace(/[\s-]/g, '')
     const levelRaw = get('代表层级')
     const countyRaw = get('县市区')
     const problems: string[] = []
-    if (!name) problems.push('缺少姓名')
-    else if (name.length > 30) problems.push('姓名过长')
+    // The same text rule as every form (worker/core/text.ts): names that came from a file too.
+    const nameProblem = textProblem(name)
+    if (nameProblem) problems.push(`姓名${nameProblem}`)
+    else if (!visibleLength(name)) problems.push('缺少姓名')
+    else if (visibleLength(name) > 30) problems.push('姓名过长')
+    const groupProblem = textMessage('代表小组', group, { max: 50 })
+    if (groupProblem) problems.push(groupProblem)
     if (!PHONE_RE.test(phone)) problems.push(phone ? `手机号“${phone}”格式不正确` : '缺少手机号')
     const level = levelOf(levelRaw)
     if (!level) problems.push(levelRaw ? `代表层级“${levelRaw}”不正确，应为 全国、省、市、县、乡 之一` : '缺少代表层级')
@@ -103,7 +70,7 @@ export function readRoster(
       else seen.set(phone, row)
     }
     if (problems.length) errors.push({ row, message: problems.join('；') })
-    else rows.push({ row, name, phone, level: level!, countyCode: county!.code, group: get('代表小组') || null })
+    else rows.push({ row, name, phone, level: level!, countyCode: county!.code, group: group || null })
   })
   return { rows, errors, missingColumns }
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
-import { countyCode, date, text } from '../core/schemas'
+import { countyCode, date, freeText, text } from '../core/schemas'
 import { FIVE_ONES, codesOf } from '../core/taxonomy'
 import { jsonBody, query } from '../validate'
 import { fiveOnesInScope, recordFiveOne } from './five-ones.service'
@@ -15,7 +15,7 @@ const createBody = z.object({
   type: z.enum(codesOf(FIVE_ONES), { error: '请选择“五个一”类别' }),
   date: date('日期'),
   title: text('标题', 60),
-  summary: z.string({ error: '概述应为文字' }).trim().max(2000, { error: '概述不能超过 2000 字' }).default(''),
+  summary: freeText('概述', 2000, { multiline: true }).default(''),
 })
 
 const listQuery = z.object({

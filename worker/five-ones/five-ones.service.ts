@@ -1,10 +1,11 @@
 // 五个一 rules: county staff record and read their own congress's; city staff any county's or
-// the city's own. The date falls in the year and not in the future.
+// the city's own. The date falls in the year (not before the ledger's first year) and not in the future.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import { requireRole } from '../auth/access'
 import { Forbidden, ValidationFailed } from '../core/errors'
 import { todayInShanghai, yearOf } from '../core/dates'
+import { FIRST_YEAR } from '../db/seed/chengde'
 import type { FiveOne } from '../core/taxonomy'
 import { insertFiveOne, listFiveOnes, placeExists } from './five-ones.queries'
 
@@ -21,6 +22,7 @@ export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody
   requireRole(user, 'county_staff', 'city_staff')
   if (user.role === 'county_staff' && body.countyCode !== user.countyCode) throw new Forbidden('只能登记本县（市、区）人大的“五个一”')
   if (!(await placeExists(db, body.countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+  if (body.year < FIRST_YEAR) throw new ValidationFailed({ year: `年度不能早于台账首年（${FIRST_YEAR} 年）` })
   if (yearOf(body.date) !== body.year) throw new ValidationFailed({ date: `日期应在 ${body.year} 年内` })
   if (body.date > todayInShanghai(now)) throw new ValidationFailed({ date: '日期不能晚于今天' })
   const at = now.toISOString()

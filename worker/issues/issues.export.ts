@@ -5,6 +5,7 @@ import { asc } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { fields, places } from '../db/schema'
 import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, labelOf } from '../core/taxonomy'
+import { inertValue } from '../core/spreadsheet'
 import type { Issue } from './issues.service'
 
 const COLUMNS: { header: string; width: number; value: (i: Issue, names: Names) => string | number }[] = [
@@ -48,8 +49,7 @@ export async function exportNames(db: Db): Promise<Names> {
 
 /** One CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
 function csvCell(v: string | number): string {
-  let s = String(v)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  const s = String(inertValue(v))
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
@@ -61,6 +61,6 @@ export function toCsv(issues: Issue[], names: Names): string {
 
 export async function toXlsx(issues: Issue[], names: Names): Promise<Blob> {
   const header = COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const, wrap: true }))
-  const rows = issues.map((i) => COLUMNS.map((c) => ({ value: c.value(i, names), wrap: true })))
+  const rows = issues.map((i) => COLUMNS.map((c) => ({ value: inertValue(c.value(i, names)), wrap: true })))
   return writeXlsxFile([header, ...rows], { columns: COLUMNS.map((c) => ({ width: c.width })), sheet: '问题清单台账', stickyRowsCount: 1 }).toBlob()
 }

@@ -5,7 +5,7 @@ import { issueScope, scopeOf } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { todayInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
-import { jsonBody, query } from '../validate'
+import { idParam, jsonBody, query } from '../validate'
 import { actionBody, createIssueBody, issueFilters, listQuery, type IssueFilters } from './issues.schemas'
 import { createIssue, performAction, toIssue, visibleIssue, type Issue } from './issues.service'
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
@@ -75,11 +75,11 @@ export const issueRoutes = new Hono<AppEnv>()
     return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   })
   .get('/issues/:id', async (c) => {
-    const issue = await visibleIssue(c.var.db, currentUser(c), c.req.param('id'))
+    const issue = await visibleIssue(c.var.db, currentUser(c), idParam(c))
     const events = await listEvents(c.var.db, issue.id)
     return c.json({ issue: toIssue(issue), events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })) })
   })
   .post('/issues/:id/actions', async (c) => {
     const body = await jsonBody(c, actionBody)
-    return c.json(await performAction(c.var.db, currentUser(c), c.req.param('id'), body))
+    return c.json(await performAction(c.var.db, currentUser(c), idParam(c), body))
   })

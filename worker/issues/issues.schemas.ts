@@ -1,11 +1,11 @@
 // zod schemas of the issue routes' inputs (bodies and query strings), with Chinese messages.
 import { z } from 'zod'
-import { date, pageQuery, text, countyCode } from '../core/schemas'
+import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { WORKFLOW, type Transition } from '../core/workflow'
 import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'
 
-const uuid = z.uuid({ error: '编号应为 UUID' })
-const optionalText = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, { error: `${label}不能超过 ${max} 字` }).optional()
+const uuid = recordId()
+const optionalText = (label: string, max: number, multiline = false) => freeText(label, max, { multiline }).optional()
 
 export const createIssueBody = z.object({
   id: uuid.optional(),
@@ -16,7 +16,7 @@ export const createIssueBody = z.object({
   township: optionalText('乡镇（街道）', 50),
   location: optionalText('具体位置', 100),
   title: text('问题标题', 60),
-  description: text('问题描述', 2000),
+  description: text('问题描述', 2000, { multiline: true }),
   source: z.enum(codesOf(ISSUE_SOURCES), { error: '请选择发现方式' }),
   foundOn: date('发现日期'),
 })
@@ -25,9 +25,9 @@ export type CreateIssueBody = z.infer<typeof createIssueBody>
 export const actionBody = z.object({
   action: z.enum(WORKFLOW.map((t) => t.action) as [Transition['action'], ...Transition['action'][]], { error: '未知的操作' }),
   version: z.number({ error: '缺少版本号 version' }).int({ error: '版本号应为整数' }),
-  note: optionalText('说明', 2000),
+  note: optionalText('说明', 2000, true),
   unitId: uuid.optional(),
-  requirement: optionalText('整改要求', 2000),
+  requirement: optionalText('整改要求', 2000, true),
   deadline: date('整改时限').optional(),
   progress: z.number({ error: '整改进度应为数字' }).int({ error: '整改进度应为整数' }).min(0, { error: '整改进度应在 0 到 100 之间' }).max(100, { error: '整改进度应在 0 到 100 之间' }).optional(),
 })

@@ -4,7 +4,8 @@ import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import { canSeeIssue, requireRole, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
-import { todayInShanghai, yearOf } from '../core/dates'
+import { DEADLINE_YEARS_AHEAD, latestDeadline, todayInShanghai, yearOf } from '../core/dates'
+import { FIRST_YEAR } from '../db/seed/chengde'
 import { requestHash } from '../core/hash'
 import { NOTE_PROMPTS, actorFor, allowedFrom, isOverdue, mayAct, targetStatus, transitionOf } from '../core/workflow'
 import { isCounty, isFieldOfYear } from '../reference/reference.queries'
@@ -31,6 +32,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   }
   const today = todayInShanghai(now)
   if (body.foundOn > today) throw new ValidationFailed({ foundOn: '发现日期不能晚于今天' })
+  if (yearOf(body.foundOn) < FIRST_YEAR) throw new ValidationFailed({ foundOn: `发现日期不能早于台账首年（${FIRST_YEAR} 年）` })
   const year = body.year ?? yearOf(body.foundOn)
   if (year !== yearOf(body.foundOn)) throw new ValidationFailed({ year: '年度应与发现日期的年份一致' })
   if (!(await isFieldOfYear(db, year, body.fieldCode))) throw new ValidationFailed({ fieldCode: `${year} 年没有这个监督领域` })
@@ -90,6 +92,12 @@ function required(body: ActionBody, needs: readonly string[], action: keyof type
   if (Object.keys(missing).length) throw new ValidationFailed(missing)
 }
 
+/** A deadline at most DEADLINE_YEARS_AHEAD years from today: 9999-12-31 is a typing slip, not a plan. */
+function checkDeadlineAhead(deadline: string, today: string) {
+  const latest = latestDeadline(today)
+  if (deadline > latest) throw new ValidationFailed({ deadline: `整改时限不能晚于 ${latest}（最长 ${DEADLINE_YEARS_AHEAD} 年）` })
+}
+
 export async function performAction(db: Db, user: SessionUser, id: string, body: ActionBody, now = new Date()): Promise<Issue> {
   const issue = await visibleIssue(db, user, id)
   const today = todayInShanghai(now)
@@ -106,7 +114,8 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
     case 'assign': {
       const unit = await findUnit(db, body.unitId!)
       if (!unit || unit.countyCode !== issue.countyCode) throw new ValidationFailed({ unitId: '请选择本县（市、区）的责任单位' })
-      if (body.deadline! < today) throw new ValidationFailed({ deadline: '整改时限不能早于今天' })
+      if (body.deadline! < today || body.deadline! < issue.foundOn) throw new ValidationFailed({ deadline: '整改时限不能早于今天' })
+      checkDeadlineAhead(body.deadline!, today)
       Object.assign(change, { unitId: unit.id, requirement: body.requirement, deadline: body.deadline, rectifiedOn: null })
       if (unit.id !== issue.unitId) change.progress = 0
       Object.assign(data, { unitId: unit.id, unitName: unit.name, requirement: body.requirement, deadline: body.deadline })
@@ -137,6 +146,7 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
     }
     case 'extend':
       if (issue.deadline && body.deadline! <= issue.deadline) throw new ValidationFailed({ deadline: `新的整改时限应晚于原时限 ${issue.deadline}` })
+      checkDeadlineAhead(body.deadline!, today)
       change.deadline = body.deadline
       Object.assign(data, { deadline: body.deadline, previousDeadline: issue.deadline })
       break

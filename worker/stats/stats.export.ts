@@ -4,12 +4,15 @@ import writeXlsxFile from 'write-excel-file/universal'
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES, OUTCOMES, labelOf } from '../core/taxonomy'
+import { inertValue } from '../core/spreadsheet'
 import { exportNames } from '../issues/issues.export'
 import { activityStats, fiveOneStats, supervisionStats } from './stats.service'
 
 type Cell = { value: string | number; fontWeight?: 'bold'; format?: string }
 const bold = (value: string | number): Cell => ({ value, fontWeight: 'bold' })
 const pct = (value: number): Cell => ({ value, format: '0.0%' })
+// County and field names can be typed in by staff: no cell may start a formula.
+const inert = (rows: Cell[][]): Cell[][] => rows.map((r) => r.map((c) => ({ ...c, value: inertValue(c.value) })))
 
 export async function statsWorkbook(db: Db, user: SessionUser, year: number, countyCode?: string): Promise<Blob> {
   const [sup, act, five, names] = await Promise.all([
@@ -52,9 +55,9 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
 
   return writeXlsxFile(
     [
-      { data: [supHeader, ...supRows], sheet: '问题整改统计', columns: [{ width: 14 }, { width: 20 }, ...Array(10).fill({ width: 10 })], stickyRowsCount: 1 },
-      { data: [actHeader, ...actRows], sheet: '代表履职统计', columns: [{ width: 14 }, ...Array(15).fill({ width: 11 })], stickyRowsCount: 1 },
-      { data: [fiveHeader, ...fiveRows], sheet: '五个一', columns: [{ width: 22 }, ...Array(6).fill({ width: 12 })], stickyRowsCount: 1 },
+      { data: inert([supHeader, ...supRows]), sheet: '问题整改统计', columns: [{ width: 14 }, { width: 20 }, ...Array(10).fill({ width: 10 })], stickyRowsCount: 1 },
+      { data: inert([actHeader, ...actRows]), sheet: '代表履职统计', columns: [{ width: 14 }, ...Array(15).fill({ width: 11 })], stickyRowsCount: 1 },
+      { data: inert([fiveHeader, ...fiveRows]), sheet: '五个一', columns: [{ width: 22 }, ...Array(6).fill({ width: 12 })], stickyRowsCount: 1 },
     ],
   ).toBlob()
 }

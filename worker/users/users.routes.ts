@@ -6,9 +6,9 @@ import type { AppEnv } from '../env'
 import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { NotFound } from '../core/errors'
-import { countyCode, pageQuery, phone, text } from '../core/schemas'
+import { countyCode, pageQuery, phone, recordId, text } from '../core/schemas'
 import { decodeCursor, page } from '../db/cursor'
-import { jsonBody, query } from '../validate'
+import { idParam, jsonBody, query } from '../validate'
 import { findUserView, listAccounts } from './users.queries'
 import { createAccount, resetPassword } from './users.service'
 
@@ -17,7 +17,7 @@ const createBody = z.object({
   name: text('姓名', 30),
   phone,
   countyCode: countyCode.optional(),
-  unitId: z.uuid({ error: '责任单位编号不正确' }).optional(),
+  unitId: recordId('责任单位编号不正确').optional(),
 })
 
 const listQuery = z.object({
@@ -51,8 +51,8 @@ export const userRoutes = new Hono<AppEnv>()
   })
   .get('/users/:id', async (c) => {
     const user = currentUser(c)
-    const target = await findUserView(c.var.db, c.req.param('id'))
+    const target = await findUserView(c.var.db, idParam(c))
     if (!target || !canReadUser(user, target)) throw new NotFound()
     return c.json({ user: target })
   })
-  .post('/users/:id/reset-password', async (c) => c.json(await resetPassword(c.var.db, currentUser(c), c.req.param('id'))))
+  .post('/users/:id/reset-password', async (c) => c.json(await resetPassword(c.var.db, currentUser(c), idParam(c))))

@@ -1,0 +1,15 @@
+// Text that a spreadsheet would run as a formula (OWASP "CSV injection"): a cell that starts with
+// = + - @, a tab or a carriage return (or their full-width forms, which some Excel input
+// methods turn into formulas) gets a leading apostrophe. Every export, CSV and XLSX, writes its
+// text cells through here, imported names included.
+
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+
+export function inertText(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s
+}
+
+/** A cell value: numbers stay numbers (a negative number is not a formula), text is made inert. */
+export function inertValue<T extends string | number>(v: T): T | string {
+  return typeof v === 'string' ? inertText(v) : v
+}

@@ -4,7 +4,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
-import { countyCode } from '../core/schemas'
+import { countyCode, recordId } from '../core/schemas'
 import { jsonBody } from '../validate'
 import { issueActivationCodes, MAX_CODES_PER_REQUEST } from './activation.service'
 
@@ -12,7 +12,7 @@ const issueBody = z.union(
   [
     z.object({
       userIds: z
-        .array(z.uuid({ error: '账号编号不正确' }), { error: '请选择要生成开通码的账号' })
+        .array(recordId('账号编号不正确'), { error: '请选择要生成开通码的账号' })
         .min(1, { error: '请选择要生成开通码的账号' })
         .max(MAX_CODES_PER_REQUEST, { error: `一次最多为 ${MAX_CODES_PER_REQUEST} 个账号生成开通码` }),
     }),

@@ -1,6 +1,6 @@
-// Sign-in rules: throttling per phone, password checks, the forced first change.
+// Sign-in rules: throttling per phone, password checks, ended accounts, the forced first change.
 import type { Db } from '../db/client'
-import { InvalidCredentials, RateLimited, ValidationFailed } from '../core/errors'
+import { AccountInactive, InvalidCredentials, RateLimited, ValidationFailed } from '../core/errors'
 import type { LoginBody } from '../core/schemas'
 import { hashPassword, verifyPassword } from './passwords'
 import { createSession, endOtherSessions, type SessionTimes } from './sessions'
@@ -18,11 +18,13 @@ export async function login(db: Db, body: LoginBody, times: SessionTimes, now = 
     throw new RateLimited(`登录失败次数过多，该手机号已暂停登录，请 ${Math.ceil(seconds / 60)} 分钟后再试`, seconds)
   }
   const user = await findUserByPhone(db, body.phone)
-  const ok = await verifyPassword(body.password, user?.active ? user.passwordHash : null)
+  const ok = await verifyPassword(body.password, user?.passwordHash ?? null)
   if (!user || !ok) {
     await recordFailure(db, body.phone, now, FAILURE_WINDOW_MS, MAX_FAILURES, LOCK_MS)
     throw new InvalidCredentials()
   }
+  // Said only to whoever knows the password, so that it reveals nothing about which phones exist.
+  if (!user.active) throw new AccountInactive()
   await clearFailures(db, body.phone)
   const token = await createSession(db, user.id, times, now)
   return { token, userId: user.id }

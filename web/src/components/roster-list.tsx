@@ -1,6 +1,6 @@
 // The roster as a list: one row per deputy (name and level, phone, county, group) with a link to
-// their 履职档案 and 重置密码, which asks first and then shows the new temporary password once.
-// Rows line up as columns on a desk screen and stack on a phone.
+// their 履职档案, 重置密码 (asks first, then shows the new temporary password once) and 管理 (edit,
+// 停用/恢复, 变更记录, opened under the row). Rows line up as columns on a desk screen and stack on a phone.
 import { useState } from 'preact/hooks'
 import { yearInShanghai } from '../../../worker/core/dates'
 import { usersApi, type Deputy } from '../activities-api'
@@ -9,6 +9,7 @@ import { ApiError, type Reference } from '../api'
 import { followLink } from '../router'
 import { Alert } from './alert'
 import { Button } from './button'
+import { RosterManage } from './roster-manage'
 import { SecretPanel } from './roster-secret'
 
 type Reset = { state: 'idle' } | { state: 'confirm' } | { state: 'busy' } | { state: 'done'; password: string } | { state: 'failed'; message: string }
@@ -57,10 +58,22 @@ interface RosterListProps {
   deputies: Deputy[]
   reference: Reference | null
   showCounty: boolean
+  /** A roster entry changed under 管理: the list shows it as it now stands. */
+  onChanged: (deputy: Deputy) => void
 }
 
-export function RosterList({ deputies, reference, showCounty }: RosterListProps) {
+/** 管理: the button that opens the panel under a row. */
+export function ManageToggle({ name, open, onToggle }: { name: string; open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" class={open ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'} aria-expanded={open} onClick={onToggle} aria-label={`管理${name}`}>
+      管理
+    </button>
+  )
+}
+
+export function RosterList({ deputies, reference, showCounty, onChanged }: RosterListProps) {
   const year = yearInShanghai()
+  const [open, setOpen] = useState<string | null>(null)
   return (
     <ul class={showCounty ? 'roster roster-city' : 'roster'} aria-label="代表名册">
       <li class="roster-head" aria-hidden="true">
@@ -75,6 +88,7 @@ export function RosterList({ deputies, reference, showCounty }: RosterListProps)
           <span class="roster-name">
             <strong>{d.name}</strong>
             <span class="badge">{deputyTitle(d.level)}</span>
+            {d.active === false && <span class="badge badge-off">已停用</span>}
           </span>
           <span class="roster-phone">{d.phone}</span>
           {showCounty && <span class="roster-county">{placeName(reference, d.countyCode)}</span>}
@@ -83,8 +97,10 @@ export function RosterList({ deputies, reference, showCounty }: RosterListProps)
             <a class="btn btn-secondary btn-small" href={`/deputies/${d.id}/record?year=${year}`} onClick={followLink} aria-label={`${d.name}的履职档案`}>
               履职档案
             </a>
-            <ResetPassword id={d.id} name={d.name} phone={d.phone} />
+            {d.active !== false && <ResetPassword id={d.id} name={d.name} phone={d.phone} />}
+            <ManageToggle name={d.name} open={open === d.id} onToggle={() => setOpen(open === d.id ? null : d.id)} />
           </span>
+          {open === d.id && <RosterManage kind="deputy" id={d.id} self={false} onChanged={(p) => onChanged(p as Deputy)} onClose={() => setOpen(null)} />}
         </li>
       ))}
     </ul>

@@ -8,7 +8,7 @@ const { baseURL, open, openAs } = setUpBrowser()
 const DEPUTY = '13800000005' // 赵永福, 隆化县
 const STAFF = '13800000003' // 张志刚, 隆化县
 
-/** Puts the demo deputy back on the roster whatever happened, so that the other files find them. */
+/** Puts the demo deputy back on the roster, in their group, whatever happened, so that the other files find them as they were. */
 afterAll(async () => {
   const json = { 'Content-Type': 'application/json' }
   const login = await fetch(`${baseURL}/api/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ phone: STAFF, password: PASSWORD }) })
@@ -16,6 +16,10 @@ afterAll(async () => {
   const list = (await (await fetch(`${baseURL}/api/v1/deputies?active=false&q=${DEPUTY}`, { headers: { Cookie: cookie } })).json()) as { items: { id: string; version: number }[] }
   for (const d of list.items) {
     await fetch(`${baseURL}/api/v1/deputies/${d.id}`, { method: 'PATCH', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ version: d.version, active: true }) })
+  }
+  const back = (await (await fetch(`${baseURL}/api/v1/deputies?q=${DEPUTY}`, { headers: { Cookie: cookie } })).json()) as { items: { id: string; version: number }[] }
+  for (const d of back.items) {
+    await fetch(`${baseURL}/api/v1/deputies/${d.id}`, { method: 'PATCH', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ version: d.version, group: '隆化镇代表小组' }) })
   }
 })
 

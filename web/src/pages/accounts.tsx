@@ -59,7 +59,7 @@ export default function AccountsPage() {
   return (
     <AppShell>
       <div class="page-list roster-page">
-        <PageHeader title="账号管理" back={{ href: '/', label: '首页' }} note={city ? '开通和管理市、县级人大工作人员和责任单位的登录账号' : `${placeName(reference, county)}责任单位的登录账号`}>
+        <PageHeader title="账号管理" back={{ href: '/', label: '首页' }} note={city ? '开通和管理县级人大工作人员、市人大工作人员和责任单位的登录账号' : `${placeName(reference, county)}责任单位的登录账号`}>
           {canAdd && !adding && (
             <Button
               onClick={() => {
@@ -76,9 +76,9 @@ export default function AccountsPage() {
             label="账号类型"
             current={role}
             tabs={[
-              { key: 'county_staff', label: '县级人大工作人员', href: href('county_staff', county) },
+              { key: 'county_staff', label: '县级工作人员', href: href('county_staff', county) },
               { key: 'unit', label: '责任单位', href: href('unit', county) },
-              { key: 'city_staff', label: '市人大工作人员', href: href('city_staff', county) },
+              { key: 'city_staff', label: '市级工作人员', href: href('city_staff', county) },
             ]}
           />
         )}

@@ -20,6 +20,8 @@ describe('signing in', () => {
       unitName: null,
       level: null,
       mustChangePassword: false,
+      active: true,
+      version: 1,
     })
     const cookie = res.headers.get('set-cookie')!
     expect(cookie).toMatch(/HttpOnly/)
@@ -75,12 +77,16 @@ describe('signing in', () => {
     expect((await errorOf(res)).code).toBe('invalid_credentials')
   })
 
-  it('refuses a disabled account', async () => {
+  it('refuses a disabled account, saying so only to whoever gives its password', async () => {
     const t = await makeTestApp()
     const u = await t.makeUser({ role: 'deputy' })
     await t.client.execute({ sql: 'update users set active = 0 where id = ?', args: [u.id] })
     const res = await t.call('POST', '/api/v1/auth/login', { body: { phone: u.phone, password: PASSWORD } })
-    expect(res.status).toBe(401)
+    expect(res.status).toBe(403)
+    expect(await errorOf(res)).toMatchObject({ code: 'account_inactive', message: expect.stringContaining('已停用') })
+    const wrong = await t.call('POST', '/api/v1/auth/login', { body: { phone: u.phone, password: 'wrong-pass-1' } })
+    expect(wrong.status).toBe(401)
+    expect((await errorOf(wrong)).code).toBe('invalid_credentials')
   })
 
   it('names each bad field in Chinese', async () => {

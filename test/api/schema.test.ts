@@ -74,17 +74,19 @@ describe('the database holds every code to its catalogue', () => {
 })
 
 describe('every scoped list uses an index', () => {
-  it("reads a county's deputies through users_county_role_created", async () => {
+  it("reads a county's deputies through users_county_role_active_created, the ended ones too", async () => {
     const t = await makeTestApp()
-    const plan = await queryPlan(t.client, listDeputies(t.db, { countyCodes: [PINGQUAN], limit: 50 }))
-    expect(plan.join('\n')).toMatch(/USING INDEX users_county_role_created/)
-    expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE/)
+    for (const active of [true, false]) {
+      const plan = await queryPlan(t.client, listDeputies(t.db, { countyCodes: [PINGQUAN], active, limit: 50 }))
+      expect(plan.join('\n')).toMatch(/USING INDEX users_county_role_active_created/)
+      expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE/)
+    }
   })
 
-  it("reads the whole city's deputies through users_role_created without sorting", async () => {
+  it("reads the whole city's deputies through users_role_active_created without sorting", async () => {
     const t = await makeTestApp()
-    const plan = await queryPlan(t.client, listDeputies(t.db, { countyCodes: null, limit: 50, after: { key: '2026-01-01', id: 'x' } }))
-    expect(plan.join('\n')).toMatch(/USING INDEX users_role_created/)
+    const plan = await queryPlan(t.client, listDeputies(t.db, { countyCodes: null, active: true, limit: 50, after: { key: '2026-01-01', id: 'x' } }))
+    expect(plan.join('\n')).toMatch(/USING INDEX users_role_active_created/)
     expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE/)
   })
 })

@@ -1,5 +1,6 @@
 // The statistics counters are a cache of the truth: after any sequence of creates, actions,
-// reviews, edits, retries and stale writes, every counter equals a recount from the base tables.
+// reviews, edits, deputies ended and restored, retries and stale writes, every counter equals a
+// recount from the base tables.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { sql } from 'drizzle-orm'
@@ -38,6 +39,7 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), back: fc.nat(2) }),
   fc.record({ kind: fc.constant('deputy' as const), county: fc.constantFrom(PINGQUAN, LONGHUA) }),
   fc.record({ kind: fc.constant('fiveOne' as const), type: fc.constantFrom('inspection', 'inquiry', 'exchange') }),
+  fc.record({ kind: fc.constant('roster' as const), who: fc.nat(3), active: fc.boolean(), stale: fc.boolean() }),
 )
 
 describe('statistics counters', () => {
@@ -67,9 +69,9 @@ describe('statistics counters', () => {
             const d = deputies[o.who]!
             const id = crypto.randomUUID()
             const body = { ...issueBody({ fieldCode: o.field, township: o.township }), id }
-            await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body })
+            const made = await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body })
             if (o.retry) await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body })
-            issues.push({ id, county: o.who < 2 ? PINGQUAN : LONGHUA })
+            if (made.status === 201) issues.push({ id, county: o.who < 2 ? PINGQUAN : LONGHUA })
           } else if (o.kind === 'action' && issues.length) {
             const i = issues[o.pick % issues.length]!
             const isUnit = ['accept', 'decline', 'progress', 'complete'].includes(o.action)
@@ -89,9 +91,9 @@ describe('statistics counters', () => {
               outcomes: { deed: o.deed },
               introductions: o.funds ? [{ type: 'funds', name: '资金', amount: 12.34 }] : [{ type: 'talent', name: '人才' }],
             })
-            await t.call('POST', '/api/v1/activities', { cookie: d.cookie, body })
+            const made = await t.call('POST', '/api/v1/activities', { cookie: d.cookie, body })
             if (o.retry) await t.call('POST', '/api/v1/activities', { cookie: d.cookie, body })
-            acts.push({ id, who: o.who })
+            if (made.status === 201) acts.push({ id, who: o.who })
           } else if (o.kind === 'review' && acts.length) {
             const a = acts[o.pick % acts.length]!
             const v = (await version('activities', a.id)) - (o.stale ? 1 : 0)
@@ -102,6 +104,11 @@ describe('statistics counters', () => {
             await t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: deputies[a.who]!.cookie, body })
           } else if (o.kind === 'deputy') {
             await t.call('POST', '/api/v1/deputies', { cookie: staff[o.county]!.cookie, body: { name: '新代表', phone: String(phone++), level: 'township' } })
+          } else if (o.kind === 'roster') {
+            // A deputy ended or restored (their sessions end with it, so their later writes are refused).
+            const d = deputies[o.who]!
+            const v = (await version('users', d.user.id)) - (o.stale ? 1 : 0)
+            await t.call('PATCH', `/api/v1/deputies/${d.user.id}`, { cookie: staff[o.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body: { version: v, active: o.active } })
           } else if (o.kind === 'fiveOne') {
             await t.call('POST', '/api/v1/five-ones', { cookie: staff[PINGQUAN]!.cookie, body: { countyCode: PINGQUAN, year, type: o.type, date: `${year}-01-05`, title: '五个一' } })
           }

@@ -1,6 +1,6 @@
 // The typed client of Programme 2 (api.md "Activities", "Deputies and accounts", "五个一"): deputies'
 // activities and their review, the yearly record, the roster and its import, accounts, 五个一.
-import type { ActivityStatus, ActivityTag, DeputyLevel, FIVE_INTRODUCTIONS, FOUR_BATCHES, FiveOne, Venue } from '../../worker/core/taxonomy'
+import type { AccountAction, ActivityStatus, ActivityTag, DeputyLevel, FIVE_INTRODUCTIONS, FOUR_BATCHES, FiveOne, Venue } from '../../worker/core/taxonomy'
 import { http, type User } from './api'
 import type { Page } from './issues-api'
 
@@ -51,7 +51,23 @@ export interface Deputy {
   activated?: boolean
   /** In the roster list: when the unused activation code last printed for them expires. */
   codeExpiresAt?: string | null
+  /** Absent only in the answer of POST /deputies (a new entry is active, at version 1). */
+  active?: boolean
+  version?: number
 }
+
+/** One change to an account or roster entry (GET /deputies/:id, GET /users/:id), oldest first. */
+export interface AccountEvent {
+  id: string
+  action: AccountAction
+  actorId: string
+  actorName: string
+  at: string
+  changes: Record<string, { from: unknown; to: unknown }>
+}
+
+export type DeputyChange = { version: number; name?: string; phone?: string; level?: DeputyLevel; group?: string; active?: boolean }
+export type AccountChange = { version: number; name?: string; active?: boolean }
 
 /** GET /deputies/:id/record: the yearly record, counted from confirmedActivities only. */
 export interface DeputyRecord {
@@ -69,10 +85,11 @@ export interface DeputyRecord {
 /** A User with its unit, as /users answers it: the worker's SessionUser, whose file the web cannot import (it pulls in the database). */
 export interface Account extends User {
   unitId: string | null
-  /** In lists; the account answered by POST /users leaves it out (a new account is active). */
+  /** Absent only where an older answer leaves it out (a new account is active, at version 1). */
   active?: boolean
   /** In lists: the owner has set a password of their own. */
   activated?: boolean
+  version?: number
 }
 
 export interface ImportResult {
@@ -123,6 +140,8 @@ export const deputiesApi = {
   list: (query: string) => http.get<Page<Deputy>>(withQuery('/deputies', query)),
   create: (body: { name: string; phone: string; level: DeputyLevel; countyCode?: string; group?: string }) =>
     http.post<Deputy>('/deputies', body),
+  get: (id: string) => http.get<{ deputy: Deputy; history: AccountEvent[] }>(`/deputies/${at(id)}`),
+  change: (id: string, body: DeputyChange) => http.patch<{ deputy: Deputy }>(`/deputies/${at(id)}`, body).then((r) => r.deputy),
   importFile: (file: File) => {
     const form = new FormData()
     form.append('file', file)
@@ -132,8 +151,10 @@ export const deputiesApi = {
 
 export const usersApi = {
   list: (query: string) => http.get<Page<Account>>(withQuery('/users', query)),
-  create: (body: { role: 'unit' | 'county_staff'; name: string; phone: string; countyCode?: string; unitId?: string }) =>
+  create: (body: { role: 'unit' | 'county_staff' | 'city_staff'; name: string; phone: string; countyCode?: string; unitId?: string }) =>
     http.post<{ user: Account }>('/users', body),
+  get: (id: string) => http.get<{ user: Account; history?: AccountEvent[] }>(`/users/${at(id)}`),
+  change: (id: string, body: AccountChange) => http.patch<{ user: Account }>(`/users/${at(id)}`, body).then((r) => r.user),
   resetPassword: (id: string) => http.post<{ user: Account }>(`/users/${at(id)}/reset-password`, {}),
 }
 

@@ -68,7 +68,7 @@ export function onSessionProblem(listener: Listener | null): void {
   sessionListener = listener
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, timeout = TIMEOUT_MS): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, timeout = TIMEOUT_MS): Promise<T> {
   const controller = new AbortController()
   const timer = window.setTimeout(() => controller.abort(), timeout)
   // A file upload (FormData) sets its own multipart content type.
@@ -108,11 +108,12 @@ function toApiError(status: number, data: unknown): ApiError {
   return new ApiError(status, 'unavailable', '服务暂时不可用，请稍后再试')
 }
 
-/** Plain GET, POST and PUT for the feature clients (issues-api.ts), which live in the lazy chunks. */
+/** Plain GET, POST, PUT and PATCH for the feature clients (issues-api.ts), which live in the lazy chunks. */
 export const http = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   /** A file as multipart form data, with a longer wait (a large roster takes a few seconds). */
   upload: <T>(path: string, form: FormData, timeout = 120_000) => request<T>('POST', path, form, timeout),
 }

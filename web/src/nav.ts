@@ -35,6 +35,6 @@ export const NAV: Record<Role, readonly NavItem[]> = {
     { key: 'activity-review', title: '履职审核', description: '审核全市代表提交的履职活动', path: '/activities/review' },
     { key: 'deputies', title: '代表名册', description: '全市各级人大代表信息', path: '/deputies' },
     { key: 'five-ones', title: '五个一', description: '市和各县市区“五个一”完成情况', path: '/five-ones' },
-    { key: 'accounts', title: '账号管理', description: '开通和管理县级人大工作人员账号', path: '/accounts' },
+    { key: 'accounts', title: '账号管理', description: '开通和管理市、县级人大工作人员账号', path: '/accounts' },
   ],
 }

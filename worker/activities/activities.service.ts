@@ -135,7 +135,7 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
   }
   if (!deputyId) throw new ValidationFailed({ deputyId: '请选择代表' })
   const [d] = await db
-    .select({ id: users.id, name: users.name, countyCode: users.countyCode })
+    .select({ id: users.id, name: users.name, countyCode: users.countyCode, active: users.active })
     .from(users)
     .where(and(eq(users.id, deputyId), eq(users.role, 'deputy')))
     .limit(1)
@@ -143,6 +143,7 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
   if (!d || !d.countyCode || (scope.kind === 'county' && d.countyCode !== scope.countyCode)) {
     throw new ValidationFailed({ deputyId: '没有这位代表，或不属于本县（市、区）' })
   }
+  if (!d.active) throw new ValidationFailed({ deputyId: '这位代表已停用，不能再为其记录履职活动' })
   return { id: d.id, name: d.name, countyCode: d.countyCode }
 }
 

@@ -67,6 +67,16 @@ export function canReadUser(user: SessionUser, target: { id: string; countyCode:
   return scope.kind === 'county' && target.countyCode === scope.countyCode
 }
 
+/**
+ * May a staff member change (edit, end, restore) this account, which they can already read?
+ * City staff: every account. County staff: their county's deputies and unit accounts only.
+ */
+export function canChangeAccount(user: SessionUser, target: { role: Role; countyCode: string | null }): boolean {
+  const scope = scopeOf(user)
+  if (scope.kind === 'city') return true
+  return scope.kind === 'county' && target.countyCode === scope.countyCode && (target.role === 'deputy' || target.role === 'unit')
+}
+
 /** Which issues a scope covers: the filter every issue query starts from. */
 export type IssueScopeFilter = { all: true } | { countyCode: string } | { unitId: string } | { reporterId: string }
 

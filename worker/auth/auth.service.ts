@@ -1,7 +1,7 @@
 // Sign-in rules: password checks behind the throttle (./throttle.ts), the forced first change,
 // and the first sign-in with a one-time activation code that sets the account's password.
 import type { Db } from '../db/client'
-import { BadRequest, InvalidActivationCode, InvalidCredentials, ValidationFailed } from '../core/errors'
+import { AccountInactive, BadRequest, InvalidActivationCode, InvalidCredentials, ValidationFailed } from '../core/errors'
 import type { ActivateBody, LoginBody } from '../core/schemas'
 import { activationByPhone, spendActivationCode } from '../activation/activation.queries'
 import { hashActivationCode } from './activation-codes'
@@ -19,8 +19,10 @@ export async function login(db: Db, body: LoginBody, address: string, times: Ses
   const who = { phone: body.phone, address }
   await admitAttempt(db, who, now)
   const user = await findUserByPhone(db, body.phone)
-  const ok = await verifyPassword(body.password, user?.active ? user.passwordHash : null)
+  const ok = await verifyPassword(body.password, user?.passwordHash ?? null)
   if (!user || !ok) throw new InvalidCredentials()
+  // Said only to whoever knows the password, so that it reveals nothing about which phones exist.
+  if (!user.active) throw new AccountInactive()
   await attemptSucceeded(db, who)
   const token = await createSession(db, user.id, times, now)
   return { token, userId: user.id }

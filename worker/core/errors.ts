@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'bad_request'
   | 'unauthenticated'
   | 'invalid_credentials'
+  | 'account_inactive'
   | 'password_change_required'
   | 'forbidden'
   | 'not_found'
@@ -52,6 +53,13 @@ export class InvalidCredentials extends AppError {
 export class InvalidActivationCode extends AppError {
   constructor() {
     super(401, 'invalid_credentials', '手机号或开通码不正确，请按开通通知单核对')
+  }
+}
+
+/** The right password for an account staff have ended (停用). */
+export class AccountInactive extends AppError {
+  constructor() {
+    super(403, 'account_inactive', '该账号已停用，不能登录。如需恢复，请联系本级人大常委会工作人员')
   }
 }
 export class Forbidden extends AppError {

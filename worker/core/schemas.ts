@@ -65,6 +65,12 @@ export const recordId = (message = '编号应为 UUID') => z.uuid({ error: messa
 
 export const countyCode = z.string({ error: '请选择县市区' }).regex(/^\d{6}$/, { error: '县市区代码应为 6 位数字' })
 
+/** `?active=true|false` on the roster and account lists: today's entries (the default) or the ended ones. */
+export const activeQuery = z
+  .enum(['true', 'false'], { error: 'active 应为 true（在用）或 false（已停用）' })
+  .default('true')
+  .transform((v) => v === 'true')
+
 export const pageQuery = {
   limit: z.coerce
     .number({ error: '每页条数应为数字' })

@@ -120,6 +120,11 @@ export const FIELD_ORIGINS = [
 ] as const
 export type FieldOrigin = (typeof FIELD_ORIGINS)[number]['code']
 
+/** What a change to an account or roster entry was (account_events.action). */
+export const ACCOUNT_ACTIONS = ['update', 'deactivate', 'reactivate'] as const
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number]
+export const ACCOUNT_ACTION_LABELS: Record<AccountAction, string> = { update: '修改信息', deactivate: '停用', reactivate: '恢复' }
+
 export const PLACE_KINDS = ['city', 'county'] as const
 export type PlaceKind = (typeof PLACE_KINDS)[number]
 

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/sqlite-core'
 import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
 import {
+  ACCOUNT_ACTIONS,
   ACTIVITY_STATUSES,
   ACTIVITY_TAGS,
   DEPUTY_LEVELS,
@@ -125,8 +126,9 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_phone').on(t.phone),
-    index('users_county_role_created').on(t.countyCode, t.role, t.createdAt, t.id),
-    index('users_role_created').on(t.role, t.createdAt, t.id),
+    // Roster and account lists show the active or the ended entries, newest first.
+    index('users_county_role_active_created').on(t.countyCode, t.role, t.active, t.createdAt, t.id),
+    index('users_role_active_created').on(t.role, t.active, t.createdAt, t.id),
     index('users_unit').on(t.unitId),
     check('users_role', oneOf(t.role, ROLES)),
     check('users_level', sql`${t.level} is null or ${oneOf(t.level, codesOf(DEPUTY_LEVELS))}`),
@@ -138,6 +140,25 @@ export const users = sqliteTable(
     check('users_level_required', sql`${t.role} <> 'deputy' or ${t.level} is not null`),
     check('users_flags', sql`${bool(t.mustChangePassword)} and ${bool(t.active)}`),
   ],
+)
+
+/** Every change staff make to an account or roster entry: who, when, what (before → after). */
+export const accountEvents = sqliteTable(
+  'account_events',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+    action: text('action', { enum: ACCOUNT_ACTIONS }).notNull(),
+    /** JSON { field: { from, to } } of what the change touched. */
+    changes: text('changes').notNull().default('{}'),
+  },
+  (t) => [index('account_events_user_at').on(t.userId, t.at), check('account_events_action', oneOf(t.action, ACCOUNT_ACTIONS))],
 )
 
 /** Sign-in sessions; only the SHA-256 of the token is stored. */
@@ -391,6 +412,7 @@ export const schema = {
   fields,
   units,
   users,
+  accountEvents,
   sessions,
   signInThrottle,
   activationCodes,

@@ -7,19 +7,38 @@ import { contains } from '../db/sql'
 import type { Keyset } from '../db/cursor'
 import type { DeputyLevel } from '../core/taxonomy'
 
+/** A roster entry as the API shows it. */
+export const deputyView = {
+  id: users.id,
+  name: users.name,
+  phone: users.phone,
+  level: users.level,
+  countyCode: users.countyCode,
+  group: users.deputyGroup,
+  active: users.active,
+  version: users.version,
+}
+
+export async function findDeputyView(db: Db, id: string) {
+  const [row] = await db.select(deputyView).from(users).where(and(eq(users.id, id), eq(users.role, 'deputy'))).limit(1)
+  return row ?? null
+}
+
 export interface DeputyFilter {
   /** null: every county (city staff); else these counties only. */
   countyCodes: string[] | null
   level?: DeputyLevel
+  active: boolean
   q?: string
   after?: Keyset
   limit: number
 }
 
-/** Deputies newest first; uses users_county_role_created (or users_role_created for the city). */
+/** Deputies newest first; uses users_county_role_active_created (or users_role_active_created for the city). */
 export function listDeputies(db: Db, f: DeputyFilter) {
   const where: (SQL | undefined)[] = [eq(users.role, 'deputy')]
   if (f.countyCodes) where.push(f.countyCodes.length === 1 ? eq(users.countyCode, f.countyCodes[0]!) : inArray(users.countyCode, f.countyCodes))
+  where.push(eq(users.active, f.active))
   if (f.level) where.push(eq(users.level, f.level))
   if (f.q) {
     where.push(or(contains(users.name, f.q), contains(users.phone, f.q)))
@@ -28,17 +47,7 @@ export function listDeputies(db: Db, f: DeputyFilter) {
     where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
   }
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      phone: users.phone,
-      level: users.level,
-      countyCode: users.countyCode,
-      group: users.deputyGroup,
-      activated: activatedSql,
-      codeExpiresAt: activationCodes.expiresAt,
-      createdAt: users.createdAt,
-    })
+    .select({ ...deputyView, activated: activatedSql, codeExpiresAt: activationCodes.expiresAt, createdAt: users.createdAt })
     .from(users)
     // The live (unused) code of each deputy on the page, by its primary key.
     .leftJoin(activationCodes, and(eq(activationCodes.userId, users.id), isNull(activationCodes.usedAt)))

@@ -1,10 +1,10 @@
 // The counter updates each write adds to its own batch. Every one is an upsert of increments
 // (negative to decrement) guarded by a condition, so that it happens exactly when the write it
 // belongs to happens: a retried create or a stale action changes no counter.
-import { sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from '../db/schema'
+import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts, users } from '../db/schema'
 import { insertWhere } from '../db/sql'
 import type { IssueStatus } from '../core/taxonomy'
 
@@ -62,7 +62,8 @@ export interface ConfirmedFigures {
 /** An activity confirmed: its figures count, and its deputy turns active with their first one. */
 export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
   const n = (type: string) => a.introductions.filter((i) => i.type === type).length
-  const firstOfYear = sql`(case when coalesce((select ${deputyYearCounts.confirmed} from ${deputyYearCounts} where ${deputyYearCounts.deputyId} = ${a.deputyId} and ${deputyYearCounts.year} = ${a.year}), 0) = 0 then 1 else 0 end)`
+  // Coverage counts deputies on today's roster only: an ended deputy's confirmation adds figures, not a covered deputy.
+  const firstOfYear = sql`(case when coalesce((select ${deputyYearCounts.confirmed} from ${deputyYearCounts} where ${deputyYearCounts.deputyId} = ${a.deputyId} and ${deputyYearCounts.year} = ${a.year}), 0) = 0 and exists (select 1 from ${users} where ${users.id} = ${a.deputyId} and ${users.active} = 1) then 1 else 0 end)`
   return [
     // Reads the deputy's count before the next statement raises it.
     bump(
@@ -92,6 +93,22 @@ export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
 
 export function deputiesAdded(db: Db, countyCode: string, n: number) {
   return bump(db, deputyCounts, { countyCode }, [deputyCounts.countyCode], { deputies: n })
+}
+
+/**
+ * A deputy leaving (delta -1) or rejoining (+1) the roster: the county's roster count moves, and
+ * so does every year's count of covered deputies in which they have a confirmed activity. Their
+ * confirmed activities and outcomes keep counting either way.
+ */
+export function deputyRosterMoved(db: Db, deputyId: string, countyCode: string, delta: -1 | 1, when: SQL) {
+  const years = db.select({ year: deputyYearCounts.year }).from(deputyYearCounts).where(and(eq(deputyYearCounts.deputyId, deputyId), sql`${deputyYearCounts.confirmed} > 0`))
+  return [
+    bump(db, deputyCounts, { countyCode }, [deputyCounts.countyCode], { deputies: delta }, when),
+    db
+      .update(activityCounts)
+      .set({ activeDeputies: sql`${activityCounts.activeDeputies} + ${delta}` })
+      .where(and(eq(activityCounts.countyCode, countyCode), inArray(activityCounts.year, years), when)),
+  ]
 }
 
 export function fiveOneAdded(db: Db, year: number, placeCode: string, type: string) {

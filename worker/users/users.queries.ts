@@ -15,6 +15,8 @@ const userView = {
   unitName: units.name,
   level: users.level,
   mustChangePassword: users.mustChangePassword,
+  active: users.active,
+  version: users.version,
 }
 
 export async function findUserView(db: Db, id: string) {
@@ -27,17 +29,18 @@ export interface AccountFilter {
   /** null: every county (city staff); else this county. */
   countyCode: string | null
   roles: ('unit' | 'county_staff' | 'city_staff')[]
+  active: boolean
   after?: Keyset
   limit: number
 }
 
 /** Staff and unit accounts, newest first (deputies have their own roster list). */
 export function listAccounts(db: Db, f: AccountFilter) {
-  const where: (SQL | undefined)[] = [inArray(users.role, f.roles)]
+  const where: (SQL | undefined)[] = [inArray(users.role, f.roles), eq(users.active, f.active)]
   if (f.countyCode) where.push(eq(users.countyCode, f.countyCode))
   if (f.after) where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
   return db
-    .select({ ...userView, active: users.active, activated: activatedSql, createdAt: users.createdAt })
+    .select({ ...userView, activated: activatedSql, createdAt: users.createdAt })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(and(...where))

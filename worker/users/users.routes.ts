@@ -1,19 +1,21 @@
-// Accounts (api.md "Deputies and accounts"): read one, list staff and unit accounts, create one
-// (without a credential: its owner activates it with a printed code), and reset a password.
+// Accounts (api.md "Deputies and accounts"): read one with its history, list staff and unit
+// accounts, create one (without a credential: its owner activates it with a printed code),
+// change or end one, and reset a password.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { NotFound } from '../core/errors'
-import { countyCode, pageQuery, phone, recordId, text } from '../core/schemas'
+import { activeQuery, countyCode, pageQuery, phone, recordId, text } from '../core/schemas'
 import { decodeCursor, page } from '../db/cursor'
 import { idParam, jsonBody, query } from '../validate'
 import { findUserView, listAccounts } from './users.queries'
 import { createAccount, resetPassword } from './users.service'
+import { changeAccount, historyOf } from './changes.service'
 
 const createBody = z.object({
-  role: z.enum(['unit', 'county_staff'], { error: '账号类型应为 unit（责任单位）或 county_staff（县级人大工作人员）' }),
+  role: z.enum(['unit', 'county_staff', 'city_staff'], { error: '账号类型应为 unit（责任单位）、county_staff（县级人大工作人员）或 city_staff（市人大工作人员）' }),
   name: text('姓名', 30),
   phone,
   countyCode: countyCode.optional(),
@@ -23,7 +25,14 @@ const createBody = z.object({
 const listQuery = z.object({
   role: z.enum(['unit', 'county_staff', 'city_staff'], { error: '未知的账号类型' }).optional(),
   countyCode: countyCode.optional(),
+  active: activeQuery,
   ...pageQuery,
+})
+
+const changeBody = z.object({
+  version: z.number({ error: '缺少版本号 version' }).int(),
+  name: text('姓名', 30).optional(),
+  active: z.boolean({ error: 'active 应为 true 或 false' }).optional(),
 })
 
 export const userRoutes = new Hono<AppEnv>()
@@ -39,6 +48,7 @@ export const userRoutes = new Hono<AppEnv>()
     const rows = await listAccounts(c.var.db, {
       countyCode: 'codes' in counties ? counties.codes[0]! : null,
       roles: [...roles],
+      active: qs.active,
       after: decodeCursor(qs.cursor),
       limit: qs.limit,
     })
@@ -53,6 +63,10 @@ export const userRoutes = new Hono<AppEnv>()
     const user = currentUser(c)
     const target = await findUserView(c.var.db, idParam(c))
     if (!target || !canReadUser(user, target)) throw new NotFound()
-    return c.json({ user: target })
+    return c.json({ user: target, history: await historyOf(c.var.db, user, target.id) })
+  })
+  .patch('/users/:id', async (c) => {
+    const body = await jsonBody(c, changeBody)
+    return c.json({ user: await changeAccount(c.var.db, currentUser(c), c.req.param('id'), body, 'account') })
   })
   .post('/users/:id/reset-password', async (c) => c.json(await resetPassword(c.var.db, currentUser(c), idParam(c))))

@@ -1,6 +1,7 @@
-// Account administration: staff create unit and county staff accounts and reset passwords,
-// each within their scope. Neither makes a credential: a new or reset account signs in first
-// with an activation code from a printed slip (worker/activation/). A reset ends every session.
+// Account administration: staff create unit and staff accounts (city staff alone create county
+// and city staff accounts) and reset passwords, each within their scope. Neither makes a
+// credential: a new or reset account signs in first with an activation code from a printed slip
+// (worker/activation/). A reset ends every session.
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
@@ -15,7 +16,7 @@ import { isUniqueViolation, newAccountRow, phoneTaken } from './accounts'
 import { findUserView } from './users.queries'
 
 export interface NewAccountBody {
-  role: 'unit' | 'county_staff'
+  role: 'unit' | 'county_staff' | 'city_staff'
   name: string
   phone: string
   countyCode?: string
@@ -25,7 +26,9 @@ export interface NewAccountBody {
 export async function createAccount(db: Db, user: SessionUser, body: NewAccountBody, now = new Date()) {
   requireRole(user, 'county_staff', 'city_staff')
   if (body.role === 'county_staff' && user.role !== 'city_staff') throw new Forbidden('只有市人大工作人员可以开通县级人大工作人员账号')
-  let countyCode = body.countyCode ?? user.countyCode ?? undefined
+  if (body.role === 'city_staff' && user.role !== 'city_staff') throw new Forbidden('只有市人大工作人员可以开通市人大工作人员账号')
+  // City staff stand outside any county.
+  let countyCode = body.role === 'city_staff' ? undefined : (body.countyCode ?? user.countyCode ?? undefined)
   let unitId: string | null = null
   if (body.role === 'unit') {
     if (!body.unitId) throw new ValidationFailed({ unitId: '请选择责任单位' })
@@ -34,9 +37,11 @@ export async function createAccount(db: Db, user: SessionUser, body: NewAccountB
     unitId = unit.id
     countyCode = unit.countyCode
   }
-  if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
-  if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
-  if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）开通账号')
+  if (body.role !== 'city_staff') {
+    if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
+    if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+    if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）开通账号')
+  }
   if (await phoneTaken(db, body.phone)) throw new Conflict('该手机号已有账号')
   const row = newAccountRow({ name: body.name, phone: body.phone, role: body.role, countyCode, unitId }, now)
   try {

@@ -1,5 +1,6 @@
-// 开通账号: a county staff account (city staff pick the county) or a unit account (for a unit picked
-// from the county's units). It starts without a password: the caller offers its 开通通知单.
+// 开通账号: a city staff account, a county staff account (city staff pick the county) or a unit
+// account (for a unit picked from the county's units). It starts without a password: the caller
+// offers its 开通通知单.
 import { useEffect, useState } from 'preact/hooks'
 import { usersApi, type Account } from '../activities-api'
 import { countyOptions } from '../activity-format'
@@ -10,7 +11,7 @@ import { FormActions, SelectField } from './form-fields'
 import { focusFirstErrorAs, TextField } from './text-field'
 
 interface AccountFormProps {
-  role: 'unit' | 'county_staff'
+  role: 'unit' | 'county_staff' | 'city_staff'
   reference: Reference | null
   /** The county the account is for; '' lets city staff pick one (county staff accounts). */
   countyCode: string
@@ -62,7 +63,8 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
     if (Object.keys(f).length) return show(f)
     setBusy(true)
     try {
-      onCreated(await usersApi.create(role === 'unit' ? { role, name: name.trim(), phone: digits, unitId } : { role, name: name.trim(), phone: digits, countyCode: county }))
+      const who = { name: name.trim(), phone: digits }
+      onCreated(await usersApi.create(role === 'unit' ? { role, ...who, unitId } : role === 'city_staff' ? { role, ...who } : { role, ...who, countyCode: county }))
     } catch (e) {
       const err = asApiError(e, '开通失败，请稍后重试')
       if (err.status === 409) show({ phone: err.message })
@@ -72,7 +74,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
     }
   }
 
-  const unitLabel = role === 'unit' ? '开通责任单位账号' : '开通县级人大工作人员账号'
+  const unitLabel = role === 'unit' ? '开通责任单位账号' : role === 'city_staff' ? '开通市人大工作人员账号' : '开通县级人大工作人员账号'
   return (
     <form class="card roster-form" onSubmit={submit} noValidate aria-label={unitLabel}>
       <p class="card-title">{unitLabel}</p>
@@ -89,7 +91,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
             error={fields.unitId}
             hint={units.state === 'ready' && units.list.length === 0 ? '还没有责任单位，请先在“责任单位”中添加。' : undefined}
           />
-        ) : (
+        ) : role === 'city_staff' ? null : (
           <SelectField id="account-county" label="县市区" value={county} onChange={setCounty} placeholder="请选择县市区" options={countyOptions(reference)} error={fields.countyCode} />
         )}
         <TextField id="account-name" label="姓名" value={name} onInput={setName} error={fields.name} maxLength={30} />

@@ -1,7 +1,7 @@
 // The roster as a list: one row per deputy (a box to choose them for 开通通知单, name and level,
-// whether they have activated, phone, county, group) with a link to their 履职档案 and 重置密码,
-// which asks first and then offers their slip. Rows line up as columns on a desk screen and
-// stack on a phone.
+// whether they have activated, phone, county, group) with a link to their 履职档案, 重置密码
+// (asks first, then offers their slip) and 管理 (edit, 停用/恢复, 变更记录, opened under the row).
+// Rows line up as columns on a desk screen and stack on a phone.
 import { useState } from 'preact/hooks'
 import { todayInShanghai, yearInShanghai } from '../../../worker/core/dates'
 import { usersApi, type Deputy } from '../activities-api'
@@ -12,6 +12,7 @@ import { openSlips } from '../slips-selection'
 import { Alert } from './alert'
 import { Button } from './button'
 import { CreatedPanel } from './roster-created'
+import { RosterManage } from './roster-manage'
 
 type Reset = { state: 'idle' } | { state: 'confirm' } | { state: 'busy' } | { state: 'done' } | { state: 'failed'; message: string }
 
@@ -86,10 +87,23 @@ interface RosterListProps {
   onChoose: (id: string, on: boolean) => void
   /** Where the slips screen leads back to (this list with its filters). */
   back: { href: string; label: string }
+  /** A roster entry changed under 管理: the list shows it as it now stands. */
+  onChanged: (deputy: Deputy) => void
 }
 
-export function RosterList({ deputies, reference, showCounty, chosen, onChoose, back }: RosterListProps) {
+/** 管理: the button that opens the panel under a row. */
+export function ManageToggle({ name, open, onToggle }: { name: string; open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" class={open ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'} aria-expanded={open} onClick={onToggle} aria-label={`管理${name}`}>
+      管理
+    </button>
+  )
+}
+
+export function RosterList({ deputies, reference, showCounty, chosen, onChoose, back, onChanged }: RosterListProps) {
+
   const year = yearInShanghai()
+  const [open, setOpen] = useState<string | null>(null)
   return (
     <ul class={showCounty ? 'roster roster-city' : 'roster'} aria-label="代表名册">
       <li class="roster-head" aria-hidden="true">
@@ -108,7 +122,7 @@ export function RosterList({ deputies, reference, showCounty, chosen, onChoose, 
               <span class="visually-hidden">（选择以打印开通通知单）</span>
             </label>
             <span class="badge">{deputyTitle(d.level)}</span>
-            <ActivationBadge activated={d.activated} codeExpiresAt={d.codeExpiresAt} />
+            {d.active === false ? <span class="badge badge-off">已停用</span> : <ActivationBadge activated={d.activated} codeExpiresAt={d.codeExpiresAt} />}
           </span>
           <span class="roster-phone">{d.phone}</span>
           {showCounty && <span class="roster-county">{placeName(reference, d.countyCode)}</span>}
@@ -117,8 +131,10 @@ export function RosterList({ deputies, reference, showCounty, chosen, onChoose, 
             <a class="btn btn-secondary btn-small" href={`/deputies/${d.id}/record?year=${year}`} onClick={followLink} aria-label={`${d.name}的履职档案`}>
               履职档案
             </a>
-            <ResetPassword id={d.id} name={d.name} phone={d.phone} back={back} />
+            {d.active !== false && <ResetPassword id={d.id} name={d.name} phone={d.phone} back={back} />}
+            <ManageToggle name={d.name} open={open === d.id} onToggle={() => setOpen(open === d.id ? null : d.id)} />
           </span>
+          {open === d.id && <RosterManage kind="deputy" id={d.id} self={false} onChanged={(p) => onChanged(p as Deputy)} onClose={() => setOpen(null)} />}
         </li>
       ))}
     </ul>

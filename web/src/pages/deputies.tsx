@@ -1,6 +1,7 @@
-// 代表名册 (/deputies): staff search their deputies (q, level, and for the city the county, all in
-// the address), add one, import a roster file, reset a password, open a deputy's 履职档案, and
-// print 开通通知单 for the deputies they tick or for all not yet activated.
+// 代表名册 (/deputies): staff search their deputies (q, level, 在任/已停用, and for the city the
+// county, all in the address), add one, import a roster file, reset a password, manage one (edit,
+// 停用/恢复, 变更记录), open a deputy's 履职档案, and print 开通通知单 for the deputies they tick
+// or for all not yet activated.
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { deputiesApi, type Deputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
@@ -27,7 +28,8 @@ import '../issues.css'
 import '../activities.css'
 
 type Panel = 'none' | 'add' | 'import'
-type Filters = { q?: string; level?: string; countyCode?: string }
+type Filters = { q?: string; level?: string; countyCode?: string; active?: 'false' }
+const ACTIVE_OPTIONS = [{ value: 'false', label: '已停用' }]
 
 export default function DeputiesPage() {
   useTitle('代表名册')
@@ -38,7 +40,12 @@ export default function DeputiesPage() {
   const city = user.role === 'city_staff'
   const filters = useMemo<Filters>(() => {
     const qs = new URLSearchParams(search)
-    return { q: qs.get('q') || undefined, level: qs.get('level') || undefined, countyCode: (city && qs.get('countyCode')) || undefined }
+    return {
+      q: qs.get('q') || undefined,
+      level: qs.get('level') || undefined,
+      countyCode: (city && qs.get('countyCode')) || undefined,
+      active: qs.get('active') === 'false' ? 'false' : undefined,
+    }
   }, [search, city])
   const query = queryString(filters)
   const pages = usePaged(staff ? query : null, deputiesApi.list)
@@ -137,13 +144,17 @@ export default function DeputiesPage() {
             {city && (
               <SelectField id="filter-county" label="县市区" value={filters.countyCode ?? ''} onChange={(v) => apply({ ...filters, countyCode: v || undefined })} placeholder="全部县市区" options={countyOptions(reference)} />
             )}
+            <SelectField id="filter-active" label="状态" value={filters.active ?? ''} onChange={(v) => apply({ ...filters, active: v === 'false' ? 'false' : undefined })} placeholder="在任代表" options={ACTIVE_OPTIONS} />
           </div>
         </div>
         {pages.status === 'loading' && <Loading label="正在加载名册…" />}
         {pages.status === 'error' && <LoadError message={pages.error} onRetry={pages.retry} />}
         {pages.status === 'ready' &&
           (pages.items.length === 0 ? (
-            <EmptyState title={filtered ? '没有符合条件的代表' : '名册中还没有代表'} text={filtered ? '请核对姓名、手机号，或调整筛选条件。' : '可以逐个添加，或用“导入名册”一次导入。'}>
+            <EmptyState
+              title={filters.active ? '没有已停用的代表' : filtered ? '没有符合条件的代表' : '名册中还没有代表'}
+              text={filters.active ? '代表任期结束或调离时，可在名册中点“管理”停用，停用的代表显示在这里。' : filtered ? '请核对姓名、手机号，或调整筛选条件。' : '可以逐个添加，或用“导入名册”一次导入。'}
+            >
               {filtered && (
                 <Button variant="secondary" onClick={() => apply({})}>
                   清除筛选
@@ -170,7 +181,15 @@ export default function DeputiesPage() {
                   )}
                 </div>
               </div>
-              <RosterList deputies={pages.items} reference={reference} showCounty={city} chosen={chosen} onChoose={choose} back={back} />
+              <RosterList
+                deputies={pages.items}
+                reference={reference}
+                showCounty={city}
+                chosen={chosen}
+                onChoose={choose}
+                back={back}
+                onChanged={(d) => pages.update((items) => items.map((x) => (x.id === d.id ? d : x)))}
+              />
               <LoadMore hasMore={pages.hasMore} busy={pages.loadingMore} error={pages.moreError} onMore={pages.loadMore} shown={pages.items.length} />
             </>
           ))}

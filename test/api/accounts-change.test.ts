@@ -188,7 +188,7 @@ describe('city staff open staff accounts', () => {
     const city = await t.actor({ role: 'city_staff' })
     const res = await t.call('POST', '/api/v1/users', { cookie: city.cookie, body: { role: 'city_staff', name: '赵专班', phone: '13922220005' } })
     expect(res.status).toBe(201)
-    expect(((await res.json()) as { user: Record<string, unknown> }).user).toMatchObject({ role: 'city_staff', countyCode: null, active: true, mustChangePassword: true })
+    expect(((await res.json()) as { user: Record<string, unknown> }).user).toMatchObject({ role: 'city_staff', countyCode: null, active: true, mustChangePassword: false })
     const county = await t.call('POST', '/api/v1/users', { cookie: city.cookie, body: { role: 'county_staff', name: '吴芳', phone: '13922220006', countyCode: LONGHUA } })
     expect(county.status).toBe(201)
     const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })

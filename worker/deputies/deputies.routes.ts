@@ -8,7 +8,7 @@ import { currentUser } from '../auth/middleware'
 import { activeQuery, countyCode, freeText, pageQuery, phone, text } from '../core/schemas'
 import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
 import { decodeCursor, page } from '../db/cursor'
-import { jsonBody, query } from '../validate'
+import { idParam, jsonBody, query } from '../validate'
 import { listDeputies } from './deputies.queries'
 import { createDeputy, importRoster } from './deputies.service'
 import { readUploadCells } from '../imports/upload'
@@ -63,10 +63,10 @@ export const deputyRoutes = new Hono<AppEnv>()
     const body = await jsonBody(c, createBody)
     return c.json(await createDeputy(c.var.db, currentUser(c), body), 201)
   })
-  .get('/deputies/:id', async (c) => c.json(await deputyWithHistory(c.var.db, currentUser(c), c.req.param('id'))))
+  .get('/deputies/:id', async (c) => c.json(await deputyWithHistory(c.var.db, currentUser(c), idParam(c))))
   .patch('/deputies/:id', async (c) => {
     const body = await jsonBody(c, changeBody)
-    return c.json({ deputy: await changeAccount(c.var.db, currentUser(c), c.req.param('id'), body, 'deputy') })
+    return c.json({ deputy: await changeAccount(c.var.db, currentUser(c), idParam(c), body, 'deputy') })
   })
   .post('/deputies/import', async (c) => {
     requireRole(currentUser(c), 'county_staff', 'city_staff')

@@ -67,6 +67,6 @@ export const userRoutes = new Hono<AppEnv>()
   })
   .patch('/users/:id', async (c) => {
     const body = await jsonBody(c, changeBody)
-    return c.json({ user: await changeAccount(c.var.db, currentUser(c), c.req.param('id'), body, 'account') })
+    return c.json({ user: await changeAccount(c.var.db, currentUser(c), idParam(c), body, 'account') })
   })
   .post('/users/:id/reset-password', async (c) => c.json(await resetPassword(c.var.db, currentUser(c), idParam(c))))

@@ -2,10 +2,11 @@
 // path. The route guard lives here so no screen has to repeat it.
 import type { ComponentType } from 'preact'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { api, ApiError, onSessionProblem, type Reference, type User } from './api'
+import { api, ApiError, NETWORK_ERROR, onSessionProblem, type Reference, type User } from './api'
 import { Alert } from './components/alert'
 import { Button } from './components/button'
 import { Loading } from './components/loading'
+import { UpdateBanner } from './components/update-banner'
 import { lazyPage } from './lazy'
 import { loadReference } from './reference'
 import { navigate, usePath } from './router'
@@ -34,6 +35,7 @@ const FiveOnesPage = lazyPage(() => import('./pages/five-ones'))
 const AccountsPage = lazyPage(() => import('./pages/accounts'))
 const DashboardPage = lazyPage(() => import('./pages/dashboard'))
 const ReportPage = lazyPage(() => import('./pages/report'))
+const OutboxPage = lazyPage(() => import('./pages/outbox'))
 
 const ROUTES: Record<string, ComponentType> = {
   '/': HomePage,
@@ -54,6 +56,7 @@ const ROUTES: Record<string, ComponentType> = {
   '/accounts': AccountsPage,
   '/dashboard': DashboardPage,
   '/report': ReportPage,
+  '/outbox': OutboxPage,
 }
 
 /** The screen for a path: a fixed one, an issue (/issues/:id), or 404. */
@@ -76,6 +79,33 @@ export function redirectFor(path: string, user: User | null): string | null {
   return null
 }
 
+/**
+ * Who last signed in on this phone, so that the app opens with no signal. Removed on sign-out
+ * and when the server says the session ended.
+ */
+const lastUser = {
+  load(): User | null {
+    try {
+      return JSON.parse(localStorage.getItem('signed-in-user') ?? 'null') as User | null
+    } catch {
+      return null
+    }
+  },
+  save(user: User | null): void {
+    try {
+      if (user) localStorage.setItem('signed-in-user', JSON.stringify(user))
+      else localStorage.removeItem('signed-in-user')
+    } catch {
+      // A full store: the next offline start shows 登录 instead.
+    }
+  },
+}
+
+/** The outbox stops sending when no one is signed in (it is loaded with the signed-in screens). */
+function stopOutbox(): void {
+  void import('./outbox/outbox').then((m) => m.stop())
+}
+
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' }
 
 export function App() {
@@ -95,11 +125,15 @@ export function App() {
     let me: User | null = null
     try {
       me = await api.me()
+      lastUser.save(me)
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) {
+      // No signal: the account last signed in here opens its screens (the outbox sends later).
+      me = e instanceof ApiError && e.code === NETWORK_ERROR ? lastUser.load() : null
+      if (!me && !(e instanceof ApiError && e.status === 401)) {
         setBoot({ state: 'failed', message: e instanceof ApiError ? e.message : '系统暂时无法访问，请稍后再试' })
         return
       }
+      if (!me) lastUser.save(null)
     }
     setUser(me)
     setReference(await ref)
@@ -111,7 +145,9 @@ export function App() {
     onSessionProblem((error) => {
       if (error.status === 401) {
         // Only a session that existed can have expired; a first visit just lands on 登录.
-        if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。', path: '/login' })
+        if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。未发送的内容仍保存在本机，登录后会自动报送。', path: '/login' })
+        stopOutbox()
+        lastUser.save(null)
         setUser(null)
       } else {
         setUser((u) => u && { ...u, mustChangePassword: true })
@@ -138,6 +174,7 @@ export function App() {
       notice,
       setNotice,
       signedIn(next) {
+        lastUser.save(next)
         setUser(next)
         if (!reference) void loadReference().then((r) => r && setReference(r))
       },
@@ -148,6 +185,8 @@ export function App() {
           // Already signed out on the server (expired): that is the outcome asked for.
           if (!(e instanceof ApiError && e.status === 401)) throw e
         }
+        stopOutbox()
+        lastUser.save(null)
         setNotice({ tone: 'info', text: '您已退出登录。', path: '/login' })
         setUser(null)
       },
@@ -156,9 +195,11 @@ export function App() {
   )
 
   if (boot.state === 'loading') return <Loading label="正在进入系统…" />
+  const banner = <UpdateBanner />
   if (boot.state === 'failed') {
     return (
       <div class="page-narrow center-block">
+        {banner}
         <h1 class="page-title">承德市人大履职监督台账</h1>
         <Alert tone="error" title="暂时无法连接系统">
           {boot.message}
@@ -169,5 +210,10 @@ export function App() {
   }
 
   const Page = target ? null : pageFor(path)
-  return <SessionContext.Provider value={session}>{Page ? <Page /> : <Loading />}</SessionContext.Provider>
+  return (
+    <SessionContext.Provider value={session}>
+      {Page ? <Page /> : <Loading />}
+      {banner}
+    </SessionContext.Provider>
+  )
 }

@@ -74,7 +74,7 @@ export function AppShell({ children }: AppShellProps) {
         {error && <Alert tone="error">{error}</Alert>}
         {confirming && unsent > 0 && (
           <Alert tone="warning" title={`还有 ${unsent} 条内容没有报送`}>
-            <p>它们保存在这部手机上。退出后不会发送，用本账号再次登录后会自动报送。</p>
+            <p>它们保存在本机上。退出后不会发送，用本账号再次登录后会自动报送。</p>
             <div class="form-actions">
               <Button variant="danger" onClick={() => void onSignOut(true)}>
                 仍然退出

@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
 import { PHONE, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs, uniqueTitle } from './issues-api'
+import { apiAs, reportIssue as fileIssue, uniqueTitle } from './issues-api'
 
 const { baseURL, openAs } = setUpBrowser()
 
@@ -302,6 +302,44 @@ describe('a new version and signing out', () => {
     await page.waitForURL((url) => url.pathname === '/login')
     await signIn(page, DEPUTY)
     await expect.poll(() => issuesTitled(title), { timeout: 30_000 }).toBe(1)
+    await context.close()
+  })
+})
+
+describe('reading with no signal', () => {
+  it('shows the deputy’s own lists from the last copy, labelled with its time, and forgets them on sign-out', async () => {
+    const title = uniqueTitle('离线可读')
+    await fileIssue(await apiAs(baseURL, DEPUTY), title)
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    await page.goto('/issues/mine')
+    await page.getByText(title).waitFor()
+    await page.goto('/activities/mine')
+    await page.getByRole('heading', { name: '我的履职' }).waitFor()
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+
+    await context.setOffline(true)
+    const cold = await context.newPage()
+    await cold.goto('/issues/mine')
+    await cold.getByText(/^离线 · 显示 \d+月\d+日 \d\d:\d\d 的内容$/).waitFor()
+    await cold.getByText(title).waitFor()
+    await screenshot(cold, 'offline-issues-mine-phone')
+    await cold.goto('/activities/mine')
+    await cold.getByText(/^离线 · 显示 /).waitFor()
+    await cold.close()
+
+    // Signed out and in again: the copies went with the sign-out.
+    await context.setOffline(false)
+    await page.goto('/')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signIn(page, DEPUTY)
+    await context.setOffline(true)
+    await page.goto('/issues/mine')
+    await page.getByText('加载失败').waitFor()
+    expect(await page.getByText(title).count()).toBe(0)
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+    expectNoPageErrors(problems)
     await context.close()
   })
 })

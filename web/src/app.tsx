@@ -2,7 +2,7 @@
 // path. The route guard lives here so no screen has to repeat it.
 import type { ComponentType } from 'preact'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { api, ApiError, NETWORK_ERROR, onSessionProblem, type Reference, type User } from './api'
+import { api, ApiError, keepReadCopies, NETWORK_ERROR, onSessionProblem, type Reference, type User } from './api'
 import { Alert } from './components/alert'
 import { Button } from './components/button'
 import { Loading } from './components/loading'
@@ -106,6 +106,18 @@ function stopOutbox(): void {
   void import('./outbox/outbox').then((m) => m.stop())
 }
 
+/** What is read in the field keeps a copy for no signal: a deputy's own lists, a unit's to-do. */
+const READ_COPIES: Partial<Record<User['role'], RegExp>> = {
+  deputy: /^\/(issues\?|activities\?|deputies\/[^/?]+\/record\?)/,
+  unit: /^\/issues\?/,
+}
+
+/** Signing out (or a session that ended) takes the account's read copies off the phone. */
+function dropReadCopies(userId: string | undefined): void {
+  keepReadCopies(null)
+  if (userId) void import('./outbox/reads').then((m) => m.clear(userId))
+}
+
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' }
 
 export function App() {
@@ -147,6 +159,7 @@ export function App() {
         // Only a session that existed can have expired; a first visit just lands on 登录.
         if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。未发送的内容仍保存在本机，登录后会自动报送。', path: '/login' })
         stopOutbox()
+        dropReadCopies(lastUser.load()?.id)
         lastUser.save(null)
         setUser(null)
       } else {
@@ -161,6 +174,10 @@ export function App() {
     setNotice((n) => (n && n.path !== path ? null : n))
     window.scrollTo(0, 0)
   }, [path])
+
+  // During render, not in an effect: a screen's first fetch runs in its own effect, before ours.
+  const copyPaths = user && READ_COPIES[user.role]
+  keepReadCopies(user && copyPaths ? { userId: user.id, paths: copyPaths } : null)
 
   const target = boot.state === 'ready' ? redirectFor(path, user) : null
   useEffect(() => {
@@ -186,6 +203,7 @@ export function App() {
           if (!(e instanceof ApiError && e.status === 401)) throw e
         }
         stopOutbox()
+        dropReadCopies(user?.id)
         lastUser.save(null)
         setNotice({ tone: 'info', text: '您已退出登录。', path: '/login' })
         setUser(null)

@@ -1,8 +1,8 @@
 // The frame of every signed-in screen: system name, who is signed in, what waits in the outbox
 // ("N 条待发送", which also starts it sending), and a plain way out that warns about unsent items.
 import type { ComponentChildren } from 'preact'
-import { useState } from 'preact/hooks'
-import { ApiError } from '../api'
+import { useEffect, useState } from 'preact/hooks'
+import { ApiError, OFFLINE_COPY } from '../api'
 import { placeLabel, roleLabel } from '../identity'
 import { useOutbox } from '../outbox/use-outbox'
 import { followLink } from '../router'
@@ -10,6 +10,12 @@ import { useSession, useUser } from '../session'
 import { Alert } from './alert'
 import { Button } from './button'
 import '../outbox.css'
+
+/** 12月2日 09:14, on the phone's clock. */
+function copyTime(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
 
 interface AppShellProps {
   children: ComponentChildren
@@ -21,6 +27,13 @@ export function AppShell({ children }: AppShellProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [confirming, setConfirming] = useState(false)
+  // No signal, and this screen shows the copy fetched last time: say from when.
+  const [copyAt, setCopyAt] = useState('')
+  useEffect(() => {
+    const shown = (e: Event) => setCopyAt((e as CustomEvent<string>).detail)
+    window.addEventListener(OFFLINE_COPY, shown)
+    return () => window.removeEventListener(OFFLINE_COPY, shown)
+  }, [])
   const outbox = useOutbox(user.id)
   const unsent = outbox.waiting + outbox.rejected
   const place = placeLabel(user, reference)
@@ -71,6 +84,11 @@ export function AppShell({ children }: AppShellProps) {
         </div>
       </header>
       <main class="main" id="main">
+        {copyAt && (
+          <p class="offline-copy" role="status">
+            离线 · 显示 {copyTime(copyAt)} 的内容
+          </p>
+        )}
         {error && <Alert tone="error">{error}</Alert>}
         {confirming && unsent > 0 && (
           <Alert tone="warning" title={`还有 ${unsent} 条内容没有报送`}>

@@ -26,6 +26,13 @@ const checks: [string, boolean, string][] = [
   ['activity form JS (gzip)', r.sizes.web.activityForm.jsGzipKB <= budgets.sizes.activityFormJsGzipKBMax, `${r.sizes.web.activityForm.jsGzipKB} KB ≤ ${budgets.sizes.activityFormJsGzipKBMax} KB`],
   ['worker bundle (gzip)', r.sizes.worker.gzipKiB <= budgets.sizes.workerGzipKiBMax, `${r.sizes.worker.gzipKiB} KiB ≤ ${budgets.sizes.workerGzipKiBMax} KiB`],
   ['activity form interactive, cold', r.pageLoad.coldMs <= budgets.pageLoad.activityFormColdMsMax, `${r.pageLoad.coldMs} ms ≤ ${budgets.pageLoad.activityFormColdMsMax} ms`],
+  ['activity form interactive, warm (service worker)', r.pageLoad.warmMs <= budgets.pageLoad.activityFormWarmMsMax, `${r.pageLoad.warmMs} ms ≤ ${budgets.pageLoad.activityFormWarmMsMax} ms`],
+  ['activity form opened with no network', r.pageLoad.offlineColdMs <= budgets.pageLoad.activityFormOfflineColdMsMax, `${r.pageLoad.offlineColdMs} ms ≤ ${budgets.pageLoad.activityFormOfflineColdMsMax} ms`],
+  [
+    'sign-in page JS + CSS (gzip)',
+    r.sizes.web.signIn.jsGzipKB + r.sizes.web.signIn.cssGzipKB <= budgets.sizes.signInTotalGzipKBMax,
+    `${Math.round((r.sizes.web.signIn.jsGzipKB + r.sizes.web.signIn.cssGzipKB) * 10) / 10} KB ≤ ${budgets.sizes.signInTotalGzipKBMax} KB`,
+  ],
 ]
 for (const [name, ok, detail] of checks) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail}`)

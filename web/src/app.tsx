@@ -8,7 +8,7 @@ import { Button } from './components/button'
 import { Loading } from './components/loading'
 import { UpdateBanner } from './components/update-banner'
 import { lazyPage } from './lazy'
-import { loadReference } from './reference'
+import { lastReference, loadReference } from './reference'
 import { navigate, usePath } from './router'
 import { SessionContext, type Notice, type Session } from './session'
 
@@ -134,6 +134,24 @@ export function App() {
     setBoot({ state: 'loading' })
     // Both at once: on a slow phone network a second round trip is what people feel.
     const ref = loadReference()
+    // Opened again on this phone: show the screens at once from the last copies and let /me
+    // confirm behind them (a session that ended answers 401, which signs out as usual).
+    const known = lastUser.load()
+    const knownRef = lastReference()
+    if (known && knownRef) {
+      setUser(known)
+      setReference(knownRef)
+      setBoot({ state: 'ready' })
+      api.me().then(
+        (me) => {
+          lastUser.save(me)
+          if (JSON.stringify(me) !== JSON.stringify(known)) setUser(me)
+        },
+        () => undefined,
+      )
+      void ref.then((r) => r && setReference(r))
+      return
+    }
     let me: User | null = null
     try {
       me = await api.me()

@@ -6,7 +6,8 @@ import { api, type Reference } from './api'
 let pending: Promise<Reference | null> | null = null
 const KEY = 'reference-copy'
 
-function lastCopy(): Reference | null {
+/** The catalogue as last loaded on this phone, if ever. */
+export function lastReference(): Reference | null {
   try {
     return JSON.parse(localStorage.getItem(KEY) ?? 'null') as Reference | null
   } catch {
@@ -27,7 +28,7 @@ export function loadReference(): Promise<Reference | null> {
     },
     () => {
       pending = null
-      return lastCopy()
+      return lastReference()
     },
   )
   return pending

@@ -33,6 +33,13 @@ const checks: [string, boolean, string][] = [
   ],
   ['roster import answers no secrets', JSON.stringify(r.rosterImport.answerKeys) === '["created","updated"]', JSON.stringify(r.rosterImport.answerKeys)],
   ['activity form interactive, cold', r.pageLoad.coldMs <= budgets.pageLoad.activityFormColdMsMax, `${r.pageLoad.coldMs} ms ≤ ${budgets.pageLoad.activityFormColdMsMax} ms`],
+  ['activity form interactive, warm (service worker)', r.pageLoad.warmMs <= budgets.pageLoad.activityFormWarmMsMax, `${r.pageLoad.warmMs} ms ≤ ${budgets.pageLoad.activityFormWarmMsMax} ms`],
+  ['activity form opened with no network', r.pageLoad.offlineColdMs <= budgets.pageLoad.activityFormOfflineColdMsMax, `${r.pageLoad.offlineColdMs} ms ≤ ${budgets.pageLoad.activityFormOfflineColdMsMax} ms`],
+  [
+    'sign-in page JS + CSS (gzip)',
+    r.sizes.web.signIn.jsGzipKB + r.sizes.web.signIn.cssGzipKB <= budgets.sizes.signInTotalGzipKBMax,
+    `${Math.round((r.sizes.web.signIn.jsGzipKB + r.sizes.web.signIn.cssGzipKB) * 10) / 10} KB ≤ ${budgets.sizes.signInTotalGzipKBMax} KB`,
+  ],
 ]
 for (const [name, ok, detail] of checks) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail}`)

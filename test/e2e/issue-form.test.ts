@@ -1,6 +1,6 @@
-// The report form under a weak signal and for staff: a lost answer is retried with the same client
-// id (one record, never two), server field messages land under their fields, and city staff must
-// say which county.
+// The report form under a weak signal and for staff: a lost answer leaves the report in the outbox,
+// which sends it again with the same client id (one record, never two); the draft outlives the
+// tab; server field messages land under their fields, and city staff must say which county.
 import { describe, expect, it } from 'vitest'
 import { DESKTOP, PHONE, expectNoPageErrors, screenshot, setUpBrowser } from './browser'
 import { apiAs, uniqueTitle } from './issues-api'
@@ -8,7 +8,7 @@ import { apiAs, uniqueTitle } from './issues-api'
 const { baseURL, openAs } = setUpBrowser()
 
 describe('reporting on a weak signal', () => {
-  it('keeps what was typed when the answer is lost, even over a reload, and the retry files the issue once', async () => {
+  it('keeps the report in the outbox when the answer is lost, sends it again by itself when the signal returns, and files it once', async () => {
     const title = uniqueTitle('信号中断重试')
     const { context, page, problems } = await openAs(PHONE, '13800000004')
     await page.goto('/issues/new')
@@ -16,31 +16,25 @@ describe('reporting on a weak signal', () => {
     await page.getByLabel('标题', { exact: true }).fill(title)
     await page.getByLabel('具体情况').fill('废弃机井未封填。')
 
-    // The first send reaches the server but its answer never reaches the phone; the second
-    // never leaves the phone; the third, after a reload, goes through.
+    // The first send reaches the server but its answer never reaches the phone; the second goes through.
     const ids: string[] = []
     await page.route('**/api/v1/issues', async (route) => {
       ids.push((route.request().postDataJSON() as { id: string }).id)
-      if (ids.length === 1) await route.fetch()
-      if (ids.length <= 2) await route.abort('internetdisconnected')
-      else await route.continue()
+      if (ids.length === 1) {
+        await route.fetch()
+        await route.abort('internetdisconnected')
+      } else await route.continue()
     })
     await page.getByRole('button', { name: '报送', exact: true }).click()
-    await page.getByText('没有报送成功').waitFor()
-    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await page.locator('.topbar-outbox', { hasText: '1 条待发送' }).waitFor()
     await screenshot(page, 'issue-new-offline-phone')
-    await page.getByRole('button', { name: '重新报送' }).click()
-    await expect.poll(() => ids.length).toBe(2)
-    await page.getByRole('button', { name: '重新报送' }).waitFor()
 
-    await page.reload()
-    await page.getByText('已恢复您上次未报送的内容').waitFor()
-    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title)
-    expect(await page.getByRole('radio', { name: '地下水超采综合治理' }).isChecked()).toBe(true)
-    await page.getByRole('button', { name: '报送', exact: true }).click()
-    await page.getByRole('heading', { name: '已报送' }).waitFor()
-
-    expect(ids).toHaveLength(3)
+    // The signal comes back: no tap, the outbox sends it again under the same id.
+    await context.setOffline(true)
+    await context.setOffline(false)
+    await expect.poll(() => ids.length, { timeout: 30_000 }).toBe(2)
+    await expect.poll(() => page.locator('.topbar-outbox').count()).toBe(0)
     expect(new Set(ids).size).toBe(1)
     const api = await apiAs(baseURL, '13800000004')
     const { items } = await api.get<{ items: { id: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
@@ -49,6 +43,27 @@ describe('reporting on a weak signal', () => {
     await page.goto('/issues/new')
     await page.getByRole('heading', { name: '反映问题' }).waitFor()
     expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe('')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('keeps what was typed over a reload and after the tab is closed', async () => {
+    const title = uniqueTitle('关闭浏览器后')
+    const { context, page, problems } = await openAs(PHONE, '13800000004')
+    await page.goto('/issues/new')
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+    await page.getByLabel('标题', { exact: true }).fill(title)
+    await page.getByLabel('具体情况').fill('废弃机井未封填。')
+    await page.reload()
+    await page.getByText('已恢复您上次未报送的内容').waitFor()
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(title)
+    expect(await page.getByRole('radio', { name: '地下水超采综合治理' }).isChecked()).toBe(true)
+    // Closing the tab: a new one in the same profile finds the draft in IndexedDB.
+    await page.close()
+    const again = await context.newPage()
+    await again.goto('/issues/new')
+    await again.getByText('已恢复您上次未报送的内容').waitFor()
+    expect(await again.getByLabel('标题', { exact: true }).inputValue()).toBe(title)
     expectNoPageErrors(problems)
     await context.close()
   })

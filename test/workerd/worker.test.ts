@@ -113,4 +113,18 @@ describe('the built web as Workers static assets', () => {
     const api = await SELF.fetch(`${ORIGIN}/api/v1/no-such-route`)
     expect(api.headers.get('content-type')).toContain('application/json')
   })
+
+  it('serves the web app manifest, its icons and the service worker with their types', async () => {
+    const manifest = await env.ASSETS.fetch(`${ORIGIN}/manifest.webmanifest`)
+    expect(manifest.headers.get('content-type')).toContain('application/manifest+json')
+    const body = (await manifest.json()) as { short_name: string; display: string; icons: { src: string; purpose: string }[] }
+    expect(body).toMatchObject({ short_name: '人大台账', display: 'standalone' })
+    for (const icon of body.icons) {
+      const png = await env.ASSETS.fetch(`${ORIGIN}${icon.src}`)
+      expect(png.headers.get('content-type')).toBe('image/png')
+    }
+    const sw = await env.ASSETS.fetch(`${ORIGIN}/sw.js`)
+    expect(sw.status).toBe(200)
+    expect(sw.headers.get('content-type')).toContain('javascript')
+  })
 })

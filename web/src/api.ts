@@ -60,6 +60,18 @@ export const NETWORK_ERROR = 'network_error'
 // Phones on a weak signal can hang for minutes; give up early and let the person retry.
 const TIMEOUT_MS = 20_000
 
+/**
+ * Whose read copies to keep and of which GETs (first pages only). Set by the app for a deputy or
+ * a unit; null keeps none. A copy answered instead of the network raises OFFLINE_COPY.
+ */
+let copies: { userId: string; paths: RegExp } | null = null
+export const OFFLINE_COPY = 'app:offline-copy'
+const reads = () => import('./outbox/reads')
+
+export function keepReadCopies(owner: { userId: string; paths: RegExp } | null): void {
+  copies = owner
+}
+
 type Listener = (error: ApiError) => void
 let sessionListener: Listener | null = null
 
@@ -83,19 +95,33 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string
       signal: controller.signal,
     })
   } catch {
+    const owner = copyFor(method, path)
+    const copy = owner ? await (await reads()).load(owner, path) : null
+    if (copy) {
+      window.dispatchEvent(new CustomEvent(OFFLINE_COPY, { detail: copy.at }))
+      return copy.data as T
+    }
     throw new ApiError(0, NETWORK_ERROR, controller.signal.aborted ? '网络较慢，请求超时，请稍后重试' : '网络连接失败，请检查网络后重试')
   } finally {
     window.clearTimeout(timer)
   }
   if (res.status === 204) return undefined as T
   const data: unknown = await res.json().catch(() => null)
-  if (res.ok) return data as T
+  if (res.ok) {
+    const owner = copyFor(method, path)
+    if (owner) void reads().then((m) => m.save(owner, path, data))
+    return data as T
+  }
   const error = toApiError(res.status, data)
   // A wrong password at sign-in is also a 401, but it is the form's business, not a lost session.
   const sessionEnded = res.status === 401 && path !== '/auth/login' && path !== '/auth/activate'
   const mustChange = res.status === 403 && error.code === 'password_change_required'
   if ((sessionEnded || mustChange) && sessionListener) sessionListener(error)
   throw error
+}
+
+function copyFor(method: string, path: string): string | null {
+  return copies && method === 'GET' && !path.includes('cursor=') && copies.paths.test(path) ? copies.userId : null
 }
 
 function toApiError(status: number, data: unknown): ApiError {

@@ -2,12 +2,13 @@
 // path. The route guard lives here so no screen has to repeat it.
 import type { ComponentType } from 'preact'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { api, ApiError, onSessionProblem, type Reference, type User } from './api'
+import { api, ApiError, keepReadCopies, NETWORK_ERROR, onSessionProblem, type Reference, type User } from './api'
 import { Alert } from './components/alert'
 import { Button } from './components/button'
 import { Loading } from './components/loading'
+import { UpdateBanner } from './components/update-banner'
 import { lazyPage } from './lazy'
-import { loadReference } from './reference'
+import { lastReference, loadReference } from './reference'
 import { navigate, usePath } from './router'
 import { SessionContext, type Notice, type Session } from './session'
 
@@ -35,6 +36,7 @@ const AccountsPage = lazyPage(() => import('./pages/accounts'))
 const DashboardPage = lazyPage(() => import('./pages/dashboard'))
 const ReportPage = lazyPage(() => import('./pages/report'))
 const SlipsPage = lazyPage(() => import('./pages/slips'))
+const OutboxPage = lazyPage(() => import('./pages/outbox'))
 
 const ROUTES: Record<string, ComponentType> = {
   '/': HomePage,
@@ -57,6 +59,7 @@ const ROUTES: Record<string, ComponentType> = {
   '/dashboard': DashboardPage,
   '/report': ReportPage,
   '/slips': SlipsPage,
+  '/outbox': OutboxPage,
 }
 
 /** The screen for a path: a fixed one, an issue (/issues/:id), or 404. */
@@ -79,6 +82,45 @@ export function redirectFor(path: string, user: User | null): string | null {
   return null
 }
 
+/**
+ * Who last signed in on this phone, so that the app opens with no signal. Removed on sign-out
+ * and when the server says the session ended.
+ */
+const lastUser = {
+  load(): User | null {
+    try {
+      return JSON.parse(localStorage.getItem('signed-in-user') ?? 'null') as User | null
+    } catch {
+      return null
+    }
+  },
+  save(user: User | null): void {
+    try {
+      if (user) localStorage.setItem('signed-in-user', JSON.stringify(user))
+      else localStorage.removeItem('signed-in-user')
+    } catch {
+      // A full store: the next offline start shows 登录 instead.
+    }
+  },
+}
+
+/** The outbox stops sending when no one is signed in (it is loaded with the signed-in screens). */
+function stopOutbox(): void {
+  void import('./outbox/outbox').then((m) => m.stop())
+}
+
+/** What is read in the field keeps a copy for no signal: a deputy's own lists, a unit's to-do. */
+const READ_COPIES: Partial<Record<User['role'], RegExp>> = {
+  deputy: /^\/(issues\?|activities\?|deputies\/[^/?]+\/record\?)/,
+  unit: /^\/issues\?/,
+}
+
+/** Signing out (or a session that ended) takes the account's read copies off the phone. */
+function dropReadCopies(userId: string | undefined): void {
+  keepReadCopies(null)
+  if (userId) void import('./outbox/reads').then((m) => m.clear(userId))
+}
+
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' }
 
 export function App() {
@@ -95,14 +137,36 @@ export function App() {
     setBoot({ state: 'loading' })
     // Both at once: on a slow phone network a second round trip is what people feel.
     const ref = loadReference()
+    // Opened again on this phone: show the screens at once from the last copies and let /me
+    // confirm behind them (a session that ended answers 401, which signs out as usual).
+    const known = lastUser.load()
+    const knownRef = lastReference()
+    if (known && knownRef) {
+      setUser(known)
+      setReference(knownRef)
+      setBoot({ state: 'ready' })
+      api.me().then(
+        (me) => {
+          lastUser.save(me)
+          if (JSON.stringify(me) !== JSON.stringify(known)) setUser(me)
+        },
+        () => undefined,
+      )
+      void ref.then((r) => r && setReference(r))
+      return
+    }
     let me: User | null = null
     try {
       me = await api.me()
+      lastUser.save(me)
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) {
+      // No signal: the account last signed in here opens its screens (the outbox sends later).
+      me = e instanceof ApiError && e.code === NETWORK_ERROR ? lastUser.load() : null
+      if (!me && !(e instanceof ApiError && e.status === 401)) {
         setBoot({ state: 'failed', message: e instanceof ApiError ? e.message : '系统暂时无法访问，请稍后再试' })
         return
       }
+      if (!me) lastUser.save(null)
     }
     setUser(me)
     setReference(await ref)
@@ -114,7 +178,10 @@ export function App() {
     onSessionProblem((error) => {
       if (error.status === 401) {
         // Only a session that existed can have expired; a first visit just lands on 登录.
-        if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。', path: '/login' })
+        if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。未发送的内容仍保存在本机，登录后会自动报送。', path: '/login' })
+        stopOutbox()
+        dropReadCopies(lastUser.load()?.id)
+        lastUser.save(null)
         setUser(null)
       } else {
         setUser((u) => u && { ...u, mustChangePassword: true })
@@ -129,6 +196,10 @@ export function App() {
     window.scrollTo(0, 0)
   }, [path])
 
+  // During render, not in an effect: a screen's first fetch runs in its own effect, before ours.
+  const copyPaths = user && READ_COPIES[user.role]
+  keepReadCopies(user && copyPaths ? { userId: user.id, paths: copyPaths } : null)
+
   const target = boot.state === 'ready' ? redirectFor(path, user) : null
   useEffect(() => {
     if (target) navigate(target, { replace: true })
@@ -141,6 +212,7 @@ export function App() {
       notice,
       setNotice,
       signedIn(next) {
+        lastUser.save(next)
         setUser(next)
         if (!reference) void loadReference().then((r) => r && setReference(r))
       },
@@ -151,6 +223,9 @@ export function App() {
           // Already signed out on the server (expired): that is the outcome asked for.
           if (!(e instanceof ApiError && e.status === 401)) throw e
         }
+        stopOutbox()
+        dropReadCopies(user?.id)
+        lastUser.save(null)
         setNotice({ tone: 'info', text: '您已退出登录。', path: '/login' })
         setUser(null)
       },
@@ -159,9 +234,11 @@ export function App() {
   )
 
   if (boot.state === 'loading') return <Loading label="正在进入系统…" />
+  const banner = <UpdateBanner />
   if (boot.state === 'failed') {
     return (
       <div class="page-narrow center-block">
+        {banner}
         <h1 class="page-title">承德市人大履职监督台账</h1>
         <Alert tone="error" title="暂时无法连接系统">
           {boot.message}
@@ -172,5 +249,10 @@ export function App() {
   }
 
   const Page = target ? null : pageFor(path)
-  return <SessionContext.Provider value={session}>{Page ? <Page /> : <Loading />}</SessionContext.Provider>
+  return (
+    <SessionContext.Provider value={session}>
+      {Page ? <Page /> : <Loading />}
+      {banner}
+    </SessionContext.Provider>
+  )
 }

@@ -1,27 +1,35 @@
-// A form's unsent draft in sessionStorage, for one user, with the client id of a send that got no
-// answer: a reload or a lapsed session in this tab loses nothing, and the retry files it once.
+// A form's unsent draft in IndexedDB, for one user, with the client id of a send that got no
+// answer: closing the tab or the browser, a reload or a lapsed session loses nothing, and the
+// retry files it once.
+import { store as idb } from './outbox/db'
 
 export type Saved<D> = { userId: string; draft: D; id: string | null }
 
-/** `revive` rebuilds what JSON loses (fresh list keys, defaults for fields added since). */
+/** `revive` rebuilds what storage loses (fresh list keys, defaults for fields added since). */
 export function draftStore<D>(key: string, revive: (draft: D) => D = (draft) => draft) {
-  function load(userId: string): Saved<D> | null {
+  const rowKey = (userId: string) => `${key}:${userId}`
+
+  async function load(userId: string): Promise<Saved<D> | null> {
     try {
-      const v = JSON.parse(sessionStorage.getItem(key) ?? 'null') as Partial<Saved<D>> | null
-      if (!v || v.userId !== userId || !v.draft || typeof v.draft !== 'object') return null
-      return { userId, draft: revive(v.draft), id: v.id ?? null }
+      const v = await idb.get('drafts', rowKey(userId))
+      if (!v || !v.draft || typeof v.draft !== 'object') return null
+      return { userId, draft: revive(v.draft as D), id: v.id ?? null }
     } catch {
       return null
     }
   }
 
-  function store(saved: Saved<D> | null): void {
-    try {
-      if (saved) sessionStorage.setItem(key, JSON.stringify(saved))
-      else sessionStorage.removeItem(key)
-    } catch {
+  // Writes in order, so a fast typist's last keystroke is the one that stays.
+  let last: Promise<unknown> = Promise.resolve()
+  function store(saved: Saved<D> | null, userId = saved?.userId): void {
+    if (!userId) return
+    last = last
+      .then(async () => {
+        if (saved) await idb.put('drafts', { key: rowKey(userId), userId, draft: saved.draft, id: saved.id })
+        else await idb.delete('drafts', rowKey(userId))
+      })
       // Private mode or a full store: the form still works, it just forgets on reload.
-    }
+      .catch(() => undefined)
   }
 
   return { load, store }

@@ -1,43 +1,67 @@
 // 记录履职 (/activities/new): a deputy records one activity from a phone; staff record for a
 // deputy they pick. A failed send keeps what was typed (also over a reload) and the retry reuses
 // the same client id, so the activity is never recorded twice.
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
-import { activitiesApi } from '../activities-api'
-import { check, contentOf, fieldOrder, fresh, isBlank, loadSaved, store, type Draft } from '../activity-draft'
+import type { Activity } from '../activities-api'
+import { check, contentOf, fieldOrder, fresh, isBlank, loadSaved, store, type Draft, type Fields } from '../activity-draft'
 import { ActivityForm } from '../components/activity-form'
 import { DeputyPicker } from '../components/activity-deputy-picker'
 import { ActivitySent } from '../components/activity-sent'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
+import { Loading } from '../components/loading'
+import { OutboxQueued } from '../components/outbox-queued'
 import { PageHeader } from '../components/page-header'
 import { NotForRole } from '../components/states'
 import { useSession, useUser } from '../session'
-import { useSubmit } from '../use-submit'
+import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
 import '../issues.css'
 import '../activities.css'
 
 export default function ActivityNewPage() {
   const user = useUser()
+  const saved = useRestored(user.id, loadSaved)
+  useTitle(user.role === 'county_staff' || user.role === 'city_staff' ? '代记履职' : '记录履职')
+  // The draft comes from IndexedDB: a moment's wait, so that typing never races the restore.
+  if (saved === undefined) {
+    return (
+      <AppShell>
+        <Loading />
+      </AppShell>
+    )
+  }
+  return <ActivityNewForm key={saved?.id ?? ''} saved={saved} />
+}
+
+function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
+  const user = useUser()
   const { reference } = useSession()
   const staff = user.role === 'county_staff' || user.role === 'city_staff'
-  useTitle(staff ? '代记履职' : '记录履职')
   const today = todayInShanghai()
-  const [saved] = useState(() => loadSaved(user.id))
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !isBlank(saved.draft))
-  const { fields, setFields, failure, busy, sent, submit, submitAsNew, reset } = useSubmit({
+  const { fields, setFields, failure, busy, sent, queued, submit, showRefusal, submitAsNew, reset } = useSubmit<Draft, Fields, Activity>({
     userId: user.id,
     draft,
     savedId: saved?.id ?? null,
     store,
     check: () => check(draft, today, staff),
     order: fieldOrder(draft),
-    send: (id) => activitiesApi.create({ id, ...(staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) }),
+    request: (id) => ({
+      kind: 'activity',
+      path: '/activities',
+      title: draft.title.trim(),
+      body: { id, ...(staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) },
+    }),
     fallback: '提交失败，请稍后重试',
   })
+  // Opened from the outbox as 需修改: the server's messages where they belong.
+  useEffect(() => {
+    if (saved?.message) showRefusal(saved.status ?? 400, saved.message, saved.fields ?? {})
+  }, [])
 
   function set<K extends keyof Draft>(key: K, value: Draft[K]) {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -63,6 +87,21 @@ export default function ActivityNewPage() {
     return (
       <AppShell>
         <NotForRole />
+      </AppShell>
+    )
+  }
+  if (queued) {
+    return (
+      <AppShell>
+        <div class="page-form">
+          <OutboxQueued
+            what="履职记录"
+            onAnother={another}
+            anotherLabel="再记一条"
+            backHref={staff ? '/activities/review' : '/'}
+            backLabel={staff ? '返回履职审核' : '返回首页'}
+          />
+        </div>
       </AppShell>
     )
   }

@@ -1,9 +1,13 @@
-// 首页: who is signed in and the features of their role, as cards from the nav table.
+// 首页: who is signed in, what still waits in the outbox, and the features of their role, as
+// cards from the nav table.
+import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { NavCards } from '../components/nav-cards'
 import { placeLabel, roleLabel } from '../identity'
 import { NAV } from '../nav'
+import { useOutbox } from '../outbox/use-outbox'
+import { followLink } from '../router'
 import { useSession, useUser } from '../session'
 import { useTitle } from '../use-title'
 
@@ -22,6 +26,7 @@ export default function HomePage() {
   const user = useUser()
   const { reference } = useSession()
   const place = placeLabel(user, reference)
+  const outbox = useOutbox(user.id)
 
   return (
     <AppShell>
@@ -48,6 +53,18 @@ export default function HomePage() {
           )}
         </dl>
       </section>
+
+      {outbox.waiting + outbox.rejected > 0 && (
+        <div class="outbox-home">
+          <Alert tone={outbox.rejected > 0 ? 'warning' : 'info'} title={[outbox.waiting > 0 && `${outbox.waiting} 条待发送`, outbox.rejected > 0 && `${outbox.rejected} 条需修改`].filter(Boolean).join('，')}>
+            {outbox.waiting > 0 ? '已保存在本机，有网络时会自动报送，无需再点。' : ''}
+            {outbox.rejected > 0 ? '有内容未被系统接收，请按提示修改后重新报送。' : ''}
+            <a class="link-button" href="/outbox" onClick={followLink}>
+              查看待发送
+            </a>
+          </Alert>
+        </div>
+      )}
 
       <section aria-labelledby="features-heading">
         <h2 id="features-heading" class="section-title">

@@ -1,6 +1,6 @@
 // 反映问题 / 登记问题: the report form, built to be done on a phone in half a minute. A failed send
 // keeps what was typed; a retry reuses the same client id, so it can never file the issue twice.
-import { useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import { todayInShanghai, yearOf } from '../../../worker/core/dates'
 import { ISSUE_KINDS, ISSUE_SOURCES, type IssueKind, type IssueSource } from '../../../worker/core/taxonomy'
 import { Alert } from '../components/alert'
@@ -8,24 +8,39 @@ import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
 import { ChoiceChips, SelectField, TextArea } from '../components/form-fields'
 import { IssueSent } from '../components/issue-sent'
+import { Loading } from '../components/loading'
+import { OutboxQueued } from '../components/outbox-queued'
 import { PageHeader } from '../components/page-header'
 import { NotForRole } from '../components/states'
 import { TextField } from '../components/text-field'
 import { fieldsOfYear, homeListOf } from '../issue-format'
 import { check, fresh, loadSaved, ORDER, store, type Draft, type Fields } from '../issue-draft'
-import { issuesApi } from '../issues-api'
+import type { Issue, NewIssue } from '../issues-api'
 import { useSession, useUser } from '../session'
-import { useSubmit } from '../use-submit'
+import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
 import '../issues.css'
 
 export default function IssueNewPage() {
   const user = useUser()
+  const saved = useRestored(user.id, loadSaved)
+  useTitle(user.role !== 'deputy' ? '登记问题' : '反映问题')
+  // The draft comes from IndexedDB: a moment's wait, so that typing never races the restore.
+  if (saved === undefined) {
+    return (
+      <AppShell>
+        <Loading />
+      </AppShell>
+    )
+  }
+  return <IssueForm key={saved?.id ?? ''} saved={saved} />
+}
+
+function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
+  const user = useUser()
   const { reference } = useSession()
   const staff = user.role !== 'deputy'
-  useTitle(staff ? '登记问题' : '反映问题')
   const today = todayInShanghai()
-  const [saved] = useState(() => loadSaved(user.id))
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !!(saved.draft.title || saved.draft.description))
   const needCounty = user.role === 'city_staff'
@@ -33,15 +48,18 @@ export default function IssueNewPage() {
 
   const year = /^\d{4}-/.test(draft.foundOn) ? yearOf(draft.foundOn) : yearOf(today)
   const fieldOptions = useMemo(() => fieldsOfYear(reference, year).map((f) => ({ value: f.code, label: f.name })), [reference, year])
-  const { fields, setFields, failure, busy, sent, submit, submitAsNew, reset } = useSubmit({
+  const { fields, setFields, failure, busy, sent, queued, submit, showRefusal, submitAsNew, reset } = useSubmit<Draft, Fields, Issue>({
     userId: user.id,
     draft,
     savedId: saved?.id ?? null,
     store,
     check: () => check(draft, today, needCounty),
     order: ORDER,
-    send: (id) =>
-      issuesApi.create({
+    request: (id) => ({
+      kind: 'issue',
+      path: '/issues',
+      title: draft.title.trim(),
+      body: {
         id,
         kind: draft.kind,
         fieldCode: draft.fieldCode,
@@ -52,10 +70,15 @@ export default function IssueNewPage() {
         description: draft.description.trim(),
         source: draft.source,
         foundOn: draft.foundOn,
-      }),
+      } satisfies NewIssue,
+    }),
     fallback: '报送失败，请稍后重试',
     serverFields: (f): Fields => ({ ...f, foundOn: f.foundOn ?? f.year }),
   })
+  // Opened from the outbox as 需修改: the server's messages where they belong.
+  useEffect(() => {
+    if (saved?.message) showRefusal(saved.status ?? 400, saved.message, saved.fields ?? {})
+  }, [])
 
   function set<K extends keyof Draft>(key: K, value: Draft[K]) {
     setDraft((d) => {
@@ -81,6 +104,15 @@ export default function IssueNewPage() {
     return (
       <AppShell>
         <NotForRole />
+      </AppShell>
+    )
+  }
+  if (queued) {
+    return (
+      <AppShell>
+        <div class="page-form">
+          <OutboxQueued what="问题" onAnother={another} anotherLabel="再反映一个" backHref={back.href} backLabel={`返回${back.label}`} />
+        </div>
       </AppShell>
     )
   }

@@ -1,0 +1,348 @@
+// The field app with no signal, in real Chromium with the real service worker and IndexedDB:
+// installable, opens cold offline, and the outbox sends what was written offline by itself,
+// exactly once — over a closed page, two tabs, an expired session, a refused item, a new deploy
+// and a sign-out.
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { todayInShanghai } from '../../worker/core/dates'
+import { PHONE, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
+import { apiAs, reportIssue as fileIssue, uniqueTitle } from './issues-api'
+
+const { baseURL, openAs } = setUpBrowser()
+
+/** The bits of the page's window the tests read (the suite is type-checked without the DOM). */
+type Win = { stillHere?: boolean; navigator: { serviceWorker: { controller: unknown; getRegistration(): Promise<{ update(): Promise<unknown> } | undefined> } } }
+const DEPUTY = '13800000004'
+
+/** After the first visit the service worker has precached the app and controls the page. */
+async function untilOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as Win).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+}
+
+async function reportIssue(page: Page, title: string): Promise<void> {
+  await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+  await page.getByLabel('标题', { exact: true }).fill(title)
+  await page.getByLabel('具体情况').fill(`${title}：废弃机井未封填。`)
+  await page.getByRole('button', { name: '报送', exact: true }).click()
+}
+
+async function recordActivity(page: Page, title: string, date?: string): Promise<void> {
+  await page.getByRole('radio', { name: /^进农户/ }).check()
+  if (date) await page.getByLabel('活动日期').fill(date)
+  await page.getByLabel('活动主题').fill(title)
+  await page.getByRole('button', { name: '提交', exact: true }).click()
+}
+
+/**
+ * Every POST of a record from this context that reached the server and got its answer, by client
+ * id (the server's idempotency would hide a repeat; attempts that never left the phone don't count).
+ */
+function countPosts(context: BrowserContext): Map<string, number> {
+  const posts = new Map<string, number>()
+  context.on('requestfinished', (request) => {
+    if (request.method() !== 'POST' || !/\/api\/v1\/(issues|activities)$/.test(request.url())) return
+    const id = (request.postDataJSON() as { id: string }).id
+    posts.set(id, (posts.get(id) ?? 0) + 1)
+  })
+  return posts
+}
+
+async function issuesTitled(title: string): Promise<number> {
+  const api = await apiAs(baseURL, DEPUTY)
+  const { items } = await api.get<{ items: { title: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
+  return items.filter((i) => i.title === title).length
+}
+
+async function activitiesTitled(title: string): Promise<number> {
+  const api = await apiAs(baseURL, DEPUTY)
+  const { items } = await api.get<{ items: { title: string }[] }>('/activities?limit=100')
+  return items.filter((i) => i.title === title).length
+}
+
+const badge = (page: Page) => page.locator('.topbar-outbox')
+
+describe('installable and opens with no signal', () => {
+  it('passes Chromium’s installability checks: manifest, icons, service worker', async () => {
+    const res = await fetch(`${baseURL}/manifest.webmanifest`)
+    expect(res.headers.get('content-type')).toContain('application/manifest+json')
+    // A profile on disk: Chromium never offers to install from an incognito-like context.
+    const dir = mkdtempSync(join(tmpdir(), 'chengde-install-'))
+    const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'], baseURL, locale: 'zh-CN' })
+    try {
+      const page = context.pages()[0] ?? (await context.newPage())
+      await signIn(page, DEPUTY)
+      await untilOffline(page)
+      const cdp = await context.newCDPSession(page)
+      const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[]; data?: string }
+      expect(manifest.url).toBe(`${baseURL}/manifest.webmanifest`)
+      expect(manifest.errors).toEqual([])
+      expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({ name: '承德市人大履职监督台账', short_name: '人大台账', display: 'standalone', start_url: '/' })
+      const installability = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] }
+      expect(installability.installabilityErrors).toEqual([])
+    } finally {
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('after one visit opens home and each form of a deputy cold, with no network', async () => {
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    await page.close()
+    await context.setOffline(true)
+    const cold = await context.newPage()
+    await cold.goto('/')
+    await cold.getByRole('heading', { level: 1, name: /刘海燕/ }).waitFor()
+    await screenshot(cold, 'offline-home-phone')
+    await cold.goto('/issues/new')
+    await cold.getByRole('heading', { name: '反映问题' }).waitFor()
+    // The catalogue of fields comes from the last copy, so the form can be filled in.
+    await cold.getByRole('radio', { name: '地下水超采综合治理' }).waitFor()
+    await screenshot(cold, 'offline-issue-new-phone')
+    await cold.goto('/activities/new')
+    await cold.getByRole('heading', { name: '记录履职' }).waitFor()
+    await cold.goto('/outbox')
+    await cold.getByRole('heading', { name: '待发送' }).waitFor()
+    await cold.getByText('没有待发送的内容').waitFor()
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('the outbox sends by itself, exactly once', () => {
+  it('sends 3 reports and 2 activities made offline when a new page opens online, with no tap', async () => {
+    const { context, page } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    const posts = countPosts(context)
+    await context.setOffline(true)
+    const issues = [1, 2, 3].map((n) => uniqueTitle(`离线问题${n}`))
+    const activities = [1, 2].map((n) => uniqueTitle(`离线履职${n}`))
+    await page.goto('/issues/new')
+    for (const title of issues) {
+      await reportIssue(page, title)
+      await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+      await page.getByRole('button', { name: '再反映一个' }).click()
+    }
+    await page.goto('/activities/new')
+    for (const title of activities) {
+      await recordActivity(page, title)
+      await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+      await screenshot(page, 'offline-activity-queued-phone')
+      await page.getByRole('button', { name: '再记一条' }).click()
+    }
+    await expect.poll(() => badge(page).textContent()).toBe('5 条待发送')
+    await page.goto('/')
+    await page.getByText('5 条待发送，').or(page.getByRole('paragraph').filter({ hasText: /^5 条待发送$/ })).first().waitFor()
+    await screenshot(page, 'offline-home-waiting-phone')
+    await page.goto('/outbox')
+    await page.locator('.outbox-item').nth(4).waitFor()
+    expect(await page.locator('.outbox-state', { hasText: '待发送' }).count()).toBe(5)
+    await screenshot(page, 'offline-outbox-phone')
+    await page.close()
+
+    await context.setOffline(false)
+    const next = await context.newPage()
+    await next.goto('/')
+    await next.getByRole('heading', { level: 1, name: /刘海燕/ }).waitFor()
+    await expect.poll(() => badge(next).count(), { timeout: 30_000 }).toBe(0)
+    for (const title of issues) expect(await issuesTitled(title)).toBe(1)
+    for (const title of activities) expect(await activitiesTitled(title)).toBe(1)
+    expect([...posts.values()]).toEqual([1, 1, 1, 1, 1])
+    await context.close()
+  })
+
+  it('sends each item from one tab only when two tabs wait for the signal at once', async () => {
+    const { context, page } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    const posts = countPosts(context)
+    const second = await context.newPage()
+    await second.goto('/activities/new')
+    await context.setOffline(true)
+    const titles = [1, 2, 3].map((n) => uniqueTitle(`两页同发${n}`))
+    await page.goto('/issues/new')
+    await reportIssue(page, titles[0]!)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await page.getByRole('button', { name: '再反映一个' }).click()
+    await reportIssue(page, titles[1]!)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await recordActivity(second, titles[2]!)
+    await second.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await expect.poll(() => badge(second).textContent()).toBe('3 条待发送')
+
+    // Both tabs hear `online` together; the lock lets one of them send.
+    await context.setOffline(false)
+    await expect.poll(() => badge(page).count(), { timeout: 30_000 }).toBe(0)
+    await expect.poll(() => badge(second).count(), { timeout: 30_000 }).toBe(0)
+    expect(posts.size).toBe(3)
+    expect([...posts.values()]).toEqual([1, 1, 1])
+    expect(await issuesTitled(titles[0]!)).toBe(1)
+    expect(await issuesTitled(titles[1]!)).toBe(1)
+    expect(await activitiesTitled(titles[2]!)).toBe(1)
+    await context.close()
+  })
+
+  it('pauses when the session has expired, asks to sign in, then sends', async () => {
+    const { context, page } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    await context.setOffline(true)
+    const title = uniqueTitle('登录过期待发')
+    await page.goto('/issues/new')
+    await reportIssue(page, title)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    // The session ends on the server side while the item waits.
+    await context.clearCookies()
+    await context.setOffline(false)
+    await page.getByText('登录已过期，请重新登录。未发送的内容仍保存在本机，登录后会自动报送。').waitFor({ timeout: 30_000 })
+    expect(new URL(page.url()).pathname).toBe('/login')
+    expect(await issuesTitled(title)).toBe(0)
+    await screenshot(page, 'offline-session-expired-phone')
+    await signIn(page, DEPUTY)
+    await expect.poll(() => issuesTitled(title), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => badge(page).count()).toBe(0)
+    await context.close()
+  })
+
+  it('marks an item the server refuses with its message, sends the others, and resends it once fixed', async () => {
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    const today = todayInShanghai()
+    // The phone's clock runs two days ahead: its "today" is a future date to the server.
+    await page.clock.setFixedTime(new Date(Date.now() + 2 * 86_400_000))
+    await context.setOffline(true)
+    const good = [uniqueTitle('正常履职甲'), uniqueTitle('正常履职乙')]
+    const bad = uniqueTitle('日期超前')
+    await page.goto('/activities/new')
+    for (const [title, date] of [[good[0]!, today], [bad, undefined], [good[1]!, today]] as const) {
+      await recordActivity(page, title, date)
+      await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+      await page.getByRole('button', { name: '再记一条' }).click()
+    }
+    await context.setOffline(false)
+    await expect.poll(() => badge(page).textContent(), { timeout: 30_000 }).toBe('1 条需修改')
+    expect(await activitiesTitled(good[0]!)).toBe(1)
+    expect(await activitiesTitled(good[1]!)).toBe(1)
+    expect(await activitiesTitled(bad)).toBe(0)
+
+    await page.goto('/outbox')
+    const item = page.locator('.outbox-item', { hasText: bad })
+    await item.getByText('需修改').waitFor()
+    await item.getByText('活动日期不能晚于今天').waitFor()
+    await screenshot(page, 'outbox-refused-phone')
+    await item.getByRole('link', { name: '修改后重新报送' }).click()
+    await page.getByText('活动日期不能晚于今天').waitFor()
+    expect(await page.getByLabel('活动主题').inputValue()).toBe(bad)
+    await page.getByLabel('活动日期').fill(today)
+    await page.getByRole('button', { name: '提交', exact: true }).click()
+    await page.getByRole('heading', { name: '已提交' }).waitFor()
+    expect(await activitiesTitled(bad)).toBe(1)
+    await expect.poll(() => badge(page).count()).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('a new version and signing out', () => {
+  it('announces a new deploy without reloading a half-filled form, and keeps the draft when asked to update', async () => {
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    await page.goto('/activities/new')
+    const title = uniqueTitle('半途新版本')
+    await page.getByLabel('活动主题').fill(title)
+    await page.evaluate(() => ((globalThis as unknown as Win).stillHere = true))
+    const sw = 'web/dist/sw.js'
+    const before = readFileSync(sw, 'utf8')
+    try {
+      appendFileSync(sw, `\n// deploy ${Date.now()}\n`)
+      await page.evaluate(() => (globalThis as unknown as Win).navigator.serviceWorker.getRegistration().then((r) => r?.update()))
+      const update = page.getByRole('button', { name: '有新版本，点击更新' })
+      await update.waitFor({ timeout: 30_000 })
+      await screenshot(page, 'update-banner-phone')
+      // Nothing reloaded: the same document, the typed title still there.
+      expect(await page.evaluate(() => (globalThis as unknown as Win).stillHere)).toBe(true)
+      expect(await page.getByLabel('活动主题').inputValue()).toBe(title)
+      await update.click()
+      await page.waitForFunction(() => !(globalThis as unknown as Win).stillHere)
+      await page.getByText('已恢复您上次未提交的内容').waitFor()
+      expect(await page.getByLabel('活动主题').inputValue()).toBe(title)
+    } finally {
+      writeFileSync(sw, before)
+    }
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('warns before signing out with unsent items; another account on the phone neither sees nor sends them', async () => {
+    const { context, page } = await openAs(DESKTOP, DEPUTY)
+    await untilOffline(page)
+    const title = uniqueTitle('退出前未发')
+    // Online, but the report cannot get through (a dead zone between phone and server).
+    await context.route('**/api/v1/issues', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()))
+    await page.goto('/issues/new')
+    await reportIssue(page, title)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await page.getByRole('link', { name: '查看待发送' }).click()
+    await page.locator('.outbox-item', { hasText: title }).getByText('待发送').waitFor()
+    await screenshot(page, 'outbox-desktop')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByText('还有 1 条内容没有报送').waitFor()
+    await screenshot(page, 'signout-warning-desktop')
+    await page.getByRole('button', { name: '不退出' }).click()
+    expect(new URL(page.url()).pathname).toBe('/outbox')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByRole('button', { name: '仍然退出' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+
+    await context.unrouteAll()
+    await signIn(page, '13800000005')
+    await page.goto('/outbox')
+    await page.getByText('没有待发送的内容').waitFor()
+    expect(await badge(page).count()).toBe(0)
+    expect(await issuesTitled(title)).toBe(0)
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signIn(page, DEPUTY)
+    await expect.poll(() => issuesTitled(title), { timeout: 30_000 }).toBe(1)
+    await context.close()
+  })
+})
+
+describe('reading with no signal', () => {
+  it('shows the deputy’s own lists from the last copy, labelled with its time, and forgets them on sign-out', async () => {
+    const title = uniqueTitle('离线可读')
+    await fileIssue(await apiAs(baseURL, DEPUTY), title)
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    await page.goto('/issues/mine')
+    await page.getByText(title).waitFor()
+    await page.goto('/activities/mine')
+    await page.getByRole('heading', { name: '我的履职' }).waitFor()
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+
+    await context.setOffline(true)
+    const cold = await context.newPage()
+    await cold.goto('/issues/mine')
+    await cold.getByText(/^离线 · 显示 \d+月\d+日 \d\d:\d\d 的内容$/).waitFor()
+    await cold.getByText(title).waitFor()
+    await screenshot(cold, 'offline-issues-mine-phone')
+    await cold.goto('/activities/mine')
+    await cold.getByText(/^离线 · 显示 /).waitFor()
+    await cold.close()
+
+    // Signed out and in again: the copies went with the sign-out.
+    await context.setOffline(false)
+    await page.goto('/')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signIn(page, DEPUTY)
+    await context.setOffline(true)
+    await page.goto('/issues/mine')
+    await page.getByText('加载失败').waitFor()
+    expect(await page.getByText(title).count()).toBe(0)
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})

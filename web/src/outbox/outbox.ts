@@ -1,0 +1,221 @@
+// The outbox: every report and activity is stored here with its client id before it is sent, and
+// sent by itself — at app start, when the signal returns, when the app comes back to the front and
+// on a back-off timer with jitter — until the server confirms it (201 or 200); only then is it
+// deleted. One tab sends at a time (Web Locks); the server's client-id idempotency makes a repeat
+// harmless anyway. A refused item stays as 需修改 with the server's message.
+import { asApiError, http, NETWORK_ERROR, type ApiError } from '../api'
+import { isQuotaError, store as idb, type ItemKind, type OutboxItem } from './db'
+
+export type { OutboxItem } from './db'
+
+export interface Snapshot {
+  items: OutboxItem[]
+  /** 待发送 and 发送中. */
+  waiting: number
+  rejected: number
+  /** Confirmed by the server while this page was open (已报送), newest first. */
+  sent: { id: string; kind: ItemKind; title: string; result: unknown }[]
+  /** The last reason a send did not go (no signal, session ended), for the outbox screen. */
+  held: string
+}
+
+type Listener = (s: Snapshot) => void
+
+const EMPTY: Snapshot = { items: [], waiting: 0, rejected: 0, sent: [], held: '' }
+let current: { userId: string; snap: Snapshot } | null = null
+const listeners = new Set<Listener>()
+const results = new Map<string, unknown>()
+let timer = 0
+let failures = 0
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('outbox') : null
+
+async function refresh(): Promise<void> {
+  if (!current) return
+  const userId = current.userId
+  let items: OutboxItem[] = []
+  try {
+    items = await idb.ofUser('items', userId)
+  } catch {
+    // No IndexedDB (private mode on old Safari): nothing is waiting here.
+  }
+  if (current?.userId !== userId) return
+  items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+  const rejected = items.filter((i) => i.state === 'rejected').length
+  current.snap = { ...current.snap, items, waiting: items.length - rejected, rejected }
+  for (const l of listeners) l(current.snap)
+}
+
+function changed(): Promise<void> {
+  channel?.postMessage('changed')
+  return refresh()
+}
+
+function hold(reason: string): void {
+  if (current) current.snap = { ...current.snap, held: reason }
+}
+
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener)
+  listener(current?.snap ?? EMPTY)
+  return () => listeners.delete(listener)
+}
+
+/** Back-off after a failed send: 15 s doubling to 10 min, ±50 % jitter so phones do not sync up. */
+function schedule(): void {
+  window.clearTimeout(timer)
+  if (!current) return
+  const base = Math.min(15_000 * 2 ** Math.min(failures, 6), 600_000)
+  timer = window.setTimeout(() => void flush(), base * (0.5 + Math.random()))
+}
+
+let asked = false
+/** Ask once that the browser not evict the store (Safari clears it after 7 days otherwise). */
+function persist(): void {
+  if (asked) return
+  asked = true
+  void navigator.storage?.persist?.().catch(() => undefined)
+}
+
+/**
+ * Stores a record to send (or replaces a refused one being resent under the same id). Throws
+ * QuotaExceededError when the phone is full: the caller keeps the form and says so.
+ */
+export async function enqueue(item: Pick<OutboxItem, 'id' | 'userId' | 'kind' | 'path' | 'body' | 'draft' | 'title'>): Promise<void> {
+  persist()
+  const before = await idb.get('items', item.id)
+  await idb.put('items', { ...item, state: 'pending', createdAt: before?.createdAt ?? new Date().toISOString(), attempts: 0 })
+  await changed()
+}
+
+export async function getItem(userId: string, id: string): Promise<OutboxItem | null> {
+  const item = await idb.get('items', id).catch(() => undefined)
+  return item && item.userId === userId ? item : null
+}
+
+export async function remove(userId: string, id: string): Promise<void> {
+  const item = await idb.get('items', id)
+  if (item?.userId === userId) await idb.delete('items', id)
+  await changed()
+}
+
+type Outcome = 'sent' | 'rejected' | 'held'
+
+async function sendOne(item: OutboxItem): Promise<Outcome> {
+  await idb.put('items', { ...item, state: 'sending', attempts: item.attempts + 1 })
+  await changed()
+  try {
+    const result = await http.post<unknown>(item.path, item.body)
+    // Confirmed (201, or 200 for an id the server already had): only now may it go.
+    await idb.delete('items', item.id)
+    results.set(item.id, result)
+    if (current) current.snap = { ...current.snap, held: '', sent: [{ id: item.id, kind: item.kind, title: item.title, result }, ...current.snap.sent].slice(0, 20) }
+    return 'sent'
+  } catch (e) {
+    const err: ApiError = asApiError(e, '发送失败，稍后会自动重试')
+    // The content itself was refused: retrying it unchanged cannot help.
+    const refused = err.status === 400 || err.status === 404 || err.status === 409 || err.status === 422
+    if (refused) {
+      await idb.put('items', { ...item, state: 'rejected', message: err.message, fields: err.fields, status: err.status, attempts: item.attempts + 1 })
+      return 'rejected'
+    }
+    await idb.put('items', { ...item, state: 'pending', attempts: item.attempts + 1 })
+    hold(err.status === 401 ? '登录已过期，重新登录后会自动发送。' : err.code === NETWORK_ERROR ? '暂无网络，恢复后会自动发送。' : err.message)
+    return 'held'
+  } finally {
+    await changed()
+  }
+}
+
+let chain: Promise<void> = Promise.resolve()
+let queued: Promise<void> | null = null
+
+/**
+ * Sends what waits for the signed-in account, oldest first, in one tab at a time. The promise
+ * settles after a run that started after this call, so it has seen anything stored before it.
+ */
+export function flush(): Promise<void> {
+  if (queued) return queued
+  const next = chain.then(() => {
+    queued = null
+    return run()
+  })
+  queued = next
+  chain = next.catch(() => undefined)
+  return next
+}
+
+async function run(): Promise<void> {
+  const userId = current?.userId
+  if (!userId) return
+  const loop = async () => {
+    for (;;) {
+      if (current?.userId !== userId) return
+      // Read again each time: another tab may have sent or added items meanwhile. A 'sending' left
+      // by a closed tab is sent again (the lock says no one else is at it).
+      const items = await idb.ofUser('items', userId)
+      const next = items.filter((i) => i.state !== 'rejected').sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0]
+      if (!next) {
+        failures = 0
+        return
+      }
+      const outcome = await sendOne(next)
+      if (outcome === 'held') {
+        failures++
+        schedule()
+        return
+      }
+    }
+  }
+  try {
+    if (navigator.locks) await navigator.locks.request(`outbox:${userId}`, { ifAvailable: true }, async (lock) => lock && (await loop()))
+    else await loop()
+  } catch {
+    // IndexedDB unavailable or closed mid-way: the timer tries again.
+    failures++
+    schedule()
+  }
+}
+
+/**
+ * Stores the record, then tries to send it at once. 'sent' carries the server's record; 'held'
+ * means it waits in the outbox (no signal, session ended, another tab is sending it).
+ */
+export async function submit(item: Parameters<typeof enqueue>[0]): Promise<{ outcome: 'sent'; result: unknown } | { outcome: 'rejected'; item: OutboxItem } | { outcome: 'held' }> {
+  await enqueue(item)
+  await flush()
+  if (results.has(item.id)) {
+    const result = results.get(item.id)
+    results.delete(item.id)
+    return { outcome: 'sent', result }
+  }
+  const left = await getItem(item.userId, item.id)
+  if (left?.state === 'rejected') return { outcome: 'rejected', item: left }
+  return { outcome: 'held' }
+}
+
+const kick = () => void flush()
+const onVisible = () => document.visibilityState === 'visible' && kick()
+
+/** The signed-in account's queue starts sending; another account's stays where it is. */
+export function start(userId: string): void {
+  if (current?.userId === userId) return
+  stop()
+  current = { userId, snap: { ...EMPTY } }
+  failures = 0
+  window.addEventListener('online', kick)
+  document.addEventListener('visibilitychange', onVisible)
+  channel?.addEventListener('message', refresh)
+  void refresh().then(kick)
+}
+
+/** Signed out: nothing is sent until that account signs in again; its items stay. */
+export function stop(): void {
+  window.clearTimeout(timer)
+  window.removeEventListener('online', kick)
+  document.removeEventListener('visibilitychange', onVisible)
+  channel?.removeEventListener('message', refresh)
+  current = null
+  for (const l of listeners) l(EMPTY)
+}
+
+export { isQuotaError }

@@ -1,0 +1,23 @@
+// The signed-in account's outbox as a hook: starts it sending (idempotent) and re-renders on
+// every change, in this tab or another. The outbox's code loads after the screen has rendered,
+// so it never delays a form on a slow phone.
+import { useEffect, useState } from 'preact/hooks'
+import type { Snapshot } from './outbox'
+
+export function useOutbox(userId: string): Snapshot {
+  const [snap, setSnap] = useState<Snapshot>({ items: [], waiting: 0, rejected: 0, sent: [], held: '' })
+  useEffect(() => {
+    let stop: (() => void) | null = null
+    let live = true
+    void import('./outbox').then((m) => {
+      if (!live) return
+      m.start(userId)
+      stop = m.subscribe(setSnap)
+    })
+    return () => {
+      live = false
+      stop?.()
+    }
+  }, [userId])
+  return snap
+}

@@ -47,6 +47,25 @@ describe('reporting on a weak signal', () => {
     await context.close()
   })
 
+  it('refuses a title of invisible characters in the form, as the server would, before anything is sent', async () => {
+    const { context, page, problems } = await openAs(PHONE, '13800000004')
+    await page.goto('/issues/new')
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+    await page.getByLabel('标题', { exact: true }).fill('\u200b\u200b\u200b')
+    await page.getByLabel('具体情况').fill('废弃机井未封填\u202e。')
+    let sent = 0
+    await page.route('**/api/v1/issues', async (route) => {
+      sent++
+      await route.continue()
+    })
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByText('请填写问题标题').waitFor()
+    await page.getByText('问题描述不能包含文字方向控制符').waitFor()
+    expect(sent).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
   it('keeps what was typed over a reload and after the tab is closed', async () => {
     const title = uniqueTitle('关闭浏览器后')
     const { context, page, problems } = await openAs(PHONE, '13800000004')

@@ -21,7 +21,7 @@ async function hashedScript(): Promise<string> {
 
 describe('static files on Workers', () => {
   it('answers a missing /assets/nope.js with 404, not cached, and never with the HTML', async () => {
-    for (const path of ['/assets/nope.js', '/nope.js', '/sw.js']) {
+    for (const path of ['/assets/nope.js', '/nope.js', '/workbox-nope.js']) {
       const res = await served(path)
       expect(res.status, path).toBe(404)
       expect(res.headers.get('cache-control'), path).toBe('no-store')
@@ -42,8 +42,11 @@ describe('static files on Workers', () => {
     const script = await served(`${await hashedScript()}`)
     expect(script.status).toBe(200)
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-    const icon = await served(`/favicon.svg`)
-    expect(icon.headers.get('cache-control')).toBe('no-cache')
+    for (const path of ['/favicon.svg', '/sw.js', '/manifest.webmanifest']) {
+      const fixed = await served(path)
+      expect(fixed.status, path).toBe(200)
+      expect(fixed.headers.get('cache-control'), path).toBe('no-cache')
+    }
   })
 
   it('tells crawlers to stay out', async () => {

@@ -2,6 +2,7 @@
 // before sending (in the server's words and with its field keys), the request body, and the copy
 // kept in sessionStorage so that a reload or a lapsed session loses nothing.
 import type { ActivityTag, Venue } from '../../worker/core/taxonomy'
+import { textMessage } from '../../worker/core/text'
 import type { Activity, ActivityContent, Batch, IntroType, Outcomes } from './activities-api'
 import { draftStore } from './draft-store'
 
@@ -76,18 +77,20 @@ export function check(d: Draft, today: string, needDeputy: boolean): Fields {
   if (!d.date) f.date = '请填写活动日期'
   else if (d.date > today) f.date = '活动日期不能晚于今天'
   else if (d.date < FIRST_DATE) f.date = '活动日期不能早于本届任期首年（2022 年）'
-  if (!d.title.trim()) f.title = '请填写活动主题'
-  else if (d.title.trim().length > 60) f.title = '活动主题不能超过 60 字'
-  if (d.description.trim().length > 2000) f.description = '活动内容不能超过 2000 字'
-  if (d.place.trim().length > 100) f.place = '地点不能超过 100 字'
+  const title = textMessage('活动主题', d.title, { max: 60, required: true })
+  if (title) f.title = title
+  const description = textMessage('活动内容', d.description, { max: 2000, multiline: true })
+  if (description) f.description = description
+  const place = textMessage('地点', d.place, { max: 100 })
+  if (place) f.place = place
   for (const [k, n] of Object.entries(d.outcomes) as [Batch, number][]) {
     if (!Number.isInteger(n) || n < 0 || n > 999) f[`outcomes.${k}`] = '应在 0 到 999 之间'
   }
   if (d.introductions.length > MAX_INTRODUCTIONS) f.introductions = `一次最多登记 ${MAX_INTRODUCTIONS} 项引进`
   d.introductions.forEach((i, n) => {
     if (!i.type) f[`introductions.${n}.type`] = '请选择引进类别'
-    if (!i.name.trim()) f[`introductions.${n}.name`] = '请填写引进名称'
-    else if (i.name.trim().length > 100) f[`introductions.${n}.name`] = '引进名称不能超过 100 字'
+    const name = textMessage('引进名称', i.name, { max: 100, required: true })
+    if (name) f[`introductions.${n}.name`] = name
     if (i.type === 'funds') {
       const raw = i.amount.trim()
       if (!raw) f[`introductions.${n}.amount`] = '请填写资金金额（万元）'

@@ -1,6 +1,7 @@
 // The report form's draft: its fields, a fresh one, the checks made before sending (in the
 // server's words), and its copy in sessionStorage.
 import type { IssueKind, IssueSource } from '../../worker/core/taxonomy'
+import { textMessage } from '../../worker/core/text'
 import { draftStore } from './draft-store'
 
 export interface Draft {
@@ -35,8 +36,10 @@ export function check(d: Draft, today: string, needCounty: boolean): Fields {
   if (!d.foundOn) f.foundOn = '请填写发现日期'
   else if (d.foundOn > today) f.foundOn = '发现日期不能晚于今天'
   if (!d.fieldCode) f.fieldCode = '请选择监督领域'
-  if (!d.title.trim()) f.title = '请填写问题标题'
-  if (!d.description.trim()) f.description = '请填写问题描述'
+  const title = textMessage('问题标题', d.title, { max: 60, required: true })
+  if (title) f.title = title
+  const description = textMessage('问题描述', d.description, { max: 2000, required: true, multiline: true })
+  if (description) f.description = description
   return f
 }
 

@@ -2,11 +2,12 @@
 // fresh database for the browser suite, and stops it afterwards. Needs web/dist built.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { freePort } from '../support/server'
+
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,18 +17,6 @@ declare module 'vitest' {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const START_TIMEOUT_MS = 45_000
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Polls /api/v1/health until the server answers, failing fast if the process dies. */
 async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {

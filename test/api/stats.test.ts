@@ -1,8 +1,10 @@
 // Every statistics endpoint against a small hand-built ledger whose figures are written out here.
+import '../support/clock'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
 import { activityBody } from '../support/activities'
-import { act, daysFromToday, fileIssue } from '../support/issues'
+import { act, daysFromToday, fileIssue, today } from '../support/issues'
+import { ok } from '../support/clock'
 import { rebuildCounters } from '../../worker/stats/recount'
 import { yearInShanghai } from '../../worker/core/dates'
 
@@ -46,17 +48,17 @@ beforeAll(async () => {
   await act(t, staff, dup.id, 'reject', { note: '重复' }) // rejected: not in total
 
   const record = async (cookie: string, body: Record<string, unknown>) =>
-    (await (await t.call('POST', '/api/v1/activities', { cookie, body: activityBody(body) })).json()) as { id: string; version: number }
-  const review = (a: { id: string; version: number }, decision: string) => t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff, body: { decision, note: '退回', version: a.version } })
+    (await (await ok(t.call('POST', '/api/v1/activities', { cookie, body: activityBody(body) }), 201)).json()) as { id: string; version: number }
+  const review = (a: { id: string; version: number }, decision: string) => ok(t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff, body: { decision, note: '退回', version: a.version } }), 200)
   await review(await record(d1.cookie, { outcomes: { policy_talk: 2, opinion: 1 }, introductions: [{ type: 'funds', name: '资金', amount: 100.5 }] }), 'confirm')
   await review(await record(d1.cookie, { outcomes: { deed: 3 }, introductions: [{ type: 'talent', name: '人才' }, { type: 'funds', name: '资金', amount: 20 }] }), 'confirm')
   await review(await record(d2.cookie, { outcomes: { opinion: 9 }, introductions: [{ type: 'technology', name: '技术' }] }), 'return') // returned: not counted
   await record(d2.cookie, { outcomes: { opinion: 5 } }) // submitted: not counted
 
   for (const type of ['inspection', 'inquiry', 'inquiry']) {
-    await t.call('POST', '/api/v1/five-ones', { cookie: staff, body: { countyCode: PINGQUAN, year, type, date: `${year}-01-10`, title: '五个一' } })
+    await ok(t.call('POST', '/api/v1/five-ones', { cookie: staff, body: { countyCode: PINGQUAN, year, type, date: today(), title: '五个一' } }), 201)
   }
-  await t.call('POST', '/api/v1/five-ones', { cookie: city, body: { countyCode: '130800', year, type: 'exchange', date: `${year}-01-10`, title: '全市交流会' } })
+  await ok(t.call('POST', '/api/v1/five-ones', { cookie: city, body: { countyCode: '130800', year, type: 'exchange', date: today(), title: '全市交流会' } }), 201)
 })
 
 describe('supervision figures', () => {

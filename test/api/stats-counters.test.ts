@@ -1,14 +1,16 @@
 // The statistics counters are a cache of the truth: after any sequence of creates, actions,
 // reviews, edits, deputies ended and restored, retries and stale writes, every counter equals a
 // recount from the base tables.
+import '../support/clock'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { sql } from 'drizzle-orm'
 import { makeTestApp, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
 import { activityBody } from '../support/activities'
-import { daysFromToday, issueBody } from '../support/issues'
+import { daysFromToday, issueBody, today } from '../support/issues'
+import { ok } from '../support/clock'
 import { RECOUNT, rebuildCounters } from '../../worker/stats/recount'
-import { yearInShanghai } from '../../worker/core/dates'
+import { addYears, yearInShanghai } from '../../worker/core/dates'
 
 type Row = Record<string, unknown>
 
@@ -87,7 +89,7 @@ describe('statistics counters', () => {
             const id = crypto.randomUUID()
             const body = activityBody({
               id,
-              date: `${year - o.back}-02-0${1 + o.who}`,
+              date: addYears(today(), -o.back), // today, or the same day one or two years back
               outcomes: { deed: o.deed },
               introductions: o.funds ? [{ type: 'funds', name: '资金', amount: 12.34 }] : [{ type: 'talent', name: '人才' }],
             })
@@ -100,7 +102,7 @@ describe('statistics counters', () => {
             await t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff[a.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body: { decision: o.confirm ? 'confirm' : 'return', note: '退回', version: v } })
           } else if (o.kind === 'edit' && acts.length) {
             const a = acts[o.pick % acts.length]!
-            const body = { ...activityBody({ date: `${year - o.back}-03-01`, outcomes: { opinion: 4 } }), version: await version('activities', a.id) }
+            const body = { ...activityBody({ date: addYears(today(), -o.back), outcomes: { opinion: 4 } }), version: await version('activities', a.id) }
             await t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: deputies[a.who]!.cookie, body })
           } else if (o.kind === 'deputy') {
             await t.call('POST', '/api/v1/deputies', { cookie: staff[o.county]!.cookie, body: { name: '新代表', phone: String(phone++), level: 'township' } })
@@ -110,7 +112,7 @@ describe('statistics counters', () => {
             const v = (await version('users', d.user.id)) - (o.stale ? 1 : 0)
             await t.call('PATCH', `/api/v1/deputies/${d.user.id}`, { cookie: staff[o.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body: { version: v, active: o.active } })
           } else if (o.kind === 'fiveOne') {
-            await t.call('POST', '/api/v1/five-ones', { cookie: staff[PINGQUAN]!.cookie, body: { countyCode: PINGQUAN, year, type: o.type, date: `${year}-01-05`, title: '五个一' } })
+            await ok(t.call('POST', '/api/v1/five-ones', { cookie: staff[PINGQUAN]!.cookie, body: { countyCode: PINGQUAN, year, type: o.type, date: today(), title: '五个一' } }), 201)
           }
           await compare(t)
         }
@@ -122,7 +124,7 @@ describe('statistics counters', () => {
   it('are rebuilt from the base tables by the recount, whatever they held', async () => {
     const t = await makeTestApp()
     const d = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
-    await t.call('POST', '/api/v1/issues', { cookie: d.cookie, body: issueBody() })
+    await ok(t.call('POST', '/api/v1/issues', { cookie: d.cookie, body: issueBody() }), 201)
     await t.client.execute('update issue_counts set reported = 99')
     await t.client.execute("insert into activity_counts (year, county_code, activities) values (2023, '130881', 7)")
     await rebuildCounters(t.db)

@@ -161,6 +161,8 @@ describe('the outbox sends by itself, exactly once', () => {
     const posts = countPosts(context)
     const second = await context.newPage()
     await second.goto('/activities/new')
+    // Both tabs run on the test's clock, so the outbox's timers move only when the test says.
+    await context.clock.install()
     await context.setOffline(true)
     const titles = [1, 2, 3].map((n) => uniqueTitle(`两页同发${n}`))
     await page.goto('/issues/new')
@@ -173,10 +175,30 @@ describe('the outbox sends by itself, exactly once', () => {
     await second.getByRole('heading', { name: '已存入待发送' }).waitFor()
     await expect.poll(() => badge(second).textContent()).toBe('3 条待发送')
 
-    // Both tabs hear `online` together; the lock lets one of them send.
+    // The signal returns but the first send still finds no way through (as on a phone whose radio
+    // reports `online` a moment early); both tabs hear `online` together and the lock lets one send.
+    await context.clock.pauseAt(new Date(Date.now() + 1_000))
+    let failed = 0
+    await context.route(/\/api\/v1\/(issues|activities)$/, (route) => (route.request().method() === 'POST' && failed++ === 0 ? route.abort('internetdisconnected') : route.continue()))
     await context.setOffline(false)
-    await expect.poll(() => badge(page).count(), { timeout: 30_000 }).toBe(0)
-    await expect.poll(() => badge(second).count(), { timeout: 30_000 }).toBe(0)
+    // The phone's time moves in small steps: everything arrives well before the first back-off
+    // (15 s less its jitter, at least 7.5 s), by the one quick retry after `online`.
+    let elapsed = 0
+    await expect
+      .poll(
+        async () => {
+          await context.clock.runFor(50)
+          elapsed += 50
+          return posts.size
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(3)
+    expect(failed).toBeGreaterThan(1)
+    expect(elapsed).toBeLessThan(7_500)
+    await context.clock.resume()
+    await expect.poll(() => badge(page).count()).toBe(0)
+    await expect.poll(() => badge(second).count()).toBe(0)
     expect(posts.size).toBe(3)
     expect([...posts.values()]).toEqual([1, 1, 1])
     expect(await issuesTitled(titles[0]!)).toBe(1)

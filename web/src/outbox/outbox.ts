@@ -27,6 +27,8 @@ const listeners = new Set<Listener>()
 const results = new Map<string, unknown>()
 let timer = 0
 let failures = 0
+/** Set by `online`: the first send often goes before the radio is really up, so one quick retry. */
+let quick = false
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('outbox') : null
 
 async function refresh(): Promise<void> {
@@ -60,10 +62,18 @@ export function subscribe(listener: Listener): () => void {
   return () => listeners.delete(listener)
 }
 
+/** After `online`: wait this long before the first send, and 1–2× this before its one quick retry. */
+const QUICK_MS = 1_000
+
 /** Back-off after a failed send: 15 s doubling to 10 min, ±50 % jitter so phones do not sync up. */
 function schedule(): void {
   window.clearTimeout(timer)
   if (!current) return
+  if (quick) {
+    quick = false
+    timer = window.setTimeout(() => void flush(), QUICK_MS * (1 + Math.random()))
+    return
+  }
   const base = Math.min(15_000 * 2 ** Math.min(failures, 6), 600_000)
   timer = window.setTimeout(() => void flush(), base * (0.5 + Math.random()))
 }
@@ -156,6 +166,7 @@ async function run(): Promise<void> {
       const next = items.filter((i) => i.state !== 'rejected').sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0]
       if (!next) {
         failures = 0
+        quick = false
         return
       }
       const outcome = await sendOne(next)
@@ -195,6 +206,17 @@ export async function submit(item: Parameters<typeof enqueue>[0]): Promise<{ out
 
 const kick = () => void flush()
 const onVisible = () => document.visibilityState === 'visible' && kick()
+/**
+ * The signal is back: the back-off of the dead zone no longer applies. Phones fire `online`
+ * before requests get through, so the first send waits a moment and, if it still fails, is
+ * retried once quickly before the back-off takes over again.
+ */
+function onOnline(): void {
+  failures = 0
+  quick = true
+  window.clearTimeout(timer)
+  timer = window.setTimeout(kick, QUICK_MS / 2)
+}
 
 /** The signed-in account's queue starts sending; another account's stays where it is. */
 export function start(userId: string): void {
@@ -202,7 +224,7 @@ export function start(userId: string): void {
   stop()
   current = { userId, snap: { ...EMPTY } }
   failures = 0
-  window.addEventListener('online', kick)
+  window.addEventListener('online', onOnline)
   document.addEventListener('visibilitychange', onVisible)
   channel?.addEventListener('message', refresh)
   void refresh().then(kick)
@@ -211,7 +233,8 @@ export function start(userId: string): void {
 /** Signed out: nothing is sent until that account signs in again; its items stay. */
 export function stop(): void {
   window.clearTimeout(timer)
-  window.removeEventListener('online', kick)
+  quick = false
+  window.removeEventListener('online', onOnline)
   document.removeEventListener('visibilitychange', onVisible)
   channel?.removeEventListener('message', refresh)
   current = null

@@ -2,7 +2,7 @@
 // checks it with zod, and throws the contract's errors (415, 400 bad_request, 400
 // validation_failed with a Chinese message per field). Handlers never see unvalidated input.
 import type { Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.js'
 import { AppError, BadRequest, NotFound, ValidationFailed } from './core/errors'
 import { recordId } from './core/schemas'

@@ -1,7 +1,7 @@
 // POST /activation-codes (staff): fresh one-time activation codes for the 开通通知单 of chosen
 // accounts, or of every deputy in scope not yet activated (docs/api.md "Activation codes").
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
 import { countyCode, recordId } from '../core/schemas'

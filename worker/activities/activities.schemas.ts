@@ -1,5 +1,5 @@
 // zod schemas of the activity routes' inputs, with the domain's rules and Chinese messages.
-import { z } from 'zod'
+import * as z from 'zod'
 import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { ACTIVITY_STATUSES, ACTIVITY_TAGS, FIVE_INTRODUCTIONS, VENUES, codesOf } from '../core/taxonomy'
 

@@ -1,6 +1,6 @@
 // Shared zod schemas: the shapes of what clients send, with Chinese messages a person can act on.
 // Used by the server at the edge and importable by the web, so both apply the same rules.
-import { z } from 'zod'
+import * as z from 'zod'
 import { isValidDate } from './dates'
 import { textMessage, tidyText } from './text'
 

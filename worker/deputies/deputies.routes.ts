@@ -1,7 +1,7 @@
 // The deputies roster (api.md "Deputies and accounts"): list, read one with its history, add one,
 // change or end one, import a CSV/XLSX roster.
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'

@@ -1,7 +1,7 @@
 // 五个一 (api.md "五个一"): each congress (a county or the city) records the five things it owes a
 // year; staff record their own congress's, the city office sees all.
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
 import { countyCode, date, freeText, text } from '../core/schemas'

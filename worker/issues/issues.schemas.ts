@@ -1,5 +1,5 @@
 // zod schemas of the issue routes' inputs (bodies and query strings), with Chinese messages.
-import { z } from 'zod'
+import * as z from 'zod'
 import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { WORKFLOW, type Transition } from '../core/workflow'
 import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'

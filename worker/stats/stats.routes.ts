@@ -1,7 +1,7 @@
 // The statistics ledger (api.md "Statistics"): supervision, activities and 五个一 figures, and
 // the tables as one XLSX workbook in 台账 layout.
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
 import { countyCode } from '../core/schemas'

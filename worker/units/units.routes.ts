@@ -1,6 +1,6 @@
 // Responsible units (api.md "Units"): staff list and add the units of their county.
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { canManageCounty, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'

@@ -2,7 +2,7 @@
 // accounts, create one (without a credential: its owner activates it with a printed code),
 // change or end one, and reset a password.
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'

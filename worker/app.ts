@@ -21,6 +21,7 @@ import { activityRoutes } from './activities/activities.routes'
 import { deputyRoutes } from './deputies/deputies.routes'
 import { fiveOneRoutes } from './five-ones/five-ones.routes'
 import { statsRoutes } from './stats/stats.routes'
+import { openApiRoutes } from './openapi/openapi.routes'
 import { prepareDatabase } from './db/prepare'
 import { consoleSink, logError, requestLog, type LogSink } from './log'
 
@@ -124,6 +125,7 @@ export function createApp({ db, config, log = consoleSink }: AppDeps) {
   app.route('/api/v1', deputyRoutes)
   app.route('/api/v1', fiveOneRoutes)
   app.route('/api/v1', statsRoutes)
+  app.route('/api/v1', openApiRoutes(app))
 
   app.all('/api/*', () => {
     throw new NotFound('接口不存在')

@@ -8,7 +8,7 @@ import { PasswordChangeRequired, Unauthenticated } from '../core/errors'
 import { SESSION_COOKIE, userForToken, type SessionUser } from './sessions'
 
 /** Routes anyone may call. */
-const PUBLIC = new Set(['GET /api/v1/health', 'GET /api/v1/reference', 'POST /api/v1/auth/login', 'POST /api/v1/auth/activate', 'POST /api/v1/auth/logout'])
+const PUBLIC = new Set(['GET /api/v1/health', 'GET /api/v1/reference', 'POST /api/v1/auth/login', 'POST /api/v1/auth/activate', 'POST /api/v1/auth/logout', 'GET /api/v1/openapi.json', 'GET /api/v1/docs'])
 /** Routes a user who must first change their password may still call. */
 const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/v1/me', 'POST /api/v1/me/password'])
 

@@ -1,0 +1,14 @@
+// The shapes of the units API (api.md "Units"): what staff send, and what the server answers.
+import * as z from 'zod'
+import { countyCode, text } from '../core/schemas'
+import { uuid } from '../openapi/describe'
+
+export const createUnitBody = z.object({ name: text('单位名称', 50), countyCode: countyCode.optional() })
+
+export const unitsQuery = z.object({ countyCode: countyCode.optional() })
+
+export const unit = z
+  .object({ id: uuid(), name: z.string(), countyCode: z.string() })
+  .meta({ id: 'Unit', description: '责任单位' })
+
+export const unitList = z.object({ items: z.array(unit) })

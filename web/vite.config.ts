@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import preact from '@preact/preset-vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { apiDocs } from './scripts/api-docs'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -12,6 +13,7 @@ export default defineConfig({
   root,
   plugins: [
     preact(),
+    apiDocs(),
     VitePWA({
       // web/src/sw-update.ts registers it (the CSP forbids the plugin's inline registration) and
       // asks before a new version takes over, so a half-filled form is never reloaded under anyone.
@@ -41,7 +43,8 @@ export default defineConfig({
       workbox: {
         // The shell and every screen's chunk: after one visit any screen opens with no network.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        globIgnores: ['.vite/**'],
+        // The API reference page (/api-docs/, 1.5 MB of Swagger UI) is not part of the field app.
+        globIgnores: ['.vite/**', 'api-docs/**'],
         // Every app path is the one page; the API is never answered from a cache.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],

@@ -1,5 +1,6 @@
 // Test harness for the API suite: a fresh migrated in-memory libSQL database per call, the real
 // app over it, domain builders (makeUnit, makeUser) and a small request helper with cookies.
+// Every response the app gives a test is checked against the OpenAPI document (./contract.ts).
 import { createApp } from '../../worker/app'
 import { fromLibsql, type Db } from '../../worker/db/client'
 import { migrateLibsql } from '../../worker/db/migrate'
@@ -10,6 +11,7 @@ import { units, users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
 import type { LogRecord, LogSink } from '../../worker/log'
+import { checkResponse } from './contract'
 
 export const PASSWORD = 'test-pass-2022'
 export const PINGQUAN = '130881'
@@ -57,6 +59,16 @@ export async function makeTestApp(env: Record<string, string> = {}) {
     if (record.level === 'error') console.error(record)
   }
   const app = createApp({ db, config, log })
+  // Whatever a test asks the app (through call() or app.request directly) must be what the
+  // document promises for that operation and status.
+  const request = app.request.bind(app)
+  app.request = (async (input: RequestInfo | URL, init?: RequestInit, ...rest: unknown[]) => {
+    const res = await request(input, init, ...(rest as []))
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET')
+    const url = input instanceof Request ? input.url : String(input)
+    await checkResponse(app as never, method, url, res)
+    return res
+  }) as typeof app.request
 
   async function makeUnit(countyCode = PINGQUAN, name = `测试单位${crypto.randomUUID().slice(0, 6)}`) {
     const [row] = await db.insert(units).values({ id: crypto.randomUUID(), countyCode, name, createdAt: new Date().toISOString() }).returning()

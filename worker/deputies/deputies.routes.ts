@@ -5,47 +5,47 @@ import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
-import { activeQuery, countyCode, freeText, pageQuery, phone, text } from '../core/schemas'
-import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
 import { decodeCursor, page } from '../db/cursor'
-import { idParam, jsonBody, query } from '../validate'
+import { body, idParams, querystring } from '../validate'
+import { binary, CSV, route, XLSX } from '../openapi/describe'
 import { listDeputies } from './deputies.queries'
 import { createDeputy, importRoster } from './deputies.service'
 import { readUploadCells } from '../imports/upload'
 import { changeAccount, deputyWithHistory } from '../users/changes.service'
+import { changeDeputyBody, createDeputyBody, createdDeputy, deputiesQuery, deputyDetail, deputyList, deputyResponse, importResult } from './deputies.schemas'
 
-const level = z.enum(codesOf(DEPUTY_LEVELS), { error: '代表层级应为 national/provincial/city/county/township 之一' })
-
-const deputiesQuery = z.object({
-  countyCode: countyCode.optional(),
-  level: level.optional(),
-  q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional(),
-  active: activeQuery,
-  ...pageQuery,
+const TAGS = ['代表名册']
+const describeList = route({
+  tags: TAGS,
+  summary: '代表名册，新的在前（q 按姓名或手机号搜索）',
+  description: '县级工作人员只见本县。分页：nextCursor 不为 null 时，以 cursor 取下一页。',
+  responses: { 200: deputyList, errors: [403] },
 })
-
-const changeBody = z.object({
-  version: z.number({ error: '缺少版本号 version' }).int(),
-  name: text('姓名', 30).optional(),
-  phone: phone.optional(),
-  level: level.optional(),
-  group: z.string().trim().max(50, { error: '代表小组不能超过 50 字' }).optional(),
-  active: z.boolean({ error: 'active 应为 true 或 false' }).optional(),
+const describeChange = route({
+  tags: TAGS,
+  summary: '修改、停用或恢复名册中的代表（带 version；已被他人修改时 409 附 current）',
+  responses: { 200: deputyResponse, errors: [403, 409] },
 })
-
-const createBody = z.object({
-  name: text('姓名', 30),
-  phone,
-  level,
-  countyCode: countyCode.optional(),
-  group: freeText('代表小组', 50).optional(),
+const describeImport = route({
+  tags: TAGS,
+  summary: '导入名册（CSV 或 Excel）：全部行无误才导入，重复导入不改变任何数据',
+  description:
+    '表头：姓名、手机号、代表层级、县市区、代表小组（可无）。直接以 text/csv 或 xlsx 为请求体提交，或以 multipart/form-data 的 file 字段上传。有误的行在 400 的 error.rows 中逐行说明（row 为表中的行号）。',
+  requestBody: {
+    content: {
+      [CSV]: binary(CSV),
+      [XLSX]: binary(XLSX),
+      'multipart/form-data': z.object({ file: z.file().meta({ description: '名册文件（.csv 或 .xlsx）' }) }),
+    },
+  },
+  responses: { 200: importResult, errors: [400, 403, 409, 413, 415] },
 })
 
 export const deputyRoutes = new Hono<AppEnv>()
-  .get('/deputies', async (c) => {
+  .get('/deputies', describeList, querystring(deputiesQuery), async (c) => {
     const user = currentUser(c)
     requireRole(user, 'county_staff', 'city_staff')
-    const qs = query(c, deputiesQuery)
+    const qs = c.req.valid('query')
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
     const rows = await listDeputies(c.var.db, {
@@ -59,16 +59,18 @@ export const deputyRoutes = new Hono<AppEnv>()
     const { items, nextCursor } = page(rows, qs.limit, (d) => d.createdAt)
     return c.json({ items: items.map(({ createdAt: _createdAt, ...d }) => d), nextCursor })
   })
-  .post('/deputies', async (c) => {
-    const body = await jsonBody(c, createBody)
+  .post('/deputies', route({ tags: TAGS, summary: '在名册中添加一名代表（不设密码：本人凭开通码首次登录）', responses: { 201: createdDeputy, errors: [403, 409] } }), body(createDeputyBody), async (c) => {
+    const body = c.req.valid('json')
     return c.json(await createDeputy(c.var.db, currentUser(c), body), 201)
   })
-  .get('/deputies/:id', async (c) => c.json(await deputyWithHistory(c.var.db, currentUser(c), idParam(c))))
-  .patch('/deputies/:id', async (c) => {
-    const body = await jsonBody(c, changeBody)
-    return c.json({ deputy: await changeAccount(c.var.db, currentUser(c), idParam(c), body, 'deputy') })
+  .get('/deputies/:id', route({ tags: TAGS, summary: '名册中的一名代表及其修改记录', responses: { 200: deputyDetail, errors: [403] } }), idParams('id'), async (c) =>
+    c.json(await deputyWithHistory(c.var.db, currentUser(c), c.req.valid('param').id)),
+  )
+  .patch('/deputies/:id', describeChange, body(changeDeputyBody), idParams('id'), async (c) => {
+    const body = c.req.valid('json')
+    return c.json({ deputy: await changeAccount(c.var.db, currentUser(c), c.req.valid('param').id, body, 'deputy') })
   })
-  .post('/deputies/import', async (c) => {
+  .post('/deputies/import', describeImport, async (c) => {
     requireRole(currentUser(c), 'county_staff', 'city_staff')
     return c.json(await importRoster(c.var.db, currentUser(c), await readUploadCells(c, '名册')))
   })

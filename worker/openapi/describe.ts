@@ -2,21 +2,20 @@
 // declaration is plain data on a pass-through middleware; worker/openapi/document.ts reads it
 // (with the request schemas of worker/validate.ts) only when the document is asked for.
 //
-// The pattern, one call per route, in the chained router of the feature:
+// The pattern, one call per route, on the route's first line of the feature's chained router
+// (so the handler below keeps its place), then the request middleware, then the handler:
 //
+//   const TAGS = ['责任单位']
 //   export const unitRoutes = new Hono<AppEnv>()
-//     .post(
-//       '/units',
-//       route({ tags: ['责任单位'], summary: '添加责任单位', responses: { 201: unit, errors: [403, 409] } }),
-//       body(createUnitBody),          // worker/validate.ts: validates AND declares the request body
-//       async (c) => {
-//         const input = c.req.valid('json')
-//         …
-//       },
-//     )
+//     .post('/units', route({ tags: TAGS, summary: '添加责任单位', responses: { 201: unitResponse, errors: [403, 409] } }), body(createUnitBody), async (c) => {
+//       const body = c.req.valid('json')
+//       …
+//     })
 //
-// - Request: `body(schema)` (JSON), `querystring(schema)`, `params({ id: recordId() })` or
-//   `idParams('id', 'activityId')` from worker/validate.ts; put them after route(...). Handlers
+// A declaration too long for that line is named above the router (`const createUnit = route({…})`).
+//
+// - Request: `body(schema)` (JSON), `querystring(schema)`, `idParams('id')` (path ids; any
+//   other name too) from worker/validate.ts; put them after route(...). Handlers
 //   read `c.req.valid('json' | 'query' | 'param')`. A multipart or CSV body is declared with
 //   `requestBody` here and read by the handler itself.
 // - Success responses: `{ 200: schema }` (a zod schema written in the feature's *.schemas.ts,
@@ -29,6 +28,9 @@
 //   their own: 401 and 403 (password change) for signed-in routes (not `public: true`), 403
 //   (cross-site) for writes, 400/413/415 for a JSON body, 400 for a query, 404 for an id in the
 //   path, 503 (database busy) and 500 everywhere. All use the one envelope `apiError`.
+// - Checked: the API suite validates every response it receives against the document with ajv
+//   (test/support/contract.ts); a route not yet declared is listed there in PENDING, and
+//   test/api/openapi.test.ts fails for an app route missing from the document.
 import type { MiddlewareHandler } from 'hono'
 import * as z from 'zod'
 

@@ -91,8 +91,9 @@ function operation(b: Builder, method: string, path: string, spec: RouteSpec, in
   for (const [status, r] of Object.entries(spec.responses)) {
     if (status !== 'errors') responses[status] = b.response(r as ResponseSpec, status === '204' ? '无内容' : '成功')
   }
+  // A status the route declares itself (GET /health's 503) keeps its own schema.
   for (const status of errorsOf(spec, method, inputs)) {
-    responses[status] = { description: ERROR_DESCRIPTIONS[status], content: b.content(apiError, 'output') }
+    responses[status] ??= { description: ERROR_DESCRIPTIONS[status], content: b.content(apiError, 'output') }
   }
   const json = inputs.find((i) => i.target === 'json')
   const requestBody = json

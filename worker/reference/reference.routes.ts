@@ -5,9 +5,19 @@ import type { AppEnv } from '../env'
 import { readReference } from './reference.queries'
 import { migrationLevel } from '../db/migration-level'
 import { APP_VERSION } from '../core/version'
+import { apiError, route } from '../openapi/describe'
+import { healthDown, healthUp, reference } from './reference.schemas'
+
+const TAGS = ['基础']
+const describeHealth = route({
+  tags: TAGS,
+  summary: '运行状态：版本与数据库迁移级别',
+  public: true,
+  responses: { 200: healthUp, 503: { schema: healthDown.or(apiError), description: '数据库不可用（或正忙）' } },
+})
 
 export const referenceRoutes = new Hono<AppEnv>()
-  .get('/health', async (c) => {
+  .get('/health', describeHealth, async (c) => {
     try {
       await c.var.db.run(sql`select 1`)
       // Which release runs on which schema: an upgrade is done when pendingMigrations is 0.
@@ -18,7 +28,7 @@ export const referenceRoutes = new Hono<AppEnv>()
       return c.json({ ok: false, db: 'error', version: APP_VERSION }, 503)
     }
   })
-  .get('/reference', async (c) => {
+  .get('/reference', route({ tags: TAGS, summary: '参考目录：县市区、领域与各类代码', public: true, responses: { 200: reference } }), async (c) => {
     const { placeRows, fieldRows, catalogRows } = await readReference(c.var.db)
     const city = placeRows.find((p) => p.kind === 'city')
     const of = (kind: string) => catalogRows.filter((r) => r.kind === kind)

@@ -7,8 +7,8 @@ export const createUnitBody = z.object({ name: text('单位名称', 50), countyC
 
 export const unitsQuery = z.object({ countyCode: countyCode.optional() })
 
-export const unit = z
+export const unitResponse = z
   .object({ id: uuid(), name: z.string(), countyCode: z.string() })
   .meta({ id: 'Unit', description: '责任单位' })
 
-export const unitList = z.object({ items: z.array(unit) })
+export const unitList = z.object({ items: z.array(unitResponse) })

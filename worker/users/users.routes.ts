@@ -2,44 +2,46 @@
 // accounts, create one (without a credential: its owner activates it with a printed code),
 // change or end one, and reset a password.
 import { Hono } from 'hono'
-import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { NotFound } from '../core/errors'
-import { activeQuery, countyCode, pageQuery, phone, recordId, text } from '../core/schemas'
 import { decodeCursor, page } from '../db/cursor'
-import { idParam, jsonBody, query } from '../validate'
+import { body, idParams, querystring } from '../validate'
+import { route } from '../openapi/describe'
 import { findUserView, listAccounts } from './users.queries'
 import { createAccount, resetPassword } from './users.service'
 import { changeAccount, historyOf } from './changes.service'
+import { accountList, changeUserBody, createUserBody, userDetail, userResponse, usersQuery } from './users.schemas'
 
-const createBody = z.object({
-  role: z.enum(['unit', 'county_staff', 'city_staff'], { error: '账号类型应为 unit（责任单位）、county_staff（县级人大工作人员）或 city_staff（市人大工作人员）' }),
-  name: text('姓名', 30),
-  phone,
-  countyCode: countyCode.optional(),
-  unitId: recordId('责任单位编号不正确').optional(),
+const TAGS = ['账号管理']
+const describeList = route({
+  tags: TAGS,
+  summary: '工作人员与责任单位账号列表（代表见名册），新的在前',
+  description: '县级工作人员只见本县的责任单位和县级工作人员账号。分页：nextCursor 不为 null 时，以 cursor 取下一页。',
+  responses: { 200: accountList, errors: [403] },
 })
-
-const listQuery = z.object({
-  role: z.enum(['unit', 'county_staff', 'city_staff'], { error: '未知的账号类型' }).optional(),
-  countyCode: countyCode.optional(),
-  active: activeQuery,
-  ...pageQuery,
+const describeCreate = route({
+  tags: TAGS,
+  summary: '开通账号（责任单位、县级或市级工作人员），不设密码：本人凭开通码首次登录',
+  responses: { 201: userResponse, errors: [403, 409] },
 })
-
-const changeBody = z.object({
-  version: z.number({ error: '缺少版本号 version' }).int(),
-  name: text('姓名', 30).optional(),
-  active: z.boolean({ error: 'active 应为 true 或 false' }).optional(),
+const describeChange = route({
+  tags: TAGS,
+  summary: '修改、停用或恢复账号（带 version；已被他人修改时 409 附 current）',
+  responses: { 200: userResponse, errors: [403, 409] },
+})
+const describeReset = route({
+  tags: TAGS,
+  summary: '重置密码：清除密码与未用的开通码，结束其全部会话；本人凭新的开通码再登录',
+  responses: { 200: userResponse, errors: [403] },
 })
 
 export const userRoutes = new Hono<AppEnv>()
-  .get('/users', async (c) => {
+  .get('/users', describeList, querystring(usersQuery), async (c) => {
     const user = currentUser(c)
     requireRole(user, 'county_staff', 'city_staff')
-    const qs = query(c, listQuery)
+    const qs = c.req.valid('query')
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
     const allowed = user.role === 'city_staff' ? (['unit', 'county_staff', 'city_staff'] as const) : (['unit', 'county_staff'] as const)
@@ -55,18 +57,18 @@ export const userRoutes = new Hono<AppEnv>()
     const { items, nextCursor } = page(rows, qs.limit, (u) => u.createdAt)
     return c.json({ items: items.map(({ createdAt: _c, ...u }) => u), nextCursor })
   })
-  .post('/users', async (c) => {
-    const body = await jsonBody(c, createBody)
+  .post('/users', describeCreate, body(createUserBody), async (c) => {
+    const body = c.req.valid('json')
     return c.json(await createAccount(c.var.db, currentUser(c), body), 201)
   })
-  .get('/users/:id', async (c) => {
+  .get('/users/:id', route({ tags: TAGS, summary: '一个账号及其修改记录（记录仅工作人员可见）', responses: { 200: userDetail } }), idParams('id'), async (c) => {
     const user = currentUser(c)
-    const target = await findUserView(c.var.db, idParam(c))
+    const target = await findUserView(c.var.db, c.req.valid('param').id)
     if (!target || !canReadUser(user, target)) throw new NotFound()
     return c.json({ user: target, history: await historyOf(c.var.db, user, target.id) })
   })
-  .patch('/users/:id', async (c) => {
-    const body = await jsonBody(c, changeBody)
-    return c.json({ user: await changeAccount(c.var.db, currentUser(c), idParam(c), body, 'account') })
+  .patch('/users/:id', describeChange, body(changeUserBody), idParams('id'), async (c) => {
+    const body = c.req.valid('json')
+    return c.json({ user: await changeAccount(c.var.db, currentUser(c), c.req.valid('param').id, body, 'account') })
   })
-  .post('/users/:id/reset-password', async (c) => c.json(await resetPassword(c.var.db, currentUser(c), idParam(c))))
+  .post('/users/:id/reset-password', describeReset, idParams('id'), async (c) => c.json(await resetPassword(c.var.db, currentUser(c), c.req.valid('param').id)))

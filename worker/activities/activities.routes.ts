@@ -6,21 +6,39 @@ import { activityScope, staffCountyFilter, scopeOf } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { yearInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
-import { idParam, jsonBody, query } from '../validate'
-import { createActivityBody, listActivitiesQuery, recordQuery, reviewBody, updateActivityBody } from './activities.schemas'
+import { body, idParams, querystring } from '../validate'
+import { route } from '../openapi/describe'
+import { activity, activityList, createActivityBody, deputyRecord as record, listActivitiesQuery, recordQuery, reviewBody, updateActivityBody } from './activities.schemas'
 import { createActivity, deputyRecord, reviewActivity, updateActivity, visibleActivity, withChildren } from './activities.service'
 import { listActivities } from './activities.queries'
 
+const TAGS = ['履职活动']
+const create = route({
+  tags: TAGS,
+  summary: '记录履职活动（代表记本人的；工作人员可为本县代表代记，带 deputyId）',
+  description: '带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409。',
+  responses: { 201: activity, 200: { schema: activity, description: '同一 id 的重发：已有的记录' }, errors: [403, 409] },
+})
+const list = route({ tags: TAGS, summary: '履职活动列表（按范围：代表本人的、县级本县的、市级全部）', responses: { 200: activityList, errors: [403] } })
+const read = route({ tags: TAGS, summary: '一次履职活动', responses: { 200: activity, errors: [403] } })
+const update = route({
+  tags: TAGS,
+  summary: '代表修改本人的履职活动（待审核或已退回时；改后回到待审核）',
+  responses: { 200: activity, errors: [403, 409] },
+})
+const review = route({ tags: TAGS, summary: '审核履职活动：确认或退回（工作人员；退回须写原因）', responses: { 200: activity, errors: [403, 409] } })
+const yearly = route({ tags: TAGS, summary: '代表的年度履职档案（只计已确认的活动）', responses: { 200: record, errors: [403] } })
+
 export const activityRoutes = new Hono<AppEnv>()
-  .post('/activities', async (c) => {
-    const body = await jsonBody(c, createActivityBody)
+  .post('/activities', create, body(createActivityBody), async (c) => {
+    const body = c.req.valid('json')
     const { activity, created } = await createActivity(c.var.db, currentUser(c), body)
     return c.json(activity, created ? 201 : 200)
   })
-  .get('/activities', async (c) => {
+  .get('/activities', list, querystring(listActivitiesQuery), async (c) => {
     const user = currentUser(c)
     const scope = activityScope(user)
-    const qs = query(c, listActivitiesQuery)
+    const qs = c.req.valid('query')
     // A county asked for outside a county staff member's scope yields nothing, never widens it.
     if (user.role === 'county_staff' && qs.countyCode) {
       const f = staffCountyFilter(scopeOf(user), qs.countyCode)
@@ -30,19 +48,19 @@ export const activityRoutes = new Hono<AppEnv>()
     const { items, nextCursor } = page(rows, qs.limit, (a) => a.createdAt)
     return c.json({ items: await withChildren(c.var.db, items), nextCursor })
   })
-  .get('/activities/:id', async (c) => {
-    const row = await visibleActivity(c.var.db, currentUser(c), idParam(c))
+  .get('/activities/:id', read, idParams('id'), async (c) => {
+    const row = await visibleActivity(c.var.db, currentUser(c), c.req.valid('param').id)
     return c.json((await withChildren(c.var.db, [row]))[0])
   })
-  .put('/activities/:id', async (c) => {
-    const body = await jsonBody(c, updateActivityBody)
-    return c.json(await updateActivity(c.var.db, currentUser(c), idParam(c), body))
+  .put('/activities/:id', update, body(updateActivityBody), idParams('id'), async (c) => {
+    const body = c.req.valid('json')
+    return c.json(await updateActivity(c.var.db, currentUser(c), c.req.valid('param').id, body))
   })
-  .post('/activities/:id/review', async (c) => {
-    const body = await jsonBody(c, reviewBody)
-    return c.json(await reviewActivity(c.var.db, currentUser(c), idParam(c), body))
+  .post('/activities/:id/review', review, body(reviewBody), idParams('id'), async (c) => {
+    const body = c.req.valid('json')
+    return c.json(await reviewActivity(c.var.db, currentUser(c), c.req.valid('param').id, body))
   })
-  .get('/deputies/:id/record', async (c) => {
-    const qs = query(c, recordQuery)
-    return c.json(await deputyRecord(c.var.db, currentUser(c), idParam(c), qs.year ?? yearInShanghai()))
+  .get('/deputies/:id/record', yearly, querystring(recordQuery), idParams('id'), async (c) => {
+    const qs = c.req.valid('query')
+    return c.json(await deputyRecord(c.var.db, currentUser(c), c.req.valid('param').id, qs.year ?? yearInShanghai()))
   })

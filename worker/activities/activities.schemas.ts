@@ -1,7 +1,9 @@
-// zod schemas of the activity routes' inputs, with the domain's rules and Chinese messages.
+// The shapes of the activity routes (api.md "Activities"): what clients send, with the domain's
+// rules and Chinese messages, and what the server answers (Activity, lists, the 履职档案).
 import * as z from 'zod'
 import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
-import { ACTIVITY_STATUSES, ACTIVITY_TAGS, FIVE_INTRODUCTIONS, VENUES, codesOf } from '../core/taxonomy'
+import { ACTIVITY_STATUSES, ACTIVITY_TAGS, DEPUTY_LEVELS, FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, codesOf } from '../core/taxonomy'
+import { dateTime, day, uuid } from '../openapi/describe'
 
 const count = (label: string) =>
   z
@@ -74,3 +76,74 @@ export const listActivitiesQuery = z.object({
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>
 
 export const recordQuery = z.object({ year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional() })
+
+// Responses: what the server writes, field by field (nullable exactly where it writes null).
+
+const counts = <K extends string>(keys: readonly K[], description: string) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.int().min(0)])) as Record<K, z.ZodInt>).meta({ description })
+
+const outcomeCounts = () => counts(FOUR_BATCHES, '四个一批：宣讲惠民政策、反映社情民意、办成惠民实事、带动骨干力量的件数')
+
+export const activity = z
+  .object({
+    id: uuid(),
+    deputyId: uuid(),
+    deputyName: z.string(),
+    countyCode: z.string().meta({ description: '代表所在县市区代码' }),
+    year: z.int().meta({ description: '年度（活动日期所在年）' }),
+    date: day(),
+    venue: z.enum(codesOf(VENUES)).nullable().meta({ description: '活动载体（九进），未选为 null' }),
+    title: z.string(),
+    description: z.string().meta({ description: '活动内容，未填为空字符串' }),
+    place: z.string().meta({ description: '地点，未填为空字符串' }),
+    tags: z.array(z.enum(codesOf(ACTIVITY_TAGS))).meta({ description: '活动标签，按代码排序、不重复' }),
+    outcomes: outcomeCounts(),
+    introductions: z
+      .array(
+        z.union([
+          z.object({ type: z.literal('funds'), name: z.string(), amount: z.number().meta({ description: '金额（万元，至多两位小数）' }) }),
+          z.object({ type: z.enum(FIVE_INTRODUCTIONS.filter((t) => t !== 'funds') as ['market_entity', 'green_project', 'talent', 'technology']), name: z.string() }),
+        ]),
+      )
+      .meta({ description: '五个引进：只有引进资金（funds）带金额' }),
+    status: z.enum(codesOf(ACTIVITY_STATUSES)).meta({ description: '状态：submitted 待审核、confirmed 已确认、returned 已退回' }),
+    reviewNote: z.string().nullable().meta({ description: '最近一次审核意见（退回原因）；没有为 null' }),
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+    version: z.int().meta({ description: '版本号：修改或审核时须带上看到的版本' }),
+  })
+  .meta({ id: 'Activity', description: '代表的一次履职活动' })
+export type Activity = z.infer<typeof activity>
+
+export const activityList = z
+  .object({
+    items: z.array(activity),
+    nextCursor: z.string().nullable().meta({ description: '下一页的 cursor；没有下一页为 null' }),
+  })
+  .meta({ description: '履职活动列表（一页）' })
+
+export const deputyRecord = z
+  .object({
+    deputy: z.object({
+      id: uuid(),
+      name: z.string(),
+      phone: z.string(),
+      level: z.enum(codesOf(DEPUTY_LEVELS)).meta({ description: '代表层级' }),
+      countyCode: z.string(),
+      group: z.string().nullable().meta({ description: '代表小组；未填为 null' }),
+    }),
+    year: z.int(),
+    activities: z.int().min(0).meta({ description: '当年记录的履职活动数（不论是否确认）' }),
+    confirmed: z.int().min(0).meta({ description: '当年已确认的履职活动数' }),
+    byVenue: counts(codesOf(VENUES), '九进：各载体已确认活动数'),
+    outcomes: outcomeCounts(),
+    introductions: counts(FIVE_INTRODUCTIONS, '')
+      .extend({ fundsAmount: z.number().min(0).meta({ description: '引进资金合计（万元，精确到分）' }) })
+      .meta({ description: '五个引进：各类别件数与引进资金合计' }),
+    targets: z.object({
+      fiveIntroductionsMet: z.array(z.enum(FIVE_INTRODUCTIONS)).meta({ description: '已完成（至少一项）的引进类别' }),
+    }),
+    confirmedActivities: z.array(activity).meta({ description: '以上各数所依据的已确认活动' }),
+  })
+  .meta({ id: 'DeputyRecord', description: '代表的年度履职档案：除 activities 外只计已确认的活动' })
+export type DeputyRecord = z.infer<typeof deputyRecord>

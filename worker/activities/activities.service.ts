@@ -11,7 +11,7 @@ import { todayInShanghai, yearOf } from '../core/dates'
 import { requestHash } from '../core/hash'
 import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../core/taxonomy'
 import { FIRST_YEAR } from '../db/seed/chengde'
-import type { ActivityContent, CreateActivityBody } from './activities.schemas'
+import type { Activity, ActivityContent, CreateActivityBody, DeputyRecord } from './activities.schemas'
 import {
   childrenOf,
   confirmedOfYear,
@@ -25,26 +25,7 @@ import {
   type NewIntroduction,
 } from './activities.queries'
 
-export interface Activity {
-  id: string
-  deputyId: string
-  deputyName: string
-  countyCode: string
-  year: number
-  date: string
-  venue: ActivityRow['venue']
-  title: string
-  description: string
-  place: string
-  tags: ActivityTag[]
-  outcomes: { policy_talk: number; opinion: number; deed: number; mentoring: number }
-  introductions: { type: IntroductionRow['type']; name: string; amount?: number }[]
-  status: ActivityRow['status']
-  reviewNote: string | null
-  createdAt: string
-  updatedAt: string
-  version: number
-}
+export type { Activity }
 
 export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: ActivityTag[]): Activity {
   return {
@@ -203,7 +184,7 @@ export async function reviewActivity(db: Db, user: SessionUser, id: string, body
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
 
 /** A deputy's yearly record (履职档案), from confirmed activities only. */
-export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, year: number) {
+export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, year: number): Promise<DeputyRecord> {
   const f = activityScope(user)
   const [deputy] = await db
     .select({ id: users.id, name: users.name, phone: users.phone, level: users.level, countyCode: users.countyCode, group: users.deputyGroup })
@@ -226,7 +207,8 @@ export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, 
   }
   introductions.fundsAmount = fundsHundredths / 100
   return {
-    deputy,
+    // A deputy always has a level and a county (CHECKs users_level_required, users_county_required).
+    deputy: { ...deputy, level: deputy.level!, countyCode: deputy.countyCode! },
     year,
     activities: await countOfYear(db, deputyId, year),
     confirmed: confirmed.length,

@@ -1,34 +1,23 @@
 // 五个一 (api.md "五个一"): each congress (a county or the city) records the five things it owes a
 // year; staff record their own congress's, the city office sees all.
 import { Hono } from 'hono'
-import * as z from 'zod'
 import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
-import { countyCode, date, freeText, text } from '../core/schemas'
-import { FIVE_ONES, codesOf } from '../core/taxonomy'
-import { jsonBody, query } from '../validate'
+import { route } from '../openapi/describe'
+import { body, querystring } from '../validate'
+import { createFiveOneBody, fiveOneList, fiveOneRecord, fiveOnesQuery } from './five-ones.schemas'
 import { fiveOnesInScope, recordFiveOne } from './five-ones.service'
 
-const createBody = z.object({
-  countyCode,
-  year: z.number({ error: '请填写年度' }).int({ error: '年度应为整数' }),
-  type: z.enum(codesOf(FIVE_ONES), { error: '请选择“五个一”类别' }),
-  date: date('日期'),
-  title: text('标题', 60),
-  summary: freeText('概述', 2000, { multiline: true }).default(''),
-})
-
-const listQuery = z.object({
-  year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional(),
-  countyCode: countyCode.optional(),
-})
+const TAGS = ['五个一']
+const create = route({ tags: TAGS, summary: '登记“五个一”（工作人员；县级只登记本县，市级可登记市本级）', responses: { 201: fiveOneRecord, errors: [403] } })
+const list = route({ tags: TAGS, summary: '“五个一”列表（县级只见本县，问别县为空列表）', responses: { 200: fiveOneList, errors: [403] } })
 
 export const fiveOneRoutes = new Hono<AppEnv>()
-  .post('/five-ones', async (c) => {
-    const body = await jsonBody(c, createBody)
+  .post('/five-ones', create, body(createFiveOneBody), async (c) => {
+    const body = c.req.valid('json')
     return c.json(await recordFiveOne(c.var.db, currentUser(c), body), 201)
   })
-  .get('/five-ones', async (c) => {
-    const qs = query(c, listQuery)
+  .get('/five-ones', list, querystring(fiveOnesQuery), async (c) => {
+    const qs = c.req.valid('query')
     return c.json({ items: await fiveOnesInScope(c.var.db, currentUser(c), qs) })
   })

@@ -8,6 +8,7 @@ import { todayInShanghai, yearOf } from '../core/dates'
 import { FIRST_YEAR } from '../db/seed/chengde'
 import type { FiveOne } from '../core/taxonomy'
 import { insertFiveOne, listFiveOnes, placeExists } from './five-ones.queries'
+import type { FiveOneRecord } from './five-ones.schemas'
 
 export interface FiveOneBody {
   countyCode: string
@@ -18,7 +19,7 @@ export interface FiveOneBody {
   summary: string
 }
 
-export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody, now = new Date()) {
+export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody, now = new Date()): Promise<FiveOneRecord> {
   requireRole(user, 'county_staff', 'city_staff')
   if (user.role === 'county_staff' && body.countyCode !== user.countyCode) throw new Forbidden('只能登记本县（市、区）人大的“五个一”')
   if (!(await placeExists(db, body.countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
@@ -40,7 +41,7 @@ export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody
   })
 }
 
-export async function fiveOnesInScope(db: Db, user: SessionUser, q: { year?: number; countyCode?: string }) {
+export async function fiveOnesInScope(db: Db, user: SessionUser, q: { year?: number; countyCode?: string }): Promise<FiveOneRecord[]> {
   requireRole(user, 'county_staff', 'city_staff')
   if (user.role === 'county_staff') {
     // Another county asked for gives nothing, never that county's records.

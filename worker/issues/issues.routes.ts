@@ -5,8 +5,9 @@ import { issueScope, scopeOf } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { todayInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
-import { idParam, jsonBody, query } from '../validate'
-import { actionBody, createIssueBody, issueFilters, listQuery, type IssueFilters } from './issues.schemas'
+import { body, idParams, querystring } from '../validate'
+import { binary, CSV, route, XLSX } from '../openapi/describe'
+import { actionBody, createIssueBody, issue as issueSchema, issueDetail, issueFilters, issueList, listQuery, type IssueEventData, type IssueFilters } from './issues.schemas'
 import { createIssue, performAction, toIssue, visibleIssue, type Issue } from './issues.service'
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
 import { exportNames, toCsv, toXlsx } from './issues.export'
@@ -30,9 +31,9 @@ function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string): Omit<Is
   }
 }
 
-async function allInScope(c: Context<AppEnv>): Promise<Issue[]> {
+async function allInScope(c: Context<AppEnv>, qs: IssueFilters): Promise<Issue[]> {
   const today = todayInShanghai()
-  const base = filterFor(c, query(c, issueFilters), today)
+  const base = filterFor(c, qs, today)
   const out: Issue[] = []
   let after: IssueFilter['after']
   while (out.length < EXPORT_MAX) {
@@ -50,36 +51,55 @@ function fileName(ext: string) {
   return `attachment; filename="issues-${todayInShanghai()}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`
 }
 
+const TAGS = ['问题清单']
+const create = route({
+  tags: TAGS,
+  summary: '上报问题或意见建议（代表、工作人员；县级与代表只在本县，市级须选县市区）',
+  description: '带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。',
+  responses: { 201: issueSchema, 200: { schema: issueSchema, description: '同一 id 的重发：已有的记录' }, errors: [403, 409] },
+})
+const list = route({ tags: TAGS, summary: '问题列表（按范围：单位见交办给它的、代表见本人反映的、县级本县、市级全部）', responses: { 200: issueList } })
+const exported = (summary: string, media: string) => route({ tags: TAGS, summary, description: '筛选条件同问题列表，最多 20,000 行；以公式开头的文字前加 \'。', responses: { 200: binary(media) } })
+const csv = exported('导出问题清单台账（CSV，UTF-8 带 BOM）', CSV)
+const xlsx = exported('导出问题清单台账（XLSX）', XLSX)
+const read = route({ tags: TAGS, summary: '一条问题及其办理过程', responses: { 200: issueDetail } })
+const act = route({
+  tags: TAGS,
+  summary: '对问题进行一项操作（交办、接收、报告进展、验收销号、备注等，见流程表）',
+  description: 'version 过时为 409 conflict，当前状态下不能进行的操作为 409 invalid_transition，二者都附 current（最新的问题）。',
+  responses: { 200: issueSchema, errors: [403, 409] },
+})
+
 export const issueRoutes = new Hono<AppEnv>()
-  .post('/issues', async (c) => {
-    const body = await jsonBody(c, createIssueBody)
+  .post('/issues', create, body(createIssueBody), async (c) => {
+    const body = c.req.valid('json')
     const { issue, created } = await createIssue(c.var.db, currentUser(c), body)
     return c.json(issue, created ? 201 : 200)
   })
-  .get('/issues', async (c) => {
-    const qs = query(c, listQuery)
+  .get('/issues', list, querystring(listQuery), async (c) => {
+    const qs = c.req.valid('query')
     const today = todayInShanghai()
     const rows = await listIssues(c.var.db, { ...filterFor(c, qs, today), sort: qs.sort, limit: qs.limit, after: decodeCursor(qs.cursor) })
     const { items, nextCursor } = page(rows, qs.limit, (i) => (qs.sort === 'newest' ? i.createdAt : (i.deadline ?? NO_DEADLINE)))
     return c.json({ items: items.map((i) => toIssue(i, today)), nextCursor })
   })
-  .get('/issues/export.csv', async (c) => {
-    const [issues, names] = await Promise.all([allInScope(c), exportNames(c.var.db)])
+  .get('/issues/export.csv', csv, querystring(issueFilters), async (c) => {
+    const [issues, names] = await Promise.all([allInScope(c, c.req.valid('query')), exportNames(c.var.db)])
     c.header('Content-Disposition', fileName('csv'))
     return c.body(toCsv(issues, names), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
   })
-  .get('/issues/export.xlsx', async (c) => {
-    const [issues, names] = await Promise.all([allInScope(c), exportNames(c.var.db)])
+  .get('/issues/export.xlsx', xlsx, querystring(issueFilters), async (c) => {
+    const [issues, names] = await Promise.all([allInScope(c, c.req.valid('query')), exportNames(c.var.db)])
     c.header('Content-Disposition', fileName('xlsx'))
     const blob = await toXlsx(issues, names)
     return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   })
-  .get('/issues/:id', async (c) => {
-    const issue = await visibleIssue(c.var.db, currentUser(c), idParam(c))
+  .get('/issues/:id', read, idParams('id'), async (c) => {
+    const issue = await visibleIssue(c.var.db, currentUser(c), c.req.valid('param').id)
     const events = await listEvents(c.var.db, issue.id)
-    return c.json({ issue: toIssue(issue), events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })) })
+    return c.json({ issue: toIssue(issue), events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as IssueEventData })) })
   })
-  .post('/issues/:id/actions', async (c) => {
-    const body = await jsonBody(c, actionBody)
-    return c.json(await performAction(c.var.db, currentUser(c), idParam(c), body))
+  .post('/issues/:id/actions', act, body(actionBody), idParams('id'), async (c) => {
+    const body = c.req.valid('json')
+    return c.json(await performAction(c.var.db, currentUser(c), c.req.valid('param').id, body))
   })

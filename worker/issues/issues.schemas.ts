@@ -1,8 +1,10 @@
-// zod schemas of the issue routes' inputs (bodies and query strings), with Chinese messages.
+// The shapes of the issue routes (api.md "Issues"): what clients send (bodies and query strings,
+// with Chinese messages) and what the server answers (Issue, its timeline, lists).
 import * as z from 'zod'
 import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { WORKFLOW, type Transition } from '../core/workflow'
-import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'
+import { ISSUE_ACTIONS, ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'
+import { dateTime, day, uuid as uuidField } from '../openapi/describe'
 
 const uuid = recordId()
 const optionalText = (label: string, max: number, multiline = false) => freeText(label, max, { multiline }).optional()
@@ -57,3 +59,80 @@ export const listQuery = issueFilters.extend({
   ...pageQuery,
 })
 export type IssueFilters = z.infer<typeof issueFilters>
+
+// Responses: what the server writes, field by field (nullable exactly where it writes null).
+
+const status = z.enum(codesOf(ISSUE_STATUSES)).meta({ description: '状态：reported 已上报、assigned 已交办、rectifying 整改中、rectified 已整改待验收、closed 已销号、rejected 不予受理' })
+
+export const issue = z
+  .object({
+    id: uuidField(),
+    kind: z.enum(codesOf(ISSUE_KINDS)).meta({ description: '类型：problem 问题、suggestion 意见建议' }),
+    year: z.int().meta({ description: '年度（发现日期所在年）' }),
+    fieldCode: z.string().meta({ description: '监督领域代码（该年度的领域之一）' }),
+    countyCode: z.string().meta({ description: '县市区代码' }),
+    township: z.string().meta({ description: '乡镇（街道），未填为空字符串' }),
+    location: z.string().meta({ description: '具体位置，未填为空字符串' }),
+    title: z.string(),
+    description: z.string(),
+    source: z.enum(codesOf(ISSUE_SOURCES)).meta({ description: '发现方式' }),
+    foundOn: day(),
+    reporterId: uuidField(),
+    reporterName: z.string().meta({ description: '反映人姓名' }),
+    unitId: uuidField().nullable().meta({ description: '责任单位，未交办（或已退办）为 null' }),
+    unitName: z.string().nullable(),
+    requirement: z.string().nullable().meta({ description: '整改要求，交办时填写' }),
+    deadline: day().nullable().meta({ description: '整改时限，交办时填写，退办时清除' }),
+    status,
+    overdue: z.boolean().meta({ description: '逾期：已交办或整改中且整改时限早于今天（北京时间）' }),
+    progress: z.int().min(0).max(100).meta({ description: '整改进度（%）' }),
+    closedOn: day().nullable().meta({ description: '销号日期' }),
+    closedOnTime: z.boolean().nullable().meta({ description: '是否按期销号，销号时确定；未销号为 null' }),
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+    version: z.int().meta({ description: '版本号：修改或操作时须带上看到的版本' }),
+  })
+  .meta({ id: 'Issue', description: '问题台账中的一条问题或意见建议' })
+export type Issue = z.infer<typeof issue>
+
+export const issueList = z
+  .object({
+    items: z.array(issue),
+    nextCursor: z.string().nullable().meta({ description: '下一页的 cursor；没有下一页为 null' }),
+  })
+  .meta({ description: '问题列表（一页）' })
+
+/** What an event records beside its status change: the fields of its action, for the timeline. */
+export const issueEventData = z
+  .object({
+    unitId: uuidField().meta({ description: '交办（assign）、退办（decline）的责任单位' }),
+    unitName: z.string(),
+    requirement: z.string().meta({ description: '交办时的整改要求' }),
+    deadline: day().meta({ description: '交办或延期后的整改时限' }),
+    previousUnitId: uuidField().meta({ description: '改派时原来的责任单位' }),
+    previousUnitName: z.string(),
+    previousDeadline: day().meta({ description: '延期前的整改时限' }),
+    progress: z.int().min(0).max(100).meta({ description: '报告进展时的整改进度（%）' }),
+    closedOnTime: z.boolean().meta({ description: '验收销号时是否按期' }),
+  })
+  .partial()
+  .meta({ id: 'IssueEventData', description: '该操作记下的内容，依操作而定（上报、接收、备注等为空对象）' })
+export type IssueEventData = z.infer<typeof issueEventData>
+
+export const issueEvent = z
+  .object({
+    id: uuidField(),
+    action: z.enum(codesOf(ISSUE_ACTIONS)).meta({ description: '操作：create 上报，其余见流程表' }),
+    fromStatus: status.nullable().meta({ description: '操作前的状态；上报（create）为 null' }),
+    toStatus: status,
+    note: z.string().nullable().meta({ description: '说明（理由、进展、意见）；未填为 null' }),
+    actorId: uuidField(),
+    actorName: z.string(),
+    at: dateTime(),
+    data: issueEventData,
+  })
+  .meta({ id: 'IssueEvent', description: '问题办理过程中的一步（时间线）' })
+
+export const issueDetail = z
+  .object({ issue, events: z.array(issueEvent).meta({ description: '办理过程，最早的在前' }) })
+  .meta({ description: '一条问题及其办理过程' })

@@ -9,15 +9,15 @@ import { FIRST_YEAR } from '../db/seed/chengde'
 import { requestHash } from '../core/hash'
 import { NOTE_PROMPTS, actorFor, allowedFrom, isOverdue, mayAct, targetStatus, transitionOf } from '../core/workflow'
 import { isCounty, isFieldOfYear } from '../reference/reference.queries'
-import type { ActionBody, CreateIssueBody } from './issues.schemas'
+import type { ActionBody, CreateIssueBody, Issue } from './issues.schemas'
 import { applyAction, findIssue, findUnit, insertIssue, type IssueRow, type NewIssue } from './issues.queries'
 
-/** The contract's Issue: the row with `overdue` worked out for today in Asia/Shanghai. */
-export function toIssue(row: IssueRow, today = todayInShanghai()) {
+/** The contract's Issue (issues.schemas.ts): the row with `overdue` worked out for today in Asia/Shanghai. */
+export function toIssue(row: IssueRow, today = todayInShanghai()): Issue {
   const { requestHash: _hash, rectifiedOn: _rectifiedOn, ...rest } = row
   return { ...rest, overdue: isOverdue(row, today) }
 }
-export type Issue = ReturnType<typeof toIssue>
+export type { Issue }
 
 /** Files a problem or suggestion; a retry with the same id and body answers the existing one. */
 export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBody, now = new Date()): Promise<{ issue: Issue; created: boolean }> {

@@ -10,6 +10,7 @@ import { NotFound } from '../core/errors'
 import { todayInShanghai } from '../core/dates'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES } from '../core/taxonomy'
 import { activityCountRows, deputyCountRows, fiveOneCountRows, issueCountRows, overdueRows } from './stats.queries'
+import type { ActivityStats, FiveOneStats, SupervisionRow, SupervisionStats } from './stats.schemas'
 
 const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed', 'rejected'] as const
 
@@ -32,7 +33,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b)
 type Counters = Record<(typeof STATUS_KEYS)[number] | 'overdue' | 'total' | 'closedOnTime', number>
 const emptyCounters = (): Counters => ({ reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, total: 0, closedOnTime: 0 })
 
-export async function supervisionStats(db: Db, user: SessionUser, year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field', now = new Date()) {
+export async function supervisionStats(db: Db, user: SessionUser, year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field', now = new Date()): Promise<SupervisionStats> {
   const counties = await countiesInScope(db, user, countyCode)
   const codes = counties.map((c) => c.code)
   const [counts, overdue, fieldRows] = await db.batch([
@@ -62,12 +63,12 @@ export async function supervisionStats(db: Db, user: SessionUser, year: number, 
     for (const k of Object.keys(totals) as (keyof Counters)[]) totals[k] += c[k]
     const { closedOnTime, ...shown } = c
     const where = groupBy === 'field' ? { fieldCode: key } : { township: key }
-    return { countyCode: county, ...where, ...shown, closedOnTime, closureRate: ratio(c.closed, c.total), onTimeRate: ratio(closedOnTime, c.closed) } as { countyCode: string; fieldCode?: string; township?: string } & typeof shown & { closedOnTime: number; closureRate: number; onTimeRate: number }
+    return { countyCode: county, ...where, ...shown, closedOnTime, closureRate: ratio(c.closed, c.total), onTimeRate: ratio(closedOnTime, c.closed) } as SupervisionRow
   })
   return { year, groupBy, rows, totals, closureRate: ratio(totals.closed, totals.total), onTimeRate: ratio(totals.closedOnTime, totals.closed) }
 }
 
-export async function activityStats(db: Db, user: SessionUser, year: number, countyCode?: string) {
+export async function activityStats(db: Db, user: SessionUser, year: number, countyCode?: string): Promise<ActivityStats> {
   const counties = await countiesInScope(db, user, countyCode)
   const codes = counties.map((c) => c.code)
   const [counts, deputies] = await db.batch([activityCountRows(db, year, codes), deputyCountRows(db, codes)])
@@ -101,14 +102,14 @@ export async function activityStats(db: Db, user: SessionUser, year: number, cou
     coverage: ratio(sum((r) => r.activeDeputies), sum((r) => r.deputies)),
     activities: sum((r) => r.activities),
     confirmed: sum((r) => r.confirmed),
-    outcomes: Object.fromEntries(FOUR_BATCHES.map((k) => [k, sum((r) => r.outcomes[k])])),
-    introductions: Object.fromEntries(FIVE_INTRODUCTIONS.map((k) => [k, sum((r) => r.introductions[k])])),
+    outcomes: Object.fromEntries(FOUR_BATCHES.map((k) => [k, sum((r) => r.outcomes[k])])) as ActivityStats['totals']['outcomes'],
+    introductions: Object.fromEntries(FIVE_INTRODUCTIONS.map((k) => [k, sum((r) => r.introductions[k])])) as ActivityStats['totals']['introductions'],
     fundsAmount: Math.round(sum((r) => r.fundsAmount) * 100) / 100,
   }
   return { year, rows, totals }
 }
 
-export async function fiveOneStats(db: Db, user: SessionUser, year: number, countyCode?: string) {
+export async function fiveOneStats(db: Db, user: SessionUser, year: number, countyCode?: string): Promise<FiveOneStats> {
   const [city] = await db.select({ code: places.code }).from(places).where(eq(places.kind, 'city')).limit(1)
   // The city's own congress is a row of its own for city staff (and may be asked for alone).
   const cityAsked = user.role === 'city_staff' && !!city && countyCode === city.code

@@ -70,12 +70,12 @@ export const listActivitiesQuery = z.object({
   deputyId: recordId('代表编号不正确').optional(),
   venue: z.enum(codesOf(VENUES), { error: '未知的活动载体' }).optional(),
   status: z.enum(codesOf(ACTIVITY_STATUSES), { error: '未知的状态' }).optional(),
-  sort: z.enum(['newest', 'oldest'], { error: '排序只能是 newest 或 oldest' }).default('newest'),
+  sort: z.enum(['newest', 'oldest'], { error: '排序只能是 newest 或 oldest' }).default('newest').meta({ description: 'newest 最新在前；oldest 最早在前（审核队列）' }),
   ...pageQuery,
 })
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>
 
-export const recordQuery = z.object({ year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional() })
+export const recordQuery = z.object({ year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional().meta({ description: '年度，默认今年' }) })
 
 // Responses: what the server writes, field by field (nullable exactly where it writes null).
 

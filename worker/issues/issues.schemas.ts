@@ -46,16 +46,17 @@ export const issueFilters = z.object({
     .string()
     .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(z.enum(codesOf(ISSUE_STATUSES), { error: '未知的状态' })).max(6))
-    .optional(),
-  overdue: bool.optional(),
-  unitId: uuid.optional(),
-  township: z.string().trim().max(50).optional(),
-  closedOnTime: bool.optional(),
-  q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional(),
+    .optional()
+    .meta({ description: '状态，一个或以逗号分隔的多个（如 assigned,rectifying）' }),
+  overdue: bool.optional().meta({ description: 'true：只要逾期的（已交办或整改中且已过整改时限）' }),
+  unitId: uuid.optional().meta({ description: '责任单位' }),
+  township: z.string().trim().max(50).optional().meta({ description: '乡镇（街道），完全一致' }),
+  closedOnTime: bool.optional().meta({ description: '只要已销号的：true 按期、false 逾期销号' }),
+  q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找' }),
 })
 
 export const listQuery = issueFilters.extend({
-  sort: z.enum(['newest', 'deadline'], { error: '排序只能是 newest 或 deadline' }).default('newest'),
+  sort: z.enum(['newest', 'deadline'], { error: '排序只能是 newest 或 deadline' }).default('newest').meta({ description: 'newest 最新在前；deadline 整改时限最近在前（无时限的在后）' }),
   ...pageQuery,
 })
 export type IssueFilters = z.infer<typeof issueFilters>

@@ -6,9 +6,9 @@ import { DEPUTY_LEVELS, FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES, codesOf } f
 import { uuid } from '../openapi/describe'
 
 export const statsQuery = z.object({
-  year: z.coerce.number({ error: '年度应为数字' }).int({ error: '年度应为整数' }).min(2000).max(2100).optional(),
-  countyCode: countyCode.optional(),
-  groupBy: z.enum(['field', 'township'], { error: '分组只能是 field 或 township' }).default('field'),
+  year: z.coerce.number({ error: '年度应为数字' }).int({ error: '年度应为整数' }).min(2000).max(2100).optional().meta({ description: '年度，默认今年' }),
+  countyCode: countyCode.optional().meta({ description: '只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码' }),
+  groupBy: z.enum(['field', 'township'], { error: '分组只能是 field 或 township' }).default('field').meta({ description: '只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行' }),
 })
 
 const n = () => z.int().min(0)

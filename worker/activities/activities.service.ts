@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
-import { activityScope, canSeeActivity, requireRole, scopeOf } from '../auth/access'
+import { activityScope, can, canSeeActivity, requirePermission, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
 import { todayInShanghai, yearOf } from '../core/dates'
 import { requestHash } from '../core/hash'
@@ -129,7 +129,7 @@ function introRows(activityId: string, c: ActivityContent): NewIntroduction[] {
 
 /** The deputy an activity is recorded for: the deputy themself, or one in a staff member's scope. */
 async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined) {
-  if (user.role === 'deputy') {
+  if (!can(user, 'activity.create.for_deputy')) {
     if (deputyId && deputyId !== user.id) throw new Forbidden('代表只能记录本人的履职活动')
     return { id: user.id, name: user.name, countyCode: user.countyCode! }
   }
@@ -148,7 +148,7 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
 }
 
 export async function createActivity(db: Db, user: SessionUser, body: CreateActivityBody, now = new Date()) {
-  requireRole(user, 'deputy', 'county_staff', 'city_staff')
+  requirePermission(user, 'activity.create')
   const deputy = await deputyFor(db, user, body.deputyId)
   checkDate(body.date, now)
   const id = body.id ?? crypto.randomUUID()
@@ -182,7 +182,7 @@ export async function updateActivity(db: Db, user: SessionUser, id: string, body
 }
 
 export async function reviewActivity(db: Db, user: SessionUser, id: string, body: { decision: 'confirm' | 'return'; note?: string; version: number }, now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'activity.review')
   const row = await visibleActivity(db, user, id)
   const current = async () => (await loadActivity(db, id))!
   if (body.version !== row.version) throw new Conflict(undefined, await current())

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppEnv } from '../env'
-import { canManageCounty, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { canManageCounty, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { Conflict, Forbidden, ValidationFailed } from '../core/errors'
 import { countyCode, text } from '../core/schemas'
@@ -15,7 +15,7 @@ const createUnitBody = z.object({ name: text('单位名称', 50), countyCode: co
 export const unitRoutes = new Hono<AppEnv>()
   .get('/units', async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'unit.manage')
     const qs = query(c, z.object({ countyCode: countyCode.optional() }))
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [] })
@@ -23,7 +23,7 @@ export const unitRoutes = new Hono<AppEnv>()
   })
   .post('/units', async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'unit.manage')
     const body = await jsonBody(c, createUnitBody)
     const county = body.countyCode ?? user.countyCode
     if (!county) throw new ValidationFailed({ countyCode: '请选择县市区' })

@@ -4,7 +4,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppEnv } from '../env'
-import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { can, canReadUser, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { NotFound } from '../core/errors'
 import { activeQuery, countyCode, pageQuery, phone, recordId, text } from '../core/schemas'
@@ -38,11 +38,11 @@ const changeBody = z.object({
 export const userRoutes = new Hono<AppEnv>()
   .get('/users', async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'account.manage')
     const qs = query(c, listQuery)
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
-    const allowed = user.role === 'city_staff' ? (['unit', 'county_staff', 'city_staff'] as const) : (['unit', 'county_staff'] as const)
+    const allowed = (['unit', 'county_staff', 'city_staff'] as const).filter((r) => can(user, `account.list.${r}`))
     const roles = qs.role ? allowed.filter((r) => r === qs.role) : [...allowed]
     if (roles.length === 0) return c.json({ items: [], nextCursor: null })
     const rows = await listAccounts(c.var.db, {

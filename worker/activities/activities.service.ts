@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/sessions'
 import { activityScope, can, canSeeActivity, requirePermission, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
 import { todayInShanghai, yearOf } from '../core/dates'
+import { activityTransition } from '../core/activity-review'
 import { requestHash } from '../core/hash'
 import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../core/taxonomy'
 import { FIRST_YEAR } from '../db/seed/chengde'
@@ -174,9 +175,10 @@ export async function updateActivity(db: Db, user: SessionUser, id: string, body
   if (row.deputyId !== user.id) throw new Forbidden('只有代表本人可以修改履职记录')
   const current = async () => (await loadActivity(db, id))!
   if (body.version !== row.version) throw new Conflict(undefined, await current())
-  if (row.status === 'confirmed') throw new InvalidTransition('已确认的履职记录不能再修改', await current())
+  const edit = activityTransition('edit')
+  if (!edit.from.includes(row.status)) throw new InvalidTransition('已确认的履职记录不能再修改', await current())
   checkDate(body.date, now)
-  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: 'submitted', updatedAt: now.toISOString() }, introRows(id, body), body.tags)
+  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: edit.to, updatedAt: now.toISOString() }, introRows(id, body), body.tags)
   if (!ok) throw new Conflict(undefined, await current())
   return current()
 }
@@ -186,11 +188,12 @@ export async function reviewActivity(db: Db, user: SessionUser, id: string, body
   const row = await visibleActivity(db, user, id)
   const current = async () => (await loadActivity(db, id))!
   if (body.version !== row.version) throw new Conflict(undefined, await current())
-  if (row.status !== 'submitted') throw new InvalidTransition('只能审核待审核的履职记录', await current())
-  if (body.decision === 'return' && !body.note) throw new ValidationFailed({ note: '请填写退回原因' })
+  const t = activityTransition(body.decision)
+  if (!t.from.includes(row.status)) throw new InvalidTransition('只能审核待审核的履职记录', await current())
+  if (t.needsNote && !body.note) throw new ValidationFailed({ note: '请填写退回原因' })
   const { intros } = await childrenOf(db, [id])
   const ok = await setReview(db, row, intros, {
-    status: body.decision === 'confirm' ? 'confirmed' : 'returned',
+    status: t.to,
     reviewNote: body.note || null,
     reviewedBy: user.id,
     reviewedAt: now.toISOString(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { canManageCounty, canReadUser, scopeOf, staffCountyFilter } from '../../worker/auth/access'
+import { PERMISSIONS, can, canManageCounty, canReadUser, scopeOf, staffCountyFilter, type Permission } from '../../worker/auth/access'
+import { ROLES } from '../../worker/core/taxonomy'
 import type { SessionUser } from '../../worker/auth/sessions'
 
 const base = { name: '某人', phone: '13800000000', unitName: null, level: null, mustChangePassword: false }
@@ -49,5 +50,56 @@ describe('access: a user becomes a scope', () => {
     [unit, { id: 'x', countyCode: '130881' }, false],
   ] as const)('lets %o read user %o: %s', (user, target, expected) => {
     expect(canReadUser(user, target)).toBe(expected)
+  })
+})
+
+// The permission table as it should read: one line per permission, one column per role
+// (D deputy, U unit, C county staff, S city staff); Y may, . may not.
+const EXPECTED = `
+                                  D U C S
+  issue.create                    Y . Y Y
+  issue.create.any_county         . . . Y
+  activity.read                   Y . Y Y
+  activity.create                 Y . Y Y
+  activity.create.for_deputy      . . Y Y
+  activity.review                 . . Y Y
+  roster.manage                   . . Y Y
+  unit.manage                     . . Y Y
+  account.manage                  . . Y Y
+  account.list.unit               . . Y Y
+  account.list.county_staff       . . Y Y
+  account.list.city_staff         . . . Y
+  account.create.unit             . . Y Y
+  account.create.county_staff     . . . Y
+  account.create.city_staff       . . . Y
+  account.credential.deputy       . . Y Y
+  account.credential.unit         . . Y Y
+  account.credential.county_staff . . . Y
+  account.credential.city_staff   . . . Y
+  stats.read                      . . Y Y
+  stats.city_congress             . . . Y
+  five_one.write                  . . Y Y
+  five_one.read                   . . Y Y
+`
+
+const expected = new Map(
+  EXPECTED.trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [name, ...marks] = line.trim().split(/\s+/)
+      return [name!, marks] as const
+    }),
+)
+
+describe('access: the permission table', () => {
+  it('names exactly the permissions of the expected table', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...expected.keys()].sort())
+  })
+
+  const cells = [...expected].flatMap(([permission, marks]) => ROLES.map((role, i) => [permission, role, marks[i] === 'Y'] as const))
+  it.each(cells)('%s for %s: %s', (permission, role, allowed) => {
+    expect(ROLES).toEqual(['deputy', 'unit', 'county_staff', 'city_staff'])
+    expect(can({ role }, permission as Permission)).toBe(allowed)
   })
 })

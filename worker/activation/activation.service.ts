@@ -3,7 +3,7 @@
 // staff can issue again at any time, no credential is ever lost with one answer.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
-import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { can, canReadUser, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { activationExpiry, formatActivationCode, hashActivationCode, newActivationCode } from '../auth/activation-codes'
 import { Forbidden, NotFound, ValidationFailed } from '../core/errors'
 import { accountsByIds, deputiesNotActivated, writeCodes, type CodeTarget, type NewCode } from './activation.queries'
@@ -16,7 +16,7 @@ const CODES_PER_BATCH = 400
 export type IssueBody = { userIds: string[] } | { notActivated: true; countyCode?: string }
 
 export async function issueActivationCodes(db: Db, user: SessionUser, body: IssueBody, now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'account.manage')
   const targets = 'userIds' in body ? await chosenAccounts(db, user, body.userIds) : await notActivatedDeputies(db, user, body.countyCode)
   const issuedAt = now.toISOString()
   const expiresAt = activationExpiry(now).toISOString()
@@ -53,7 +53,7 @@ async function chosenAccounts(db: Db, user: SessionUser, ids: string[]): Promise
     const t = found.get(id)
     if (!t || !canReadUser(user, t)) throw new NotFound('所选账号不存在或不在您的管理范围内')
     if (t.id === user.id) throw new Forbidden('不能为自己生成开通码，请在“修改密码”中修改自己的密码')
-    if (user.role === 'county_staff' && t.role !== 'deputy' && t.role !== 'unit') throw new Forbidden('只能为本县代表和责任单位生成开通码')
+    if (!can(user, `account.credential.${t.role}`)) throw new Forbidden('只能为本县代表和责任单位生成开通码')
     if (!t.active) throw new ValidationFailed({ userIds: `${t.name}的账号已停用，不能生成开通码` }, `${t.name}的账号已停用，不能生成开通码`)
     out.push(t)
   }

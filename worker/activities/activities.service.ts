@@ -5,9 +5,10 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
-import { activityScope, canSeeActivity, requireRole, scopeOf } from '../auth/access'
+import { activityScope, can, canSeeActivity, requirePermission, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
 import { todayInShanghai, yearOf } from '../core/dates'
+import { activityTransition } from '../core/activity-review'
 import { requestHash } from '../core/hash'
 import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../core/taxonomy'
 import { FIRST_YEAR } from '../db/seed/chengde'
@@ -110,7 +111,7 @@ function introRows(activityId: string, c: ActivityContent): NewIntroduction[] {
 
 /** The deputy an activity is recorded for: the deputy themself, or one in a staff member's scope. */
 async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined) {
-  if (user.role === 'deputy') {
+  if (!can(user, 'activity.create.for_deputy')) {
     if (deputyId && deputyId !== user.id) throw new Forbidden('代表只能记录本人的履职活动')
     return { id: user.id, name: user.name, countyCode: user.countyCode! }
   }
@@ -129,7 +130,7 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
 }
 
 export async function createActivity(db: Db, user: SessionUser, body: CreateActivityBody, now = new Date()) {
-  requireRole(user, 'deputy', 'county_staff', 'city_staff')
+  requirePermission(user, 'activity.create')
   const deputy = await deputyFor(db, user, body.deputyId)
   checkDate(body.date, now)
   const id = body.id ?? crypto.randomUUID()
@@ -155,23 +156,25 @@ export async function updateActivity(db: Db, user: SessionUser, id: string, body
   if (row.deputyId !== user.id) throw new Forbidden('只有代表本人可以修改履职记录')
   const current = async () => (await loadActivity(db, id))!
   if (body.version !== row.version) throw new Conflict(undefined, await current())
-  if (row.status === 'confirmed') throw new InvalidTransition('已确认的履职记录不能再修改', await current())
+  const edit = activityTransition('edit')
+  if (!edit.from.includes(row.status)) throw new InvalidTransition('已确认的履职记录不能再修改', await current())
   checkDate(body.date, now)
-  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: 'submitted', updatedAt: now.toISOString() }, introRows(id, body), body.tags)
+  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: edit.to, updatedAt: now.toISOString() }, introRows(id, body), body.tags)
   if (!ok) throw new Conflict(undefined, await current())
   return current()
 }
 
 export async function reviewActivity(db: Db, user: SessionUser, id: string, body: { decision: 'confirm' | 'return'; note?: string; version: number }, now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'activity.review')
   const row = await visibleActivity(db, user, id)
   const current = async () => (await loadActivity(db, id))!
   if (body.version !== row.version) throw new Conflict(undefined, await current())
-  if (row.status !== 'submitted') throw new InvalidTransition('只能审核待审核的履职记录', await current())
-  if (body.decision === 'return' && !body.note) throw new ValidationFailed({ note: '请填写退回原因' })
+  const t = activityTransition(body.decision)
+  if (!t.from.includes(row.status)) throw new InvalidTransition('只能审核待审核的履职记录', await current())
+  if (t.needsNote && !body.note) throw new ValidationFailed({ note: '请填写退回原因' })
   const { intros } = await childrenOf(db, [id])
   const ok = await setReview(db, row, intros, {
-    status: body.decision === 'confirm' ? 'confirmed' : 'returned',
+    status: t.to,
     reviewNote: body.note || null,
     reviewedBy: user.id,
     reviewedAt: now.toISOString(),

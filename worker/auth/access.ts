@@ -1,5 +1,6 @@
-// The one place that turns a signed-in user into a scope: which counties, which unit, whose
-// records. Every scoped query takes its filter from here, and a record outside the scope is
+// The one place that decides access: what each role may do (the PERMISSIONS table routes and
+// services ask by name) and which rows it reaches (its scope: which counties, which unit, whose
+// records). Every scoped query takes its filter from here, and a record outside the scope is
 // answered as 404 (never 403), so that nobody learns what exists in another county.
 import type { Role } from '../core/taxonomy'
 import { Forbidden } from '../core/errors'
@@ -34,13 +35,64 @@ function must(v: string | null): string {
   return v
 }
 
-export function isStaff(role: Role): boolean {
-  return role === 'county_staff' || role === 'city_staff'
+const STAFF: readonly Role[] = ['county_staff', 'city_staff']
+const CITY: readonly Role[] = ['city_staff']
+
+/**
+ * What each role may do at all, by name. Which rows it may do it to is its scope (below): a
+ * county staff member's `roster.manage` reaches their own county's deputies only.
+ */
+export const PERMISSIONS = {
+  /** File an issue (in one's own county). */
+  'issue.create': ['deputy', 'county_staff', 'city_staff'],
+  /** File an issue in any county, choosing it. */
+  'issue.create.any_county': CITY,
+  /** Read activities and deputies' yearly records (units have none). */
+  'activity.read': ['deputy', 'county_staff', 'city_staff'],
+  /** Record an activity (a deputy their own). */
+  'activity.create': ['deputy', 'county_staff', 'city_staff'],
+  /** Record an activity for a deputy in scope, naming them. */
+  'activity.create.for_deputy': STAFF,
+  /** Confirm or return a submitted activity. */
+  'activity.review': STAFF,
+  /** List, add, change and import deputies. */
+  'roster.manage': STAFF,
+  /** List and add responsible units. */
+  'unit.manage': STAFF,
+  /** List, create, change and reset accounts, issue activation codes, read account history. */
+  'account.manage': STAFF,
+  /** Which accounts' kinds a staff member lists (GET /users). */
+  'account.list.unit': STAFF,
+  'account.list.county_staff': STAFF,
+  'account.list.city_staff': CITY,
+  /** Which kinds of account a staff member creates. */
+  'account.create.unit': STAFF,
+  'account.create.county_staff': CITY,
+  'account.create.city_staff': CITY,
+  /** Whose password a staff member resets and whom they issue activation codes for. */
+  'account.credential.deputy': STAFF,
+  'account.credential.unit': STAFF,
+  'account.credential.county_staff': CITY,
+  'account.credential.city_staff': CITY,
+  /** The statistics ledger, its export and the deputies to call. */
+  'stats.read': STAFF,
+  /** The city's own congress as a row of the 五个一 figures. */
+  'stats.city_congress': CITY,
+  /** Record 五个一 (in a county one may manage). */
+  'five_one.write': STAFF,
+  'five_one.read': STAFF,
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+/** May this user's role do this at all? */
+export function can(user: { role: Role }, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role)
 }
 
-/** Throws 403 unless the user's role is one of `roles` (the role may not do this at all). */
-export function requireRole(user: SessionUser, ...roles: Role[]): void {
-  if (!roles.includes(user.role)) throw new Forbidden()
+/** Throws 403 unless the user's role may do this at all. */
+export function requirePermission(user: { role: Role }, permission: Permission, message?: string): void {
+  if (!can(user, permission)) throw new Forbidden(message)
 }
 
 /**
@@ -106,6 +158,7 @@ export function canSeeIssue(scope: Scope, issue: { countyCode: string; unitId: s
 export type ActivityScopeFilter = { all: true } | { countyCode: string } | { deputyId: string }
 
 export function activityScope(user: SessionUser): ActivityScopeFilter {
+  requirePermission(user, 'activity.read')
   const scope = scopeOf(user)
   switch (scope.kind) {
     case 'city':

@@ -3,7 +3,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppEnv } from '../env'
-import { requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { decodeCursor, page } from '../db/cursor'
 import { body, idParams, querystring } from '../validate'
@@ -44,7 +44,7 @@ const describeImport = route({
 export const deputyRoutes = new Hono<AppEnv>()
   .get('/deputies', describeList, querystring(deputiesQuery), async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'roster.manage')
     const qs = c.req.valid('query')
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
@@ -71,6 +71,6 @@ export const deputyRoutes = new Hono<AppEnv>()
     return c.json({ deputy: await changeAccount(c.var.db, currentUser(c), c.req.valid('param').id, body, 'deputy') })
   })
   .post('/deputies/import', describeImport, async (c) => {
-    requireRole(currentUser(c), 'county_staff', 'city_staff')
+    requirePermission(currentUser(c), 'roster.manage')
     return c.json(await importRoster(c.var.db, currentUser(c), await readUploadCells(c, '名册')))
   })

@@ -6,7 +6,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
 import { places, users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
-import { canManageCounty, requireRole, scopeOf } from '../auth/access'
+import { canManageCounty, requirePermission, scopeOf } from '../auth/access'
 import { AppError, Conflict, Forbidden, ValidationFailed } from '../core/errors'
 import type { DeputyLevel } from '../core/taxonomy'
 import { chunk } from '../db/seed/reference'
@@ -20,7 +20,7 @@ export async function createDeputy(
   body: { name: string; phone: string; level: DeputyLevel; countyCode?: string; group?: string },
   now = new Date(),
 ) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'roster.manage')
   const countyCode = body.countyCode ?? user.countyCode
   if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
   if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）添加代表')
@@ -41,7 +41,7 @@ function rowsFailed(errors: RowError[]): never {
 }
 
 export async function importRoster(db: Db, user: SessionUser, cells: string[][], now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'roster.manage')
   const counties = await db.select({ code: places.code, name: places.name }).from(places).where(eq(places.kind, 'county'))
   const { rows, errors, missingColumns } = readRoster(cells, counties)
   if (missingColumns.length) {

@@ -2,7 +2,7 @@
 // the city's own. The date falls in the year (not before the ledger's first year) and not in the future.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
-import { requireRole } from '../auth/access'
+import { canManageCounty, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { Forbidden, ValidationFailed } from '../core/errors'
 import { todayInShanghai, yearOf } from '../core/dates'
 import { FIRST_YEAR } from '../db/seed/chengde'
@@ -20,8 +20,8 @@ export interface FiveOneBody {
 }
 
 export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody, now = new Date()): Promise<FiveOneRecord> {
-  requireRole(user, 'county_staff', 'city_staff')
-  if (user.role === 'county_staff' && body.countyCode !== user.countyCode) throw new Forbidden('只能登记本县（市、区）人大的“五个一”')
+  requirePermission(user, 'five_one.write')
+  if (!canManageCounty(scopeOf(user), body.countyCode)) throw new Forbidden('只能登记本县（市、区）人大的“五个一”')
   if (!(await placeExists(db, body.countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
   if (body.year < FIRST_YEAR) throw new ValidationFailed({ year: `年度不能早于台账首年（${FIRST_YEAR} 年）` })
   if (yearOf(body.date) !== body.year) throw new ValidationFailed({ date: `日期应在 ${body.year} 年内` })
@@ -42,11 +42,10 @@ export async function recordFiveOne(db: Db, user: SessionUser, body: FiveOneBody
 }
 
 export async function fiveOnesInScope(db: Db, user: SessionUser, q: { year?: number; countyCode?: string }): Promise<FiveOneRecord[]> {
-  requireRole(user, 'county_staff', 'city_staff')
-  if (user.role === 'county_staff') {
-    // Another county asked for gives nothing, never that county's records.
-    if (q.countyCode && q.countyCode !== user.countyCode) return []
-    return listFiveOnes(db, { year: q.year, placeCode: user.countyCode! })
-  }
-  return listFiveOnes(db, { year: q.year, placeCode: q.countyCode })
+  requirePermission(user, 'five_one.read')
+  // Another county asked for gives nothing, never that county's records.
+  const places = staffCountyFilter(scopeOf(user), q.countyCode)
+  if ('all' in places) return listFiveOnes(db, { year: q.year })
+  if (places.codes.length === 0) return []
+  return listFiveOnes(db, { year: q.year, placeCode: places.codes[0] })
 }

@@ -2,7 +2,7 @@
 // against the workflow table, the caller's scope and the version they saw.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
-import { canSeeIssue, requireRole, scopeOf } from '../auth/access'
+import { can, canSeeIssue, requirePermission, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
 import { DEADLINE_YEARS_AHEAD, latestDeadline, todayInShanghai, yearOf } from '../core/dates'
 import { FIRST_YEAR } from '../db/seed/chengde'
@@ -21,9 +21,9 @@ export type { Issue }
 
 /** Files a problem or suggestion; a retry with the same id and body answers the existing one. */
 export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBody, now = new Date()): Promise<{ issue: Issue; created: boolean }> {
-  requireRole(user, 'deputy', 'county_staff', 'city_staff')
+  requirePermission(user, 'issue.create')
   let countyCode = body.countyCode
-  if (user.role === 'city_staff') {
+  if (can(user, 'issue.create.any_county')) {
     if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
     if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
   } else {

@@ -40,6 +40,7 @@ export const statsRoutes = new Hono<AppEnv>()
     const user = currentUser(c)
     const counties = await countiesInScope(c.var.db, user, qs.countyCode)
     const year = qs.year ?? yearInShanghai()
+    if (qs.countyCode && counties.length === 0) return c.json({ year, items: [] })
     // A roster list: rows in proportion to one county's deputies, so one county at a time.
     if (counties.length !== 1) throw new ValidationFailed({ countyCode: '请选择一个县市区' }, '请选择一个县市区')
     return c.json({ year, items: await inactiveDeputies(c.var.db, counties[0]!.code, year) })

@@ -5,8 +5,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { fields, places } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
-import { requireRole } from '../auth/access'
-import { NotFound } from '../core/errors'
+import { can, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { todayInShanghai } from '../core/dates'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES } from '../core/taxonomy'
 import { activityCountRows, deputyCountRows, fiveOneCountRows, issueCountRows, overdueRows } from './stats.queries'
@@ -16,16 +15,12 @@ const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed'
 
 /** The counties a staff member's figures cover: their own, or the city's (optionally one). */
 export async function countiesInScope(db: Db, user: SessionUser, requested?: string): Promise<{ code: string; name: string }[]> {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'stats.read')
   const all = await db.select({ code: places.code, name: places.name }).from(places).where(eq(places.kind, 'county')).orderBy(asc(places.sort))
-  if (user.role === 'county_staff') {
-    if (requested && requested !== user.countyCode) throw new NotFound()
-    return all.filter((c) => c.code === user.countyCode)
-  }
-  if (!requested) return all
-  const one = all.filter((c) => c.code === requested)
-  if (!one.length) throw new NotFound()
-  return one
+  const f = staffCountyFilter(scopeOf(user), requested)
+  if ('all' in f) return all
+  // A county outside the scope (or none such) is a filter that matches nothing: empty figures.
+  return all.filter((c) => f.codes.includes(c.code))
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b)
@@ -112,9 +107,9 @@ export async function activityStats(db: Db, user: SessionUser, year: number, cou
 export async function fiveOneStats(db: Db, user: SessionUser, year: number, countyCode?: string): Promise<FiveOneStats> {
   const [city] = await db.select({ code: places.code }).from(places).where(eq(places.kind, 'city')).limit(1)
   // The city's own congress is a row of its own for city staff (and may be asked for alone).
-  const cityAsked = user.role === 'city_staff' && !!city && countyCode === city.code
+  const cityAsked = can(user, 'stats.city_congress') && !!city && countyCode === city.code
   const counties = cityAsked ? [] : await countiesInScope(db, user, countyCode)
-  const withCity = user.role === 'city_staff' && !!city && (!countyCode || cityAsked)
+  const withCity = can(user, 'stats.city_congress') && !!city && (!countyCode || cityAsked)
   const placesShown = [...(withCity ? [city!.code] : []), ...counties.map((c) => c.code)]
   const counts = await fiveOneCountRows(db, year, placesShown)
   const rows = placesShown.map((code) => {

@@ -1,7 +1,7 @@
 // Responsible units (api.md "Units"): staff list and add the units of their county.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { canManageCounty, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { canManageCounty, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { Conflict, Forbidden, ValidationFailed } from '../core/errors'
 import { body, querystring } from '../validate'
@@ -15,7 +15,7 @@ const TAGS = ['责任单位']
 export const unitRoutes = new Hono<AppEnv>()
   .get('/units', route({ tags: TAGS, summary: '责任单位列表（县级只见本县）', responses: { 200: unitList, errors: [403] } }), querystring(unitsQuery), async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'unit.manage')
     const qs = c.req.valid('query')
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [] })
@@ -23,7 +23,7 @@ export const unitRoutes = new Hono<AppEnv>()
   })
   .post('/units', route({ tags: TAGS, summary: '添加责任单位', responses: { 201: unitResponse, errors: [403, 409] } }), body(createUnitBody), async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'unit.manage')
     const body = c.req.valid('json')
     const county = body.countyCode ?? user.countyCode
     if (!county) throw new ValidationFailed({ countyCode: '请选择县市区' })

@@ -4,7 +4,7 @@
 // kept in the account's history.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
-import { canChangeAccount, canReadUser, isStaff, requireRole } from '../auth/access'
+import { can, canChangeAccount, canReadUser, requirePermission } from '../auth/access'
 import { Conflict, Forbidden, NotFound } from '../core/errors'
 import type { DeputyLevel } from '../core/taxonomy'
 import { findDeputyView } from '../deputies/deputies.queries'
@@ -57,7 +57,7 @@ function diff(target: AccountRow, body: ChangeBody) {
 
 /** PATCH /users/:id and PATCH /deputies/:id: answers the record as it now stands. */
 export async function changeAccount(db: Db, user: SessionUser, id: string, body: ChangeBody, kind: ChangeKind, now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'account.manage')
   const target = await targetFor(db, user, id, kind)
   if (!canChangeAccount(user, target)) throw new Forbidden('县级人大工作人员只能修改本县（市、区）代表和责任单位的账号')
   if (body.active === false && target.id === user.id) throw new Forbidden('不能停用自己的账号')
@@ -85,14 +85,14 @@ export async function changeAccount(db: Db, user: SessionUser, id: string, body:
 
 /** The account's history, for staff who may read the account (GET /users/:id, GET /deputies/:id). */
 export async function historyOf(db: Db, user: SessionUser, id: string) {
-  if (!isStaff(user.role)) return undefined
+  if (!can(user, 'account.manage')) return undefined
   const rows = await accountHistory(db, id)
   return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, { from: unknown; to: unknown }> }))
 }
 
 /** GET /deputies/:id: the roster entry and its history. */
 export async function deputyWithHistory(db: Db, user: SessionUser, id: string) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'account.manage')
   await targetFor(db, user, id, 'deputy')
   return { deputy: (await findDeputyView(db, id))!, history: (await historyOf(db, user, id))! }
 }

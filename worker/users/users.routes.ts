@@ -3,7 +3,7 @@
 // change or end one, and reset a password.
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { canReadUser, requireRole, scopeOf, staffCountyFilter } from '../auth/access'
+import { can, canReadUser, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { NotFound } from '../core/errors'
 import { decodeCursor, page } from '../db/cursor'
@@ -40,11 +40,11 @@ const describeReset = route({
 export const userRoutes = new Hono<AppEnv>()
   .get('/users', describeList, querystring(usersQuery), async (c) => {
     const user = currentUser(c)
-    requireRole(user, 'county_staff', 'city_staff')
+    requirePermission(user, 'account.manage')
     const qs = c.req.valid('query')
     const counties = staffCountyFilter(scopeOf(user), qs.countyCode)
     if ('codes' in counties && counties.codes.length === 0) return c.json({ items: [], nextCursor: null })
-    const allowed = user.role === 'city_staff' ? (['unit', 'county_staff', 'city_staff'] as const) : (['unit', 'county_staff'] as const)
+    const allowed = (['unit', 'county_staff', 'city_staff'] as const).filter((r) => can(user, `account.list.${r}`))
     const roles = qs.role ? allowed.filter((r) => r === qs.role) : [...allowed]
     if (roles.length === 0) return c.json({ items: [], nextCursor: null })
     const rows = await listAccounts(c.var.db, {

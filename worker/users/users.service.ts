@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
-import { canManageCounty, canReadUser, requireRole, scopeOf } from '../auth/access'
+import { can, canManageCounty, canReadUser, requirePermission, scopeOf } from '../auth/access'
 import { endOtherSessions } from '../auth/sessions'
 import { dropCode } from '../activation/activation.queries'
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../core/errors'
@@ -24,9 +24,10 @@ export interface NewAccountBody {
 }
 
 export async function createAccount(db: Db, user: SessionUser, body: NewAccountBody, now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
-  if (body.role === 'county_staff' && user.role !== 'city_staff') throw new Forbidden('只有市人大工作人员可以开通县级人大工作人员账号')
-  if (body.role === 'city_staff' && user.role !== 'city_staff') throw new Forbidden('只有市人大工作人员可以开通市人大工作人员账号')
+  requirePermission(user, 'account.manage')
+  if (body.role === 'county_staff') requirePermission(user, 'account.create.county_staff', '只有市人大工作人员可以开通县级人大工作人员账号')
+  if (body.role === 'city_staff') requirePermission(user, 'account.create.city_staff', '只有市人大工作人员可以开通市人大工作人员账号')
+  requirePermission(user, `account.create.${body.role}`)
   // City staff stand outside any county.
   let countyCode = body.role === 'city_staff' ? undefined : (body.countyCode ?? user.countyCode ?? undefined)
   let unitId: string | null = null
@@ -58,11 +59,11 @@ export async function createAccount(db: Db, user: SessionUser, body: NewAccountB
  * sessions: it signs in again only with a fresh activation code that staff print for it.
  */
 export async function resetPassword(db: Db, user: SessionUser, id: string, now = new Date()) {
-  requireRole(user, 'county_staff', 'city_staff')
+  requirePermission(user, 'account.manage')
   const target = await findUserView(db, id)
   if (!target || !canReadUser(user, target)) throw new NotFound()
   if (target.id === user.id) throw new Forbidden('请在“修改密码”中修改自己的密码')
-  if (user.role === 'county_staff' && target.role !== 'deputy' && target.role !== 'unit') throw new Forbidden('只能重置本县代表和责任单位的密码')
+  if (!can(user, `account.credential.${target.role}`)) throw new Forbidden('只能重置本县代表和责任单位的密码')
   await db.batch([
     db
       .update(users)

@@ -4,6 +4,34 @@
 import { defineConfig } from 'vitest/config'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 
+// The files whose answers depend on today's date (the year of a record, "not in the future",
+// overdue, deadlines, a year's statistics). They run again with today on the first and the last
+// day of a year, at the hours where the UTC date differs or the year is about to turn: 00:30 on
+// 1 January in Asia/Shanghai is still 31 December in UTC, and 23:30 on 31 December is the year's end.
+const DATE_SENSITIVE = [
+  'accounts-end',
+  'activities-create',
+  'create-same-millisecond',
+  'date-bounds',
+  'demo',
+  'exports-formulas',
+  'issues-create',
+  'issues-export',
+  'issues-journeys',
+  'issues-list',
+  'issues-scope',
+  'issues-workflow',
+  'reference',
+  'stats-counters',
+  'stats',
+  'test-clock',
+  'text-rules',
+].map((f) => `test/api/${f}.test.ts`)
+
+function onDay(name: string, today: string, include: string[]) {
+  return { test: { name, include, environment: 'node', setupFiles: ['test/support/clock.ts'], env: { TEST_TODAY: today } } }
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations')
   return {
@@ -12,8 +40,11 @@ export default defineConfig(async () => {
       silent: 'passed-only' as const,
       projects: [
         {
-          test: { name: 'node', include: ['test/api/**/*.test.ts'], environment: 'node' },
+          // TEST_TODAY=YYYY-MM-DD[THH:MM] in the environment runs these on that day (test/support/clock.ts).
+          test: { name: 'node', include: ['test/api/**/*.test.ts'], environment: 'node', setupFiles: ['test/support/clock.ts'] },
         },
+        onDay('node-jan1', '2027-01-01T00:30', DATE_SENSITIVE),
+        onDay('node-dec31', '2026-12-31T23:30', DATE_SENSITIVE),
         {
           plugins: [
             cloudflareTest({

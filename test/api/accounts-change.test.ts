@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeTestApp, errorOf, LONGHUA, PASSWORD, PINGQUAN, type TestApp } from '../support/app'
 import type { Role } from '../../worker/core/taxonomy'
+import { ok } from '../support/clock'
 
 type Account = { id: string; name: string; role: string; active: boolean; version: number }
 type Deputy = { id: string; name: string; phone: string; level: string; group: string | null; active: boolean; version: number }
@@ -77,7 +78,7 @@ describe('who may end whom', () => {
     expect(stale.status).toBe(409)
     expect((await errorOf(stale)).current).toMatchObject({ id: unit.id, name: '周明亮', active: true, version: 2 })
     const staleDeputy = await t.makeUser({ role: 'deputy', countyCode: PINGQUAN })
-    await t.call('PATCH', `/api/v1/deputies/${staleDeputy.id}`, { cookie: staff.cookie, body: { version: 1, level: 'city' } })
+    await ok(t.call('PATCH', `/api/v1/deputies/${staleDeputy.id}`, { cookie: staff.cookie, body: { version: 1, level: 'city' } }), 200)
     const again = await t.call('PATCH', `/api/v1/deputies/${staleDeputy.id}`, { cookie: staff.cookie, body: { version: 1, active: false } })
     expect(again.status).toBe(409)
     expect((await errorOf(again)).current).toMatchObject({ id: staleDeputy.id, level: 'city', active: true, version: 2 })
@@ -144,7 +145,7 @@ describe('the history of an account', () => {
     const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN, name: '李秀梅' })
     const city = await t.actor({ role: 'city_staff', name: '王建国' })
     const deputy = await t.actor({ role: 'deputy', countyCode: PINGQUAN, name: '刘海燕', group: '一组' })
-    await t.call('PATCH', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie, body: { version: 1, name: '刘海艳', group: '' } })
+    await ok(t.call('PATCH', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie, body: { version: 1, name: '刘海艳', group: '' } }), 200)
     await patchUser(t, city.cookie, deputy.user.id, { active: false })
     await patchUser(t, staff.cookie, deputy.user.id, { active: true })
     const view = (await (await t.call('GET', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie })).json()) as { deputy: Deputy; history: History }

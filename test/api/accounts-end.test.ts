@@ -6,7 +6,8 @@ import { makeTestApp, errorOf, PASSWORD, PINGQUAN, type TestApp } from '../suppo
 import { activityBody, recordActivity, review } from '../support/activities'
 import { act, fileIssue, getIssue } from '../support/issues'
 import { RECOUNT, rebuildCounters } from '../../worker/stats/recount'
-import { yearInShanghai } from '../../worker/core/dates'
+import { addYears, todayInShanghai, yearInShanghai } from '../../worker/core/dates'
+import { ok } from '../support/clock'
 
 const year = yearInShanghai()
 
@@ -70,12 +71,12 @@ describe('an ended account', () => {
     const unitRow = await t.makeUnit(PINGQUAN, '平泉市水务局')
     const unit = await t.actor({ role: 'unit', unitId: unitRow.id, name: '周明' })
     const issue = await fileIssue(t, deputy.cookie)
-    await act(t, staff.cookie, issue.id, 'assign', { unitId: unitRow.id, requirement: '整改', deadline: `${year + 1}-01-01` })
-    await act(t, unit.cookie, issue.id, 'accept')
+    await ok(act(t, staff.cookie, issue.id, 'assign', { unitId: unitRow.id, requirement: '整改', deadline: `${year + 1}-01-01` }), 200)
+    await ok(act(t, unit.cookie, issue.id, 'accept'), 200)
     const activity = await recordActivity(t, deputy.cookie)
     await setActive(t, staff.cookie, deputy.user.id, false)
     const uv = Number((await t.client.execute({ sql: 'select version from users where id = ?', args: [unit.user.id] })).rows[0]![0])
-    await t.call('PATCH', `/api/v1/users/${unit.user.id}`, { cookie: staff.cookie, body: { version: uv, active: false } })
+    await ok(t.call('PATCH', `/api/v1/users/${unit.user.id}`, { cookie: staff.cookie, body: { version: uv, active: false } }), 200)
     const { issue: seen, events } = (await getIssue(t, staff.cookie, issue.id)).body!
     expect(seen.reporterName).toBe('刘海燕')
     expect(events.map((e) => e.actorName)).toEqual(['刘海燕', '李秀梅', '周明'])
@@ -98,9 +99,10 @@ describe('statistics with an ended deputy', () => {
     const idle = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
     const other = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
     await rebuildCounters(t.db) // the people above were written directly
-    for (const [who, y] of [[busy, year], [busy, year - 1], [other, year]] as const) {
-      const a = await recordActivity(t, who.cookie, { date: `${y}-02-01`, outcomes: { deed: 2 } })
-      await review(t, staff.cookie, a, 'confirm')
+    // Today and the same day last year: never in the future, whatever today is.
+    for (const [who, back] of [[busy, 0], [busy, -1], [other, 0]] as const) {
+      const a = await recordActivity(t, who.cookie, { date: addYears(todayInShanghai(), back), outcomes: { deed: 2 } })
+      await ok(review(t, staff.cookie, a, 'confirm'), 200)
     }
     const pending = await recordActivity(t, idle.cookie, { outcomes: { opinion: 1 } })
     expect(await figures(t, staff.cookie)).toMatchObject({ deputies: 3, activeDeputies: 2, coverage: 2 / 3, confirmed: 2, outcomes: expect.objectContaining({ deed: 4 }) })
@@ -114,7 +116,7 @@ describe('statistics with an ended deputy', () => {
     expect(toCall.items).toEqual([])
 
     // Confirming what the ended deputy submitted before leaving adds figures, not a covered deputy.
-    await review(t, staff.cookie, pending, 'confirm')
+    await ok(review(t, staff.cookie, pending, 'confirm'), 200)
     expect(await figures(t, staff.cookie)).toMatchObject({ deputies: 1, activeDeputies: 1, confirmed: 3, outcomes: expect.objectContaining({ opinion: 1 }) })
     await countersMatchRecount(t)
 

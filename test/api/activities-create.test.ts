@@ -4,6 +4,7 @@ import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
 import { activityBody, recordActivity, type ActivityJson } from '../support/activities'
 import { activities, activityIntroductions, activityTags } from '../../worker/db/schema'
 import { todayInShanghai } from '../../worker/core/dates'
+import { ok } from '../support/clock'
 
 const tomorrow = () => todayInShanghai(new Date(Date.now() + 86400_000))
 
@@ -49,7 +50,7 @@ describe('recording an activity', () => {
     const a = await t.actor({ role: 'deputy' })
     const b = await t.actor({ role: 'deputy' })
     const id = crypto.randomUUID()
-    await t.call('POST', '/api/v1/activities', { cookie: a.cookie, body: activityBody({ id }) })
+    await ok(t.call('POST', '/api/v1/activities', { cookie: a.cookie, body: activityBody({ id }) }), 201)
     const more = activityBody({ id, introductions: [{ type: 'talent', name: '农技专家' }, { type: 'funds', name: '资金', amount: 1 }, { type: 'technology', name: '技术' }] })
     expect((await t.call('POST', '/api/v1/activities', { cookie: a.cookie, body: more })).status).toBe(409)
     expect((await t.call('POST', '/api/v1/activities', { cookie: b.cookie, body: activityBody({ id }) })).status).toBe(409)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
 import { activityBody, recordActivity, review, type ActivityJson } from '../support/activities'
+import { ok } from '../support/clock'
 
 async function setup() {
   const t = await makeTestApp()
@@ -29,7 +30,7 @@ describe('reviewing activities', () => {
 
   it('refuses to review twice (409 invalid_transition) or with a stale version (409 conflict with the current record)', async () => {
     const { t, staff, a } = await setup()
-    await review(t, staff.cookie, a, 'confirm')
+    await ok(review(t, staff.cookie, a, 'confirm'), 200)
     const stale = await review(t, staff.cookie, a, 'return', '再看看')
     expect(stale.status).toBe(409)
     const body = (await stale.json()) as { error: { code: string; current: ActivityJson } }
@@ -51,7 +52,7 @@ describe('reviewing activities', () => {
 describe('editing an activity', () => {
   it('lets the deputy fix a returned activity, which goes back to submitted', async () => {
     const { t, deputy, staff, a } = await setup()
-    await review(t, staff.cookie, a, 'return', '请补充成效')
+    await ok(review(t, staff.cookie, a, 'return', '请补充成效'), 200)
     const res = await t.call('PUT', `/api/v1/activities/${a.id}`, {
       cookie: deputy.cookie,
       body: { ...activityBody({ outcomes: { deed: 2 }, introductions: [], tags: [] }), version: 2 },
@@ -65,7 +66,7 @@ describe('editing an activity', () => {
     const stale = await t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: deputy.cookie, body: { ...activityBody(), version: 7 } })
     expect((await errorOf(stale)).code).toBe('conflict')
     expect((await t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: staff.cookie, body: { ...activityBody(), version: 1 } })).status).toBe(403)
-    await review(t, staff.cookie, a, 'confirm')
+    await ok(review(t, staff.cookie, a, 'confirm'), 200)
     const confirmed = await t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: deputy.cookie, body: { ...activityBody(), version: 2 } })
     expect(confirmed.status).toBe(409)
     expect((await errorOf(confirmed)).code).toBe('invalid_transition')
@@ -92,7 +93,7 @@ describe('listing activities', () => {
     const second = await recordActivity(t, deputy.cookie, { title: '第二' })
     const third = await recordActivity(t, deputy.cookie, { title: '第三' })
     await recordActivity(t, lh.cookie, { title: '隆化' })
-    await review(t, staff.cookie, second, 'confirm')
+    await ok(review(t, staff.cookie, second, 'confirm'), 200)
     const queue = (await (await t.call('GET', '/api/v1/activities?status=submitted&sort=oldest&limit=1', { cookie: staff.cookie })).json()) as { items: ActivityJson[]; nextCursor: string }
     expect(queue.items.map((a) => a.title)).toEqual(['第一'])
     const next = (await (await t.call('GET', `/api/v1/activities?status=submitted&sort=oldest&limit=1&cursor=${queue.nextCursor}`, { cookie: staff.cookie })).json()) as { items: ActivityJson[] }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { makeTestApp } from '../support/app'
 import { seedDemoIfEmpty, DEMO_PASSWORD } from '../../worker/db/seed/demo'
 import type { IssueJson } from '../support/issues'
+import { yearInShanghai } from '../../worker/core/dates'
+import { ok } from '../support/clock'
 
 describe('the demo data set', () => {
   it('loads once into an empty database, and the demo accounts sign in with the documented password', async () => {
@@ -50,11 +52,20 @@ describe('the demo activities and 五个一', () => {
     const acts = (await (await t.call('GET', '/api/v1/activities?limit=200', { cookie })).json()) as { items: { status: string; venue: string }[] }
     expect(new Set(acts.items.map((a) => a.status))).toEqual(new Set(['submitted', 'confirmed', 'returned']))
     expect(new Set(acts.items.map((a) => a.venue)).size).toBe(9)
-    const year = new Date().getUTCFullYear()
-    const five = (await (await t.call('GET', `/api/v1/five-ones?year=${year}`, { cookie })).json()) as { items: { countyCode: string }[] }
+  })
+
+  it('has, by the end of a year, 五个一 of that year partly done', async () => {
+    // The demo dates a year's 五个一 from March on, never after the day it is loaded: loaded on the
+    // last day of last year (its clock injected), a whole year's worth is there, whatever today is.
+    const year = yearInShanghai() - 1
+    const t = await makeTestApp()
+    await seedDemoIfEmpty(t.db, new Date(`${year}-12-31T12:00:00+08:00`))
+    const cookie = await t.signIn('13800000001', DEMO_PASSWORD)
+    const five = (await (await ok(t.call('GET', `/api/v1/five-ones?year=${year}`, { cookie }), 200)).json()) as { items: { countyCode: string; date: string }[] }
     const perPlace = new Map<string, number>()
     for (const f of five.items) perPlace.set(f.countyCode, (perPlace.get(f.countyCode) ?? 0) + 1)
     expect([...perPlace.values()].some((n) => n === 5)).toBe(true)
     expect([...perPlace.values()].some((n) => n < 5)).toBe(true)
+    expect(five.items.every((f) => f.date.startsWith(`${year}-`))).toBe(true)
   })
 })

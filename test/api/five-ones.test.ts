@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
+import { ok } from '../support/clock'
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   countyCode: PINGQUAN,
@@ -19,8 +20,8 @@ describe('五个一', () => {
     expect(res.status).toBe(201)
     expect(await res.json()).toMatchObject({ countyCode: PINGQUAN, year: 2024, type: 'inquiry', version: 1 })
     const city = await t.actor({ role: 'city_staff' })
-    await t.call('POST', '/api/v1/five-ones', { cookie: city.cookie, body: body({ countyCode: LONGHUA, type: 'resolution' }) })
-    await t.call('POST', '/api/v1/five-ones', { cookie: city.cookie, body: body({ countyCode: '130800', type: 'exchange', title: '全市人大工作经验交流会' }) })
+    await ok(t.call('POST', '/api/v1/five-ones', { cookie: city.cookie, body: body({ countyCode: LONGHUA, type: 'resolution' }) }), 201)
+    await ok(t.call('POST', '/api/v1/five-ones', { cookie: city.cookie, body: body({ countyCode: '130800', type: 'exchange', title: '全市人大工作经验交流会' }) }), 201)
     const mine = (await (await t.call('GET', '/api/v1/five-ones?year=2024', { cookie: staff.cookie })).json()) as { items: { countyCode: string }[] }
     expect(mine.items.map((i) => i.countyCode)).toEqual([PINGQUAN])
     const all = (await (await t.call('GET', '/api/v1/five-ones?year=2024', { cookie: city.cookie })).json()) as { items: { countyCode: string }[] }

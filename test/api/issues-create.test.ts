@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
 import { daysFromToday, issueBody, type IssueJson } from '../support/issues'
 import { issueEvents, issues } from '../../worker/db/schema'
+import { ok } from '../support/clock'
 
 describe('reporting an issue', () => {
   it("files a deputy's report in their own county with status reported", async () => {
@@ -54,7 +55,7 @@ describe('reporting an issue', () => {
     const a = await t.actor({ role: 'deputy' })
     const b = await t.actor({ role: 'deputy' })
     const id = crypto.randomUUID()
-    await t.call('POST', '/api/v1/issues', { cookie: a.cookie, body: issueBody({ id }) })
+    await ok(t.call('POST', '/api/v1/issues', { cookie: a.cookie, body: issueBody({ id }) }), 201)
     const changed = await t.call('POST', '/api/v1/issues', { cookie: a.cookie, body: issueBody({ id, title: '另一个问题' }) })
     expect(changed.status).toBe(409)
     expect((await errorOf(changed)).code).toBe('conflict')

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeTestApp, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
 import { daysFromToday, fileIssue, type IssueJson } from '../support/issues'
+import { ok } from '../support/clock'
 
 let t: TestApp
 const who: Record<string, string> = {}
@@ -24,10 +25,10 @@ beforeAll(async () => {
   Object.assign(who, { deputy: deputy.cookie, county_staff: staff.cookie, unit: unitUser.cookie, city_staff: city.cookie })
 
   const mine = await fileIssue(t, deputy.cookie)
-  await t.call('POST', `/api/v1/issues/${mine.id}/actions`, { cookie: staff.cookie, body: { action: 'assign', version: 1, unitId: unit.id, requirement: '整改', deadline: daysFromToday(9) } })
+  await ok(t.call('POST', `/api/v1/issues/${mine.id}/actions`, { cookie: staff.cookie, body: { action: 'assign', version: 1, unitId: unit.id, requirement: '整改', deadline: daysFromToday(9) } }), 200)
   own = { deputy: mine, county_staff: mine, unit: mine, city_staff: mine }
   foreign = await fileIssue(t, lhDeputy.cookie, { title: '隆化县的问题' })
-  await t.call('POST', `/api/v1/issues/${foreign.id}/actions`, { cookie: lhStaff.cookie, body: { action: 'assign', version: 1, unitId: longhuaUnit.id, requirement: '整改', deadline: daysFromToday(9) } })
+  await ok(t.call('POST', `/api/v1/issues/${foreign.id}/actions`, { cookie: lhStaff.cookie, body: { action: 'assign', version: 1, unitId: longhuaUnit.id, requirement: '整改', deadline: daysFromToday(9) } }), 200)
   sameCountyNotMine = await fileIssue(t, otherDeputy.cookie, { title: '同县他人反映的问题' })
 })
 

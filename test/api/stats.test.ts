@@ -27,11 +27,11 @@ beforeAll(async () => {
   await rebuildCounters(t.db) // the people above were written directly
   Object.assign(ids, { d1: d1.user.id, d2: d2.user.id })
 
-  const assign = (id: string) => act(t, staff, id, 'assign', { unitId: unit.id, requirement: '整改', deadline: daysFromToday(10) })
+  const assign = (id: string) => ok(act(t, staff, id, 'assign', { unitId: unit.id, requirement: '整改', deadline: daysFromToday(10) }), 200)
   const finish = async (id: string) => {
-    await act(t, unitCookie, id, 'accept')
-    await act(t, unitCookie, id, 'complete', { note: '完成' })
-    await act(t, staff, id, 'verify')
+    await ok(act(t, unitCookie, id, 'accept'), 200)
+    await ok(act(t, unitCookie, id, 'complete', { note: '完成' }), 200)
+    await ok(act(t, staff, id, 'verify'), 200)
   }
   await fileIssue(t, d1.cookie, { fieldCode: 'rural_living', township: '平泉镇' }) // reported
   const overdue = await fileIssue(t, d1.cookie, { fieldCode: 'rural_living', township: '平泉镇' })
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await t.client.execute({ sql: 'update issues set deadline = ? where id = ?', args: [daysFromToday(-3), late.id] })
   await finish(late.id) // closed late
   const dup = await fileIssue(t, d2.cookie, { fieldCode: 'groundwater', township: '平泉镇' })
-  await act(t, staff, dup.id, 'reject', { note: '重复' }) // rejected: not in total
+  await ok(act(t, staff, dup.id, 'reject', { note: '重复' }), 200) // rejected: not in total
 
   const record = async (cookie: string, body: Record<string, unknown>) =>
     (await (await ok(t.call('POST', '/api/v1/activities', { cookie, body: activityBody(body) }), 201)).json()) as { id: string; version: number }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
+import { ok } from '../support/clock'
 
 type Units = { items: { id: string; name: string; countyCode: string }[] }
 
@@ -22,7 +23,7 @@ describe('responsible units', () => {
   it('refuses a duplicate name in the same county (409)', async () => {
     const t = await makeTestApp()
     const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
-    await t.call('POST', '/api/v1/units', { cookie: staff.cookie, body: { name: '平泉市水务局' } })
+    await ok(t.call('POST', '/api/v1/units', { cookie: staff.cookie, body: { name: '平泉市水务局' } }), 201)
     const again = await t.call('POST', '/api/v1/units', { cookie: staff.cookie, body: { name: '平泉市水务局' } })
     expect(again.status).toBe(409)
     expect((await errorOf(again)).message).toBe('本县（市、区）已有同名的责任单位')

@@ -32,7 +32,7 @@ async function rosterCount() {
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const db = fromD1(env.DB)
   const now = new Date().toISOString()
   const hash = await hashPassword(PASSWORD)
@@ -42,7 +42,9 @@ beforeAll(async () => {
   ] as const) {
     ids[key] = crypto.randomUUID()
     await db.insert(users).values({ id: ids[key]!, name: `丰宁${key}`, phone, role, countyCode: COUNTY, level: role === 'deputy' ? 'township' : null, passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now })
-    cookies[key] = (await login(phone)).headers.get('set-cookie')!.split(';')[0]!
+    const signedIn = await login(phone)
+    expect(signedIn.status).toBe(200)
+    cookies[key] = signedIn.headers.get('set-cookie')!.split(';')[0]!
   }
   await env.DB.prepare('insert into deputy_counts (county_code, deputies) values (?, 1)').bind(COUNTY).run()
 })
@@ -83,7 +85,9 @@ it('ends a city staff account only while another stays active: the batch itself 
   for (const [key, phone] of [['cityA', '13733330011'], ['cityB', '13733330012']] as const) {
     ids[key] = crypto.randomUUID()
     await db.insert(users).values({ id: ids[key]!, name: key, phone, role: 'city_staff', passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now })
-    cookies[key] = (await login(phone)).headers.get('set-cookie')!.split(';')[0]!
+    const signedIn = await login(phone)
+    expect(signedIn.status).toBe(200)
+    cookies[key] = signedIn.headers.get('set-cookie')!.split(';')[0]!
   }
   expect((await call('cityA', 'PATCH', `/users/${ids.cityB}`, { version: 1, active: false })).status).toBe(200)
   // cityB's own request to end cityA, had it passed its checks just before: the write's guard refuses it.

@@ -21,12 +21,13 @@ function post(path: string, body: string | object, cookie = staff, type = 'appli
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const now = new Date().toISOString()
   await fromD1(env.DB)
     .insert(users)
     .values({ id: crypto.randomUUID(), name: '县工作人员', phone: '13733330001', role: 'county_staff', countyCode: '130881', passwordHash: await hashPassword('workerd-2022'), mustChangePassword: false, createdAt: now, updatedAt: now })
   const res = await post('/auth/login', { phone: '13733330001', password: 'workerd-2022' }, '')
+  expect(res.status).toBe(200)
   staff = res.headers.get('set-cookie')!.split(';')[0]!
 })
 

@@ -22,7 +22,7 @@ async function call(who: string, method: string, path: string, body?: unknown, t
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const db = fromD1(env.DB)
   const now = new Date().toISOString()
   const hash = await hashPassword(PASSWORD)
@@ -33,6 +33,7 @@ beforeAll(async () => {
     ids[key] = crypto.randomUUID()
     await db.insert(users).values({ id: ids[key]!, name: key, phone, role, countyCode: '130825', level: role === 'deputy' ? 'county' : null, passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now })
     const res = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
+    expect(res.status).toBe(200)
     cookies[key] = res.headers.get('set-cookie')!.split(';')[0]!
   }
 })

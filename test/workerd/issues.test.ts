@@ -22,7 +22,7 @@ async function call(who: string, method: string, path: string, body?: unknown) {
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const db = fromD1(env.DB)
   const now = new Date().toISOString()
   unitId = crypto.randomUUID()
@@ -40,6 +40,7 @@ beforeAll(async () => {
       headers: { 'content-type': 'application/json', origin: ORIGIN },
       body: JSON.stringify({ phone, password: PASSWORD }),
     })
+    expect(res.status).toBe(200)
     cookies[key] = res.headers.get('set-cookie')!.split(';')[0]!
   }
 })

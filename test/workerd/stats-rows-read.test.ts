@@ -43,7 +43,7 @@ const app = () => createApp({ db: fromD1(countingD1(env.DB, counter)), config: p
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
   const first = app()
-  await first.request('/api/v1/health')
+  expect((await first.request('/api/v1/health')).status).toBe(200)
   const now = new Date().toISOString()
   const hash = await hashPassword('rows-2022x')
   const db = fromD1(env.DB)
@@ -56,6 +56,7 @@ beforeAll(async () => {
     )
   }
   const res = await first.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13733330001', password: 'rows-2022x' }) })
+  expect(res.status).toBe(200)
   cookie = res.headers.get('set-cookie')!.split(';')[0]!
 })
 

@@ -40,7 +40,7 @@ function signIn(phone: string, password: string, address: string, headers: Recor
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
 })
 
 describe('the sign-in throttle on D1', () => {

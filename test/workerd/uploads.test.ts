@@ -14,7 +14,7 @@ let cookie = ''
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const now = new Date().toISOString()
   await fromD1(env.DB)
     .insert(users)
@@ -24,6 +24,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json', origin: ORIGIN },
     body: JSON.stringify({ phone: '13700000091', password: PASSWORD }),
   })
+  expect(res.status).toBe(200)
   cookie = res.headers.get('set-cookie')!.split(';')[0]!
 })
 

@@ -42,7 +42,7 @@ async function signIn(phone: string, password = PASSWORD) {
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
   // The reference data is seeded on the first request; make one so that users can refer to places.
-  await SELF.fetch(`${ORIGIN}/api/v1/health`)
+  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
 })
 
 describe('the worker on D1', () => {
@@ -83,7 +83,9 @@ describe('the worker on D1', () => {
     const staff = await addUser('13700000002', 'county_staff', '130825', '张志刚')
     const mine = await addUser('13700000003', 'deputy', '130825', '赵永福')
     const theirs = await addUser('13700000004', 'deputy', '130881', '刘海燕')
-    const cookie = (await signIn(staff.phone)).headers.get('set-cookie')!.split(';')[0]!
+    const signedIn = await signIn(staff.phone)
+    expect(signedIn.status).toBe(200)
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!
 
     const list = (await (await SELF.fetch(`${ORIGIN}/api/v1/deputies`, { headers: { cookie } })).json()) as { items: { name: string }[] }
     expect(list.items.map((d) => d.name)).toEqual(['赵永福'])
@@ -97,7 +99,9 @@ describe('the worker on D1', () => {
       .values({ id: crypto.randomUUID(), countyCode: '130881', name: '平泉市水务局', createdAt: new Date().toISOString() })
       .returning()
     const account = await addUser('13700000005', 'unit', '130881', '陈立军', unit!.id)
-    const cookie = (await signIn(account.phone)).headers.get('set-cookie')!.split(';')[0]!
+    const signedIn = await signIn(account.phone)
+    expect(signedIn.status).toBe(200)
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!
     const me = (await (await SELF.fetch(`${ORIGIN}/api/v1/me`, { headers: { cookie } })).json()) as { user: { unitName: string } }
     expect(me.user.unitName).toBe('平泉市水务局')
   })

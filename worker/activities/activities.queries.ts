@@ -125,13 +125,15 @@ function childWrites(db: Db, id: string, intros: NewIntroduction[], tags: Activi
 
 /**
  * Creates an activity with its introductions and tags in one batch. On a retried create the
- * activity insert is ignored, and the children are written only if the stored activity is the
- * one this very request wrote (its hash and its creation instant), so nothing doubles.
+ * activity insert is ignored, and the children and the counter are written only if the stored
+ * activity is the one this very request wrote: the one carrying its fresh token (a retry in the
+ * same millisecond has the same hash and creation instant), so nothing doubles or collides.
  */
 export async function insertActivity(db: Db, row: NewActivity, intros: NewIntroduction[], tags: ActivityTag[]): Promise<boolean> {
-  const justCreated = sql`exists (select 1 from ${activities} where ${activities.id} = ${row.id} and ${activities.requestHash} = ${row.requestHash} and ${activities.createdAt} = ${row.createdAt})`
+  const token = crypto.randomUUID()
+  const justCreated = sql`exists (select 1 from ${activities} where ${activities.id} = ${row.id} and ${activities.createdByRequest} = ${token})`
   const [inserted] = await db.batch([
-    db.insert(activities).values(row).onConflictDoNothing().returning({ id: activities.id }),
+    db.insert(activities).values({ ...row, createdByRequest: token }).onConflictDoNothing().returning({ id: activities.id }),
     ...childWrites(db, row.id!, intros, tags, justCreated),
     activityRecorded(db, row.year, row.countyCode, 1, justCreated),
   ])

@@ -240,6 +240,11 @@ export const issues = sqliteTable(
     closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
     /** Hash of the create request, so that a retried create can be told from a reused id. */
     requestHash: text('request_hash').notNull(),
+    /**
+     * A token fresh for each create request: its batch moves the counters only if the stored row
+     * carries its token, so a retry in the same millisecond (same id, body and created_at) counts nothing.
+     */
+    createdByRequest: text('created_by_request'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -320,6 +325,8 @@ export const activities = sqliteTable(
       .notNull()
       .references(() => users.id),
     requestHash: text('request_hash').notNull(),
+    /** A token fresh for each create request, as on issues: only its own batch writes children and counters. */
+    createdByRequest: text('created_by_request'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -131,12 +131,14 @@ export type NewEvent = typeof issueEvents.$inferInsert
 /**
  * Creates an issue, its first event and its counters in one atomic batch. A retried create with
  * the same id inserts nothing (both inserts ignore the conflict; the create event's id is the
- * issue's), and the counters move only for the row this very request wrote.
+ * issue's), and the counters move only for the row this very request wrote: the one carrying its
+ * fresh token. (Its id, hash and created_at would not do: a retry can arrive in the same millisecond.)
  */
 export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: NewEvent): Promise<boolean> {
-  const mine = sql`exists (select 1 from ${issues} where ${issues.id} = ${issue.id} and ${issues.createdAt} = ${issue.createdAt} and ${issues.requestHash} = ${issue.requestHash})`
+  const token = crypto.randomUUID()
+  const mine = sql`exists (select 1 from ${issues} where ${issues.id} = ${issue.id} and ${issues.createdByRequest} = ${token})`
   const [inserted] = await db.batch([
-    db.insert(issues).values(issue).onConflictDoNothing().returning({ id: issues.id }),
+    db.insert(issues).values({ ...issue, createdByRequest: token }).onConflictDoNothing().returning({ id: issues.id }),
     db.insert(issueEvents).values(event).onConflictDoNothing(),
     ...issueCreated(db, issue, mine),
   ])

@@ -40,6 +40,11 @@ const checks: [string, boolean, string][] = [
     r.sizes.web.signIn.jsGzipKB + r.sizes.web.signIn.cssGzipKB <= budgets.sizes.signInTotalGzipKBMax,
     `${Math.round((r.sizes.web.signIn.jsGzipKB + r.sizes.web.signIn.cssGzipKB) * 10) / 10} KB ≤ ${budgets.sizes.signInTotalGzipKBMax} KB`,
   ],
+  [
+    'activity form JS + CSS (gzip)',
+    r.sizes.web.activityForm.jsGzipKB + r.sizes.web.activityForm.cssGzipKB <= budgets.sizes.activityFormTotalGzipKBMax,
+    `${Math.round((r.sizes.web.activityForm.jsGzipKB + r.sizes.web.activityForm.cssGzipKB) * 10) / 10} KB ≤ ${budgets.sizes.activityFormTotalGzipKBMax} KB`,
+  ],
 ]
 for (const [name, ok, detail] of checks) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail}`)

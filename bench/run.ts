@@ -1,7 +1,8 @@
 // npm run bench: every measurement of bench/README.md in one run, written to
 // bench/results/latest.json and printed as a Markdown table. `--quick` shortens the surge and the
 // page loads (for trying things out; commit results of a full run only). `--only import` runs the
-// roster import alone and puts its result into the latest.json that is there.
+// roster import alone and `--only pageload` the slow-phone page loads alone; each puts its result
+// into the latest.json that is there.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { surge } from './surge'
@@ -29,15 +30,28 @@ function importLines(r: ImportResult): string[] {
   ]
 }
 
+/** One measurement run alone: its result replaces its part of the latest.json that is there. */
+function saveAlone(key: string, result: object): void {
+  const file = 'bench/results/latest.json'
+  const latest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+  latest[key] = { ...result, date: new Date().toISOString() }
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(file, JSON.stringify(latest, null, 2) + '\n')
+}
+
 if (only === 'import') {
   step('roster import (alone)')
   const result = await rosterImport()
-  const file = 'bench/results/latest.json'
-  const latest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
-  latest.rosterImport = { ...result, date: new Date().toISOString() }
-  mkdirSync('bench/results', { recursive: true })
-  writeFileSync(file, JSON.stringify(latest, null, 2) + '\n')
+  saveAlone('rosterImport', result)
   console.log(importLines(result).join('\n').trim())
+  process.exit(0)
+}
+
+if (only === 'pageload') {
+  step('page load on a slow phone (alone)')
+  const result = await pageLoad(quick ? 2 : 5)
+  saveAlone('pageLoad', result)
+  console.log(JSON.stringify(result))
   process.exit(0)
 }
 

@@ -18,8 +18,7 @@ import { NotForRole } from '../components/states'
 import { useSession, useUser } from '../session'
 import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
-import '../issues.css'
-import '../activities.css'
+import '../form.css'
 
 export default function ActivityNewPage() {
   const user = useUser()

@@ -10,21 +10,16 @@ type Loader = () => Promise<{ default: ComponentType }>
 export function lazyPage(load: Loader): ComponentType {
   let loaded: ComponentType | null = null
   let pending: Promise<void> | null = null
-  const fetchPage = () =>
-    load().then((m) => {
-      loaded = m.default
-    })
 
   return function LazyPage() {
     const [, setVersion] = useState(0)
     const [failed, setFailed] = useState(false)
-    // Asked for while rendering, not after the first paint: on a slow phone the effect would
-    // start the download a frame and a timer later, and the screen's files are on the way by then.
-    if (!loaded && !failed) pending ??= fetchPage()
 
     useEffect(() => {
       if (loaded) return
-      pending ??= fetchPage()
+      pending ??= load().then((m) => {
+        loaded = m.default
+      })
       let live = true
       pending.then(
         () => live && setVersion((v) => v + 1),

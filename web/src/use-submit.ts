@@ -22,21 +22,15 @@ export type Restored<D> = Saved<D> & { fields?: Record<string, string>; message?
 export function useRestored<D>(userId: string, load: (userId: string) => Promise<Saved<D> | null>): Restored<D> | null | undefined {
   const outboxId = new URLSearchParams(useSearch()).get('outbox')
   const [restored, setRestored] = useState<Restored<D> | null | undefined>(undefined)
-  // The read starts with the first render, not after the first paint: on a slow phone that is a
-  // frame and a timer sooner, and the form is what the person waits for.
-  const key = `${userId}\n${outboxId ?? ''}`
-  const reading = useRef<{ key: string; loading: Promise<Restored<D> | null> } | null>(null)
-  if (reading.current?.key !== key) {
+  useEffect(() => {
+    let live = true
     const loading: Promise<Restored<D> | null> = outboxId
       ? outbox().then((m) => m.getItem(userId, outboxId)).then((i) => (i ? { userId, draft: i.draft as D, id: i.id, fields: i.fields, message: i.message, status: i.status } : null))
       : load(userId)
-    // A failed read opens an empty form, as no draft does.
-    reading.current = { key, loading: loading.catch(() => null) }
-  }
-  useEffect(() => {
-    let live = true
-    const { loading } = reading.current!
-    void loading.then((r) => live && setRestored(r))
+    loading.then(
+      (r) => live && setRestored(r),
+      () => live && setRestored(null),
+    )
     return () => {
       live = false
     }

@@ -37,6 +37,15 @@ describe('adding a deputy', () => {
     const bad = await t.call('POST', '/api/v1/deputies', { cookie: staff.cookie, body: { name: '', phone: '123', level: 'mayor' } })
     expect(Object.keys((await errorOf(bad)).fields!).sort()).toEqual(['level', 'name', 'phone'])
   })
+
+  it('refuses a county the city does not have, even for city staff (400), and adds no one', async () => {
+    const t = await makeTestApp()
+    const city = await t.actor({ role: 'city_staff' })
+    const res = await t.call('POST', '/api/v1/deputies', { cookie: city.cookie, body: { name: '某', phone: '13911112224', level: 'city', countyCode: '999999' } })
+    expect(res.status).toBe(400)
+    expect((await errorOf(res)).fields).toEqual({ countyCode: '没有这个县市区' })
+    expect((await t.db.select({ n: count() }).from(users).where(eq(users.phone, '13911112224')))[0]!.n).toBe(0)
+  })
 })
 
 describe('importing a roster', () => {

@@ -1,47 +1,8 @@
-// drizzle queries for activation codes: whose code a phone holds, spending a code together with
-// setting the password, writing fresh codes, and the accounts a staff member picked.
+// drizzle queries for activation codes: writing fresh codes, and the accounts a staff member
+// picked or who have not set a password yet. Spending a code is sign-in's (auth.queries.ts).
 import { and, asc, eq, exists, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { activationCodes, units, users } from '../db/schema'
-
-/** True for an account whose owner has set a password of their own (not a temporary one). */
-export const activatedSql = sql<boolean>`(${users.passwordHash} is not null and ${users.mustChangePassword} = 0)`.mapWith(Boolean)
-
-/** The account of a phone and the code it holds, if any. */
-export async function activationByPhone(db: Db, phone: string) {
-  const [row] = await db
-    .select({
-      userId: users.id,
-      active: users.active,
-      codeHash: activationCodes.codeHash,
-      expiresAt: activationCodes.expiresAt,
-      usedAt: activationCodes.usedAt,
-    })
-    .from(users)
-    .leftJoin(activationCodes, eq(activationCodes.userId, users.id))
-    .where(eq(users.phone, phone))
-    .limit(1)
-  return row ?? null
-}
-
-/**
- * Sets the password and marks the code used in one atomic batch, both only while the code is
- * still live (unused, unexpired, the same hash, the account active): of two sign-ins racing with
- * one code exactly one sets a password. Answers whether this one did.
- */
-export async function spendActivationCode(db: Db, userId: string, codeHash: string, passwordHash: string, now: Date) {
-  const iso = now.toISOString()
-  const live = and(eq(activationCodes.userId, userId), eq(activationCodes.codeHash, codeHash), isNull(activationCodes.usedAt), gt(activationCodes.expiresAt, iso))
-  const [updated] = await db.batch([
-    db
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: iso, version: sql`${users.version} + 1` })
-      .where(and(eq(users.id, userId), eq(users.active, true), exists(db.select({ one: sql`1` }).from(activationCodes).where(live))))
-      .returning({ id: users.id }),
-    db.update(activationCodes).set({ usedAt: iso }).where(live),
-  ])
-  return updated.length === 1
-}
 
 export interface NewCode {
   userId: string
@@ -72,11 +33,6 @@ export function writeCodes(db: Db, rows: NewCode[]) {
     )
   }
   return out
-}
-
-/** A reset voids the account's code too: nothing printed earlier still opens it. */
-export function dropCode(db: Db, userId: string) {
-  return db.delete(activationCodes).where(eq(activationCodes.userId, userId))
 }
 
 const target = {

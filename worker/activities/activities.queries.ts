@@ -1,11 +1,11 @@
 // drizzle queries for deputies' activities: scoped lists with keyset pagination, one activity
 // with its introductions and tags, and the atomic writes of create, edit and review.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { activities, activityIntroductions, activityTags, users } from '../db/schema'
 import type { ActivityScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
-import { insertWhere } from '../db/sql'
+import { createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
 import { activityConfirmed, activityRecorded } from '../stats/counters'
 import type { ActivityStatus, ActivityTag, Venue } from '../core/taxonomy'
 
@@ -87,15 +87,22 @@ export function listActivities(db: Db, f: ActivityFilter) {
   if (f.venue) where.push(eq(activities.venue, f.venue))
   if (f.status) where.push(eq(activities.status, f.status))
   const newest = f.sort === 'newest'
-  if (f.after) {
-    const [cmp] = newest ? [lt] : [gt]
-    where.push(or(cmp(activities.createdAt, f.after.key), and(eq(activities.createdAt, f.after.key), cmp(activities.id, f.after.id))))
-  }
+  if (f.after) where.push(keysetAfter(activities.createdAt, activities.id, f.after, newest ? 'desc' : 'asc'))
   const dir = newest ? desc : asc
   return selectActivities(db)
     .where(and(...where))
     .orderBy(dir(activities.createdAt), dir(activities.id))
     .limit(f.limit + 1)
+}
+
+/** The deputy an activity is for or a yearly record is of, or null when the id is not a deputy's. */
+export async function findDeputy(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, phone: users.phone, level: users.level, countyCode: users.countyCode, group: users.deputyGroup, active: users.active })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, 'deputy')))
+    .limit(1)
+  return row ?? null
 }
 
 /** Confirmed activities of one deputy in one year (the 履职档案's only source). */
@@ -130,14 +137,13 @@ function childWrites(db: Db, id: string, intros: NewIntroduction[], tags: Activi
  * same millisecond has the same hash and creation instant), so nothing doubles or collides.
  */
 export async function insertActivity(db: Db, row: NewActivity, intros: NewIntroduction[], tags: ActivityTag[]): Promise<boolean> {
-  const token = crypto.randomUUID()
-  const justCreated = sql`exists (select 1 from ${activities} where ${activities.id} = ${row.id} and ${activities.createdByRequest} = ${token})`
+  const create = createOnce(db, activities, row)
   const [inserted] = await db.batch([
-    db.insert(activities).values({ ...row, createdByRequest: token }).onConflictDoNothing().returning({ id: activities.id }),
-    ...childWrites(db, row.id!, intros, tags, justCreated),
-    activityRecorded(db, row.year, row.countyCode, 1, justCreated),
+    create.insert,
+    ...childWrites(db, row.id!, intros, tags, create.ours),
+    activityRecorded(db, row.year, row.countyCode, 1, create.ours),
   ])
-  return inserted.length === 1
+  return createdNow(inserted)
 }
 
 /** Replaces an activity's content if it is still at `version`; false when it was not. */
@@ -149,18 +155,20 @@ export async function replaceActivity(db: Db, current: ActivityRow, change: Part
     change.year === current.year
       ? []
       : [activityRecorded(db, current.year, current.countyCode, -1, stillThere), activityRecorded(db, change.year, current.countyCode, 1, stillThere)]
-  const results = await db.batch([
-    db.delete(activityIntroductions).where(and(eq(activityIntroductions.activityId, current.id), stillThere)),
-    db.delete(activityTags).where(and(eq(activityTags.activityId, current.id), stillThere)),
-    ...childWrites(db, current.id, intros, tags, stillThere),
-    ...moved,
+  return writesThenUpdate(
+    db,
+    [
+      db.delete(activityIntroductions).where(and(eq(activityIntroductions.activityId, current.id), stillThere)),
+      db.delete(activityTags).where(and(eq(activityTags.activityId, current.id), stillThere)),
+      ...childWrites(db, current.id, intros, tags, stillThere),
+      ...moved,
+    ],
     db
       .update(activities)
       .set({ ...change, version: current.version + 1 })
       .where(atVersion)
       .returning({ id: activities.id }),
-  ])
-  return (results[results.length - 1] as { id: string }[]).length === 1
+  )
 }
 
 /** Confirms or returns a submitted activity still at `version`; a confirmation counts it. */
@@ -186,6 +194,5 @@ export async function setReview(db: Db, current: ActivityRow, intros: Introducti
     .set({ ...change, version: current.version + 1 })
     .where(pending)
     .returning({ id: activities.id })
-  const results = counted.length ? await db.batch([...counted, update] as [(typeof counted)[number], typeof update]) : [await update]
-  return (results[results.length - 1] as { id: string }[]).length === 1
+  return counted.length ? writesThenUpdate(db, counted, update) : createdNow(await update)
 }

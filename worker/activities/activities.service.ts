@@ -1,9 +1,7 @@
 // Rules of the activity ledger: who records for whom, idempotent create, the deputy's edits while
 // submitted or returned, review by staff, and the yearly record computed from confirmed
 // activities only.
-import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
 import { activityScope, can, canSeeActivity, requirePermission, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
@@ -14,6 +12,7 @@ import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../c
 import { FIRST_YEAR } from '../db/seed/chengde'
 import type { Activity, ActivityContent, CreateActivityBody, DeputyRecord } from './activities.schemas'
 import {
+  findDeputy,
   childrenOf,
   confirmedOfYear,
   countOfYear,
@@ -116,11 +115,7 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
     return { id: user.id, name: user.name, countyCode: user.countyCode! }
   }
   if (!deputyId) throw new ValidationFailed({ deputyId: '请选择代表' })
-  const [d] = await db
-    .select({ id: users.id, name: users.name, countyCode: users.countyCode, active: users.active })
-    .from(users)
-    .where(and(eq(users.id, deputyId), eq(users.role, 'deputy')))
-    .limit(1)
+  const d = await findDeputy(db, deputyId)
   const scope = scopeOf(user)
   if (!d || !d.countyCode || (scope.kind === 'county' && d.countyCode !== scope.countyCode)) {
     throw new ValidationFailed({ deputyId: '没有这位代表，或不属于本县（市、区）' })
@@ -189,11 +184,7 @@ const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys
 /** A deputy's yearly record (履职档案), from confirmed activities only. */
 export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, year: number): Promise<DeputyRecord> {
   const f = activityScope(user)
-  const [deputy] = await db
-    .select({ id: users.id, name: users.name, phone: users.phone, level: users.level, countyCode: users.countyCode, group: users.deputyGroup })
-    .from(users)
-    .where(and(eq(users.id, deputyId), eq(users.role, 'deputy')))
-    .limit(1)
+  const deputy = await findDeputy(db, deputyId)
   if (!deputy || !canSeeActivity(f, { countyCode: deputy.countyCode ?? '', deputyId: deputy.id })) throw new NotFound()
   const confirmed = await withChildren(db, await confirmedOfYear(db, deputyId, year))
   const byVenue = zeroes(VENUES.map((v) => v.code))
@@ -211,7 +202,7 @@ export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, 
   introductions.fundsAmount = fundsHundredths / 100
   return {
     // A deputy always has a level and a county (CHECKs users_level_required, users_county_required).
-    deputy: { ...deputy, level: deputy.level!, countyCode: deputy.countyCode! },
+    deputy: { id: deputy.id, name: deputy.name, phone: deputy.phone, level: deputy.level!, countyCode: deputy.countyCode!, group: deputy.group },
     year,
     activities: await countOfYear(db, deputyId, year),
     confirmed: confirmed.length,

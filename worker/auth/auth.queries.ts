@@ -1,7 +1,8 @@
-// drizzle queries for sign-in: accounts by phone or id, and the sign-in throttle's counters.
-import { eq, inArray, lt, sql } from 'drizzle-orm'
+// drizzle queries for sign-in: accounts by phone or id, the sign-in throttle's counters, and
+// spending an activation code together with setting the password.
+import { and, eq, exists, gt, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { signInThrottle, users } from '../db/schema'
+import { activationCodes, signInThrottle, users } from '../db/schema'
 import { insertWhere } from '../db/sql'
 
 export async function findUserByPhone(db: Db, phone: string) {
@@ -84,4 +85,40 @@ export async function forgiveAttempt(db: Db, clear: readonly string[], refund: r
       .set({ attempts: sql`max(${t.attempts} - 1, 0)` })
       .where(inArray(t.key, [...refund])),
   ])
+}
+
+/** The account of a phone and the code it holds, if any. */
+export async function activationByPhone(db: Db, phone: string) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      active: users.active,
+      codeHash: activationCodes.codeHash,
+      expiresAt: activationCodes.expiresAt,
+      usedAt: activationCodes.usedAt,
+    })
+    .from(users)
+    .leftJoin(activationCodes, eq(activationCodes.userId, users.id))
+    .where(eq(users.phone, phone))
+    .limit(1)
+  return row ?? null
+}
+
+/**
+ * Sets the password and marks the code used in one atomic batch, both only while the code is
+ * still live (unused, unexpired, the same hash, the account active): of two sign-ins racing with
+ * one code exactly one sets a password. Answers whether this one did.
+ */
+export async function spendActivationCode(db: Db, userId: string, codeHash: string, passwordHash: string, now: Date) {
+  const iso = now.toISOString()
+  const live = and(eq(activationCodes.userId, userId), eq(activationCodes.codeHash, codeHash), isNull(activationCodes.usedAt), gt(activationCodes.expiresAt, iso))
+  const [updated] = await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: iso, version: sql`${users.version} + 1` })
+      .where(and(eq(users.id, userId), eq(users.active, true), exists(db.select({ one: sql`1` }).from(activationCodes).where(live))))
+      .returning({ id: users.id }),
+    db.update(activationCodes).set({ usedAt: iso }).where(live),
+  ])
+  return updated.length === 1
 }

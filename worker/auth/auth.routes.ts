@@ -8,7 +8,7 @@ import { NotFound } from '../core/errors'
 import { body } from '../validate'
 import { route } from '../openapi/describe'
 import { userResponse } from '../users/users.schemas'
-import { findUserView } from '../users/users.queries'
+import { accountView } from '../users/users.service'
 import { activate, changePassword, login } from './auth.service'
 import { clientAddress } from './client-address'
 import { currentUser, sessionCookieOptions, sessionTimes } from './middleware'
@@ -38,7 +38,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (previous) await endSession(c.var.db, previous)
     const { token, userId } = await login(c.var.db, body, clientAddress(c), sessionTimes(c))
     setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(c))
-    const user = await findUserView(c.var.db, userId)
+    const user = await accountView(c.var.db, userId)
     if (!user) throw new NotFound()
     return c.json({ user })
   })
@@ -48,7 +48,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (previous) await endSession(c.var.db, previous)
     const { token, userId } = await activate(c.var.db, body, clientAddress(c), sessionTimes(c))
     setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(c))
-    const user = await findUserView(c.var.db, userId)
+    const user = await accountView(c.var.db, userId)
     if (!user) throw new NotFound()
     return c.json({ user })
   })
@@ -59,7 +59,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.body(null, 204)
   })
   .get('/me', route({ tags: TAGS, summary: '当前登录的用户（须先改密码时也可调用）', responses: { 200: userResponse, errors: [404] } }), async (c) => {
-    const user = await findUserView(c.var.db, currentUser(c).id)
+    const user = await accountView(c.var.db, currentUser(c).id)
     if (!user) throw new NotFound()
     return c.json({ user })
   })

@@ -3,11 +3,10 @@
 import type { Db } from '../db/client'
 import { AccountInactive, BadRequest, InvalidActivationCode, InvalidCredentials, ValidationFailed } from '../core/errors'
 import type { ActivateBody, LoginBody } from '../core/schemas'
-import { activationByPhone, spendActivationCode } from '../activation/activation.queries'
 import { hashActivationCode } from './activation-codes'
 import { hashPassword, verifyPassword } from './passwords'
 import { createSession, endOtherSessions, type SessionTimes } from './sessions'
-import { findUserByPhone, passwordHashOf, setPassword } from './auth.queries'
+import { activationByPhone, findUserByPhone, passwordHashOf, setPassword, spendActivationCode } from './auth.queries'
 import { admitAttempt, attemptSucceeded } from './throttle'
 
 /**

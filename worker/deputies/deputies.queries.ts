@@ -1,9 +1,10 @@
 // drizzle queries for the deputies roster: scoped lists with keyset pagination.
-import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { activationCodes, users } from '../db/schema'
-import { activatedSql } from '../activation/activation.queries'
-import { contains } from '../db/sql'
+import { chunk } from '../db/seed/reference'
+import { activatedSql, type NewUser } from '../users/accounts'
+import { contains, keysetAfter } from '../db/sql'
 import type { Keyset } from '../db/cursor'
 import type { DeputyLevel } from '../core/taxonomy'
 
@@ -22,6 +23,19 @@ export const deputyView = {
 export async function findDeputyView(db: Db, id: string) {
   const [row] = await db.select(deputyView).from(users).where(and(eq(users.id, id), eq(users.role, 'deputy'))).limit(1)
   return row ?? null
+}
+
+/** Inserts of new roster rows, as many a statement as stay under D1's 100 bound parameters (a row binds 14). */
+export function insertDeputies(db: Db, rows: NewUser[]) {
+  return chunk(rows, 14).map((part) => db.insert(users).values(part))
+}
+
+/** The update of a re-imported deputy's name, level and group. */
+export function updateRosterEntry(db: Db, id: string, set: Pick<NewUser, 'name' | 'level' | 'deputyGroup'>, now: Date) {
+  return db
+    .update(users)
+    .set({ ...set, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
 }
 
 export interface DeputyFilter {
@@ -44,7 +58,7 @@ export function listDeputies(db: Db, f: DeputyFilter) {
     where.push(or(contains(users.name, f.q), contains(users.phone, f.q)))
   }
   if (f.after) {
-    where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
+    where.push(keysetAfter(users.createdAt, users.id, f.after, 'desc'))
   }
   return db
     .select({ ...deputyView, activated: activatedSql, codeExpiresAt: activationCodes.expiresAt, createdAt: users.createdAt })

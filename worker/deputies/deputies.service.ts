@@ -1,18 +1,22 @@
 // Staff manage the deputies roster: add one, or import a CSV/XLSX roster where every row is
 // checked first and nothing is applied unless all rows are good. Re-importing changes nothing.
 // New deputies get no credential here: staff print activation slips for them (worker/activation/).
-import { eq, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
-import { places, users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
 import { canManageCounty, requirePermission, scopeOf } from '../auth/access'
 import { AppError, Conflict, Forbidden, ValidationFailed } from '../core/errors'
 import type { DeputyLevel } from '../core/taxonomy'
-import { chunk } from '../db/seed/reference'
+import { allCounties, requireCounty } from '../reference/reference.service'
 import { isUniqueViolation, newAccountRow, phoneTaken, usersByPhone, type NewUser } from '../users/accounts'
+import { findDeputyView, insertDeputies, updateRosterEntry } from './deputies.queries'
 import { readRoster, type RosterRow, type RowError } from './roster'
 import { deputiesAdded } from '../stats/counters'
+
+/** A roster entry as the API shows it, or null when the id is not a deputy's. */
+export function rosterEntry(db: Db, id: string) {
+  return findDeputyView(db, id)
+}
 
 export async function createDeputy(
   db: Db,
@@ -24,10 +28,11 @@ export async function createDeputy(
   const countyCode = body.countyCode ?? user.countyCode
   if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
   if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）添加代表')
+  await requireCounty(db, countyCode)
   if (await phoneTaken(db, body.phone)) throw new Conflict('该手机号已登记，请勿重复添加')
   const row = newAccountRow({ name: body.name, phone: body.phone, role: 'deputy', countyCode, level: body.level, deputyGroup: body.group || null }, now)
   try {
-    await db.batch([db.insert(users).values(row), deputiesAdded(db, countyCode, 1)])
+    await db.batch([insertDeputies(db, [row])[0]!, deputiesAdded(db, countyCode, 1)])
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('该手机号已登记，请勿重复添加')
     throw e
@@ -42,8 +47,7 @@ function rowsFailed(errors: RowError[]): never {
 
 export async function importRoster(db: Db, user: SessionUser, cells: string[][], now = new Date()) {
   requirePermission(user, 'roster.manage')
-  const counties = await db.select({ code: places.code, name: places.name }).from(places).where(eq(places.kind, 'county'))
-  const { rows, errors, missingColumns } = readRoster(cells, counties)
+  const { rows, errors, missingColumns } = readRoster(cells, await allCounties(db))
   if (missingColumns.length) {
     throw new ValidationFailed({ file: `缺少列：${missingColumns.join('、')}` }, `名册缺少列：${missingColumns.join('、')}（应有 姓名、手机号、代表层级、县市区、代表小组）`)
   }
@@ -65,12 +69,7 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
       const u = existing.get(r.phone)
       return u && (u.name !== r.name || u.level !== r.level || (u.deputyGroup ?? null) !== r.group)
     })
-    .map((r) =>
-      db
-        .update(users)
-        .set({ name: r.name, level: r.level, deputyGroup: r.group, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
-        .where(eq(users.id, existing.get(r.phone)!.id)),
-    )
+    .map((r) => updateRosterEntry(db, existing.get(r.phone)!.id, { name: r.name, level: r.level, deputyGroup: r.group }, now))
   const created = await writeInParts(db, fresh, updates, now)
   return { created, updated: updates.length }
 }
@@ -99,7 +98,7 @@ async function writeInParts(db: Db, fresh: RosterRow[], updates: BatchItem<'sqli
     const perCounty = new Map<string, number>()
     for (const r of rowsHere) perCounty.set(r.countyCode!, (perCounty.get(r.countyCode!) ?? 0) + 1)
     const writes: BatchItem<'sqlite'>[] = [
-      ...chunk(rowsHere, 14).map((part) => db.insert(users).values(part)),
+      ...insertDeputies(db, rowsHere),
       ...updatesHere,
       ...[...perCounty].map(([county, n]) => deputiesAdded(db, county, n)),
     ]

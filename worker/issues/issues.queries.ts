@@ -1,12 +1,12 @@
 // drizzle queries for the issue ledger: the issue view (with reporter and unit names), scoped
 // lists with keyset pagination, the timeline, and the atomic writes of create and actions.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
 import { issueEvents, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
-import { contains, insertWhere } from '../db/sql'
+import { contains, createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
 import { issueCreated, issueMoved } from '../stats/counters'
 import { OPEN_STATUSES } from '../core/workflow'
 import type { IssueStatus } from '../core/taxonomy'
@@ -92,13 +92,13 @@ export function listIssues(db: Db, f: IssueFilter) {
     where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))
   }
   if (f.sort === 'newest') {
-    if (f.after) where.push(or(lt(issues.createdAt, f.after.key), and(eq(issues.createdAt, f.after.key), lt(issues.id, f.after.id))))
+    if (f.after) where.push(keysetAfter(issues.createdAt, issues.id, f.after, 'desc'))
     return selectIssues(db)
       .where(and(...where))
       .orderBy(desc(issues.createdAt), desc(issues.id))
       .limit(f.limit + 1)
   }
-  if (f.after) where.push(or(gt(deadlineKey, f.after.key), and(eq(deadlineKey, f.after.key), gt(issues.id, f.after.id))))
+  if (f.after) where.push(keysetAfter(deadlineKey, issues.id, f.after, 'asc'))
   return selectIssues(db)
     .where(and(...where))
     .orderBy(asc(deadlineKey), asc(issues.id))
@@ -135,14 +135,9 @@ export type NewEvent = typeof issueEvents.$inferInsert
  * fresh token. (Its id, hash and created_at would not do: a retry can arrive in the same millisecond.)
  */
 export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: NewEvent): Promise<boolean> {
-  const token = crypto.randomUUID()
-  const mine = sql`exists (select 1 from ${issues} where ${issues.id} = ${issue.id} and ${issues.createdByRequest} = ${token})`
-  const [inserted] = await db.batch([
-    db.insert(issues).values({ ...issue, createdByRequest: token }).onConflictDoNothing().returning({ id: issues.id }),
-    db.insert(issueEvents).values(event).onConflictDoNothing(),
-    ...issueCreated(db, issue, mine),
-  ])
-  return inserted.length === 1
+  const create = createOnce(db, issues, issue)
+  const [inserted] = await db.batch([create.insert, db.insert(issueEvents).values(event).onConflictDoNothing(), ...issueCreated(db, issue, create.ours)])
+  return createdNow(inserted)
 }
 
 /**
@@ -153,19 +148,14 @@ export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: Ne
 export async function applyAction(db: Db, issue: IssueRow, change: Partial<NewIssue>, event: NewEvent): Promise<boolean> {
   const atVersion = and(eq(issues.id, issue.id), eq(issues.version, issue.version))
   const still = sql`exists ${db.select({ one: sql`1` }).from(issues).where(atVersion)}`
-  const results = await db.batch([
-    insertWhere(db, issueEvents, event, still),
-    ...issueMoved(db, issue, issue.status, change.status ?? issue.status, change.closedOnTime === true, still),
+  return writesThenUpdate(
+    db,
+    [insertWhere(db, issueEvents, event, still), ...issueMoved(db, issue, issue.status, change.status ?? issue.status, change.closedOnTime === true, still)],
     db
       .update(issues)
       .set({ ...change, version: issue.version + 1 })
       .where(atVersion)
       .returning({ id: issues.id }),
-  ])
-  return (results[results.length - 1] as { id: string }[]).length === 1
+  )
 }
 
-export async function findUnit(db: Db, id: string) {
-  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1)
-  return row ?? null
-}

@@ -8,9 +8,10 @@ import { DEADLINE_YEARS_AHEAD, latestDeadline, todayInShanghai, yearOf } from '.
 import { FIRST_YEAR } from '../db/seed/chengde'
 import { requestHash } from '../core/hash'
 import { NOTE_PROMPTS, actorFor, allowedFrom, isOverdue, mayAct, targetStatus, transitionOf } from '../core/workflow'
-import { isCounty, isFieldOfYear } from '../reference/reference.queries'
+import { requireCounty, requireFieldOfYear } from '../reference/reference.service'
+import { unitById } from '../units/units.service'
 import type { ActionBody, CreateIssueBody, Issue } from './issues.schemas'
-import { applyAction, findIssue, findUnit, insertIssue, type IssueRow, type NewIssue } from './issues.queries'
+import { applyAction, findIssue, insertIssue, type IssueRow, type NewIssue } from './issues.queries'
 
 /** The contract's Issue (issues.schemas.ts): the row with `overdue` worked out for today in Asia/Shanghai. */
 export function toIssue(row: IssueRow, today = todayInShanghai()): Issue {
@@ -25,7 +26,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   let countyCode = body.countyCode
   if (can(user, 'issue.create.any_county')) {
     if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
-    if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+    await requireCounty(db, countyCode)
   } else {
     if (countyCode && countyCode !== user.countyCode) throw new Forbidden('只能在本县（市、区）上报问题')
     countyCode = user.countyCode!
@@ -35,7 +36,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   if (yearOf(body.foundOn) < FIRST_YEAR) throw new ValidationFailed({ foundOn: `发现日期不能早于台账首年（${FIRST_YEAR} 年）` })
   const year = body.year ?? yearOf(body.foundOn)
   if (year !== yearOf(body.foundOn)) throw new ValidationFailed({ year: '年度应与发现日期的年份一致' })
-  if (!(await isFieldOfYear(db, year, body.fieldCode))) throw new ValidationFailed({ fieldCode: `${year} 年没有这个监督领域` })
+  await requireFieldOfYear(db, year, body.fieldCode)
 
   const id = body.id ?? crypto.randomUUID()
   const { id: _id, ...content } = body
@@ -112,7 +113,7 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
   const data: Record<string, unknown> = {}
   switch (t.action) {
     case 'assign': {
-      const unit = await findUnit(db, body.unitId!)
+      const unit = await unitById(db, body.unitId!)
       if (!unit || unit.countyCode !== issue.countyCode) throw new ValidationFailed({ unitId: '请选择本县（市、区）的责任单位' })
       if (body.deadline! < today || body.deadline! < issue.foundOn) throw new ValidationFailed({ deadline: '整改时限不能早于今天' })
       checkDeadlineAhead(body.deadline!, today)

@@ -1,7 +1,12 @@
 // drizzle queries for the reference data: places, years and fields, and the catalogue.
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { catalog, fields, places } from '../db/schema'
+
+/** The cheapest statement that proves the database answers (GET /health). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.run(sql`select 1`)
+}
 
 export async function readReference(db: Db) {
   const [placeRows, fieldRows, catalogRows] = await db.batch([
@@ -10,6 +15,10 @@ export async function readReference(db: Db) {
     db.select().from(catalog).orderBy(asc(catalog.kind), asc(catalog.sort)),
   ])
   return { placeRows, fieldRows, catalogRows }
+}
+
+export function countyRows(db: Db) {
+  return db.select({ code: places.code, name: places.name }).from(places).where(eq(places.kind, 'county')).orderBy(asc(places.sort))
 }
 
 /** Is this the code of one of the city's county-level units? */

@@ -1,8 +1,7 @@
 // GET /health (release, schema level) and GET /reference (public): the catalogue every screen labels its codes with.
 import { Hono } from 'hono'
-import { sql } from 'drizzle-orm'
 import type { AppEnv } from '../env'
-import { readReference } from './reference.queries'
+import { pingDatabase, readReference } from './reference.queries'
 import { migrationLevel } from '../db/migration-level'
 import { APP_VERSION } from '../core/version'
 import { apiError, route } from '../openapi/describe'
@@ -19,7 +18,7 @@ const describeHealth = route({
 export const referenceRoutes = new Hono<AppEnv>()
   .get('/health', describeHealth, async (c) => {
     try {
-      await c.var.db.run(sql`select 1`)
+      await pingDatabase(c.var.db)
       // Which release runs on which schema: an upgrade is done when pendingMigrations is 0.
       const level = await migrationLevel(c.var.db)
       return c.json({ ok: true, db: 'ok', version: APP_VERSION, migration: level.migration, pendingMigrations: level.pending })

@@ -3,8 +3,19 @@
 // reading only open items past their deadline.
 import { and, asc, count, eq, gt, inArray, lt, notExists, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts, issues, users } from '../db/schema'
+import { activityCounts, deputyCounts, deputyYearCounts, fields, fiveOneCounts, issueCounts, issues, places, users } from '../db/schema'
 import { OPEN_STATUSES } from '../core/workflow'
+
+/** The codes of the year's supervision fields, in order (the columns of the county × field matrix). */
+export function fieldCodesOfYear(db: Db, year: number) {
+  return db.select({ code: fields.code }).from(fields).where(eq(fields.year, year)).orderBy(asc(fields.sort))
+}
+
+/** The city itself (its own congress owes 五个一 too), or null before reference data exists. */
+export async function cityPlace(db: Db) {
+  const [row] = await db.select({ code: places.code }).from(places).where(eq(places.kind, 'city')).limit(1)
+  return row ?? null
+}
 
 export function issueCountRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township') {
   return db

@@ -1,14 +1,13 @@
 // The statistics ledger (统计台账) from the counters: supervision by county and field (or
 // township), activities and coverage by county, and 五个一 by congress. Counties come from the
 // reference data, so every county in scope has a row even when it has nothing yet.
-import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { fields, places } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
 import { can, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { todayInShanghai } from '../core/dates'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES } from '../core/taxonomy'
-import { activityCountRows, deputyCountRows, fiveOneCountRows, issueCountRows, overdueRows } from './stats.queries'
+import { allCounties } from '../reference/reference.service'
+import { activityCountRows, cityPlace, deputyCountRows, fieldCodesOfYear, fiveOneCountRows, issueCountRows, overdueRows } from './stats.queries'
 import type { ActivityStats, FiveOneStats, SupervisionRow, SupervisionStats } from './stats.schemas'
 
 const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed', 'rejected'] as const
@@ -16,7 +15,7 @@ const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed'
 /** The counties a staff member's figures cover: their own, or the city's (optionally one). */
 export async function countiesInScope(db: Db, user: SessionUser, requested?: string): Promise<{ code: string; name: string }[]> {
   requirePermission(user, 'stats.read')
-  const all = await db.select({ code: places.code, name: places.name }).from(places).where(eq(places.kind, 'county')).orderBy(asc(places.sort))
+  const all = await allCounties(db)
   const f = staffCountyFilter(scopeOf(user), requested)
   if ('all' in f) return all
   // A county outside the scope (or none such) is a filter that matches nothing: empty figures.
@@ -34,7 +33,7 @@ export async function supervisionStats(db: Db, user: SessionUser, year: number, 
   const [counts, overdue, fieldRows] = await db.batch([
     issueCountRows(db, year, codes, groupBy),
     overdueRows(db, year, codes, todayInShanghai(now), groupBy),
-    db.select({ code: fields.code }).from(fields).where(and(eq(fields.year, year))).orderBy(asc(fields.sort)),
+    fieldCodesOfYear(db, year),
   ])
   const cells = new Map<string, Counters>()
   const cell = (county: string, key: string) => {
@@ -105,7 +104,7 @@ export async function activityStats(db: Db, user: SessionUser, year: number, cou
 }
 
 export async function fiveOneStats(db: Db, user: SessionUser, year: number, countyCode?: string): Promise<FiveOneStats> {
-  const [city] = await db.select({ code: places.code }).from(places).where(eq(places.kind, 'city')).limit(1)
+  const city = await cityPlace(db)
   // The city's own congress is a row of its own for city staff (and may be asked for alone).
   const cityAsked = can(user, 'stats.city_congress') && !!city && countyCode === city.code
   const counties = cityAsked ? [] : await countiesInScope(db, user, countyCode)

@@ -8,6 +8,11 @@ export function listUnits(db: Db, countyCode: string | null) {
   return (countyCode ? q.where(eq(units.countyCode, countyCode)) : q).orderBy(asc(units.countyCode), asc(units.name))
 }
 
+export async function findUnit(db: Db, id: string) {
+  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1)
+  return row ?? null
+}
+
 /** Inserts a unit; answers null when the county already has one of that name. */
 export async function insertUnit(db: Db, countyCode: string, name: string, now: Date) {
   const [row] = await db

@@ -1,11 +1,14 @@
 // Making accounts: every new account (deputy, unit, county staff) starts without a sign-in
 // credential. Its owner sets a password at first sign-in with a one-time activation code that
 // staff print for them whenever needed (worker/activation/), so no secret lives only in one answer.
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { users } from '../db/schema'
 
 export type NewUser = typeof users.$inferInsert
+
+/** True for an account whose owner has set a password of their own (not a temporary one). */
+export const activatedSql = sql<boolean>`(${users.passwordHash} is not null and ${users.mustChangePassword} = 0)`.mapWith(Boolean)
 
 /** The row of a new account: no password hash yet, so nothing to hash (imports stay fast). */
 export function newAccountRow(fields: Omit<NewUser, 'id' | 'passwordHash' | 'mustChangePassword' | 'createdAt' | 'updatedAt'>, now: Date): NewUser {

@@ -5,7 +5,7 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
 import { accountEvents, sessions, users } from '../db/schema'
-import { insertWhere } from '../db/sql'
+import { insertWhere, writesThenUpdate } from '../db/sql'
 import { deputyRosterMoved } from '../stats/counters'
 import type { AccountAction } from '../core/taxonomy'
 
@@ -72,18 +72,20 @@ export async function applyAccountChange(db: Db, c: AccountChange): Promise<bool
     target.role === 'deputy' && c.set.active !== undefined && c.set.active !== target.active
       ? deputyRosterMoved(db, target.id, target.countyCode!, c.set.active ? 1 : -1, still)
       : []
-  const results = await db.batch([
-    insertWhere(db, accountEvents, { id: crypto.randomUUID(), userId: target.id, actorId: c.actorId, at, action: c.action, changes: JSON.stringify(c.changes) }, still),
-    ...moved,
-    // An ended account's sessions end with it, in the same write.
-    ...(c.set.active === false ? [db.delete(sessions).where(and(eq(sessions.userId, target.id), still))] : []),
+  return writesThenUpdate(
+    db,
+    [
+      insertWhere(db, accountEvents, { id: crypto.randomUUID(), userId: target.id, actorId: c.actorId, at, action: c.action, changes: JSON.stringify(c.changes) }, still),
+      ...moved,
+      // An ended account's sessions end with it, in the same write.
+      ...(c.set.active === false ? [db.delete(sessions).where(and(eq(sessions.userId, target.id), still))] : []),
+    ],
     db
       .update(users)
       .set({ ...c.set, updatedAt: at, version: target.version + 1 })
       .where(atVersion)
       .returning({ id: users.id }),
-  ])
-  return (results[results.length - 1] as { id: string }[]).length === 1
+  )
 }
 
 /** Every change to one account, oldest first, with the name of who made it. */

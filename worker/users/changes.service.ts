@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/sessions'
 import { can, canChangeAccount, canReadUser, requirePermission } from '../auth/access'
 import { Conflict, Forbidden, NotFound } from '../core/errors'
 import type { DeputyLevel } from '../core/taxonomy'
-import { findDeputyView } from '../deputies/deputies.queries'
+import { rosterEntry } from '../deputies/deputies.service'
 import { isUniqueViolation, phoneTaken } from './accounts'
 import { accountHistory, applyAccountChange, findAccountRow, hasOtherActiveCityStaff, type AccountChange, type AccountRow } from './changes.queries'
 import { findUserView } from './users.queries'
@@ -28,7 +28,7 @@ const LAST_CITY_STAFF = '至少要保留一个在用的市人大工作人员账�
 const PHONE_TAKEN = '该手机号已被其他账号使用'
 
 async function currentOf(db: Db, kind: ChangeKind, id: string) {
-  return kind === 'deputy' ? findDeputyView(db, id) : findUserView(db, id)
+  return kind === 'deputy' ? rosterEntry(db, id) : findUserView(db, id)
 }
 
 /** The target account if the actor may see it; a roster route only sees deputies. */
@@ -94,5 +94,5 @@ export async function historyOf(db: Db, user: SessionUser, id: string) {
 export async function deputyWithHistory(db: Db, user: SessionUser, id: string) {
   requirePermission(user, 'account.manage')
   await targetFor(db, user, id, 'deputy')
-  return { deputy: (await findDeputyView(db, id))!, history: (await historyOf(db, user, id))! }
+  return { deputy: (await rosterEntry(db, id))!, history: (await historyOf(db, user, id))! }
 }

@@ -1,9 +1,10 @@
 // drizzle queries for accounts: the public view of a user (never the password hash).
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import type { Keyset } from '../db/cursor'
-import { units, users } from '../db/schema'
-import { activatedSql } from '../activation/activation.queries'
+import { activationCodes, units, users } from '../db/schema'
+import { keysetAfter } from '../db/sql'
+import { activatedSql, type NewUser } from './accounts'
 
 const userView = {
   id: users.id,
@@ -25,6 +26,24 @@ export async function findUserView(db: Db, id: string) {
 }
 
 
+export async function insertAccount(db: Db, row: NewUser) {
+  await db.insert(users).values(row)
+}
+
+/**
+ * Takes away an account's password and any activation code printed before, in one batch:
+ * nothing printed earlier still opens it.
+ */
+export async function clearCredential(db: Db, id: string, now: Date) {
+  await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash: null, mustChangePassword: false, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, id)),
+    db.delete(activationCodes).where(eq(activationCodes.userId, id)),
+  ])
+}
+
 export interface AccountFilter {
   /** null: every county (city staff); else this county. */
   countyCode: string | null
@@ -38,7 +57,7 @@ export interface AccountFilter {
 export function listAccounts(db: Db, f: AccountFilter) {
   const where: (SQL | undefined)[] = [inArray(users.role, f.roles), eq(users.active, f.active)]
   if (f.countyCode) where.push(eq(users.countyCode, f.countyCode))
-  if (f.after) where.push(or(lt(users.createdAt, f.after.key), and(eq(users.createdAt, f.after.key), lt(users.id, f.after.id))))
+  if (f.after) where.push(keysetAfter(users.createdAt, users.id, f.after, 'desc'))
   return db
     .select({ ...userView, activated: activatedSql, createdAt: users.createdAt })
     .from(users)

@@ -2,18 +2,20 @@
 // and city staff accounts) and reset passwords, each within their scope. Neither makes a
 // credential: a new or reset account signs in first with an activation code from a printed slip
 // (worker/activation/). A reset ends every session.
-import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { users } from '../db/schema'
 import type { SessionUser } from '../auth/sessions'
 import { can, canManageCounty, canReadUser, requirePermission, scopeOf } from '../auth/access'
 import { endOtherSessions } from '../auth/sessions'
-import { dropCode } from '../activation/activation.queries'
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../core/errors'
-import { findUnit } from '../issues/issues.queries'
-import { isCounty } from '../reference/reference.queries'
+import { requireCounty } from '../reference/reference.service'
+import { unitById } from '../units/units.service'
 import { isUniqueViolation, newAccountRow, phoneTaken } from './accounts'
-import { findUserView } from './users.queries'
+import { clearCredential, findUserView, insertAccount } from './users.queries'
+
+/** An account as the API shows it (GET /me, the accounts list), or null. */
+export function accountView(db: Db, id: string) {
+  return findUserView(db, id)
+}
 
 export interface NewAccountBody {
   role: 'unit' | 'county_staff' | 'city_staff'
@@ -33,20 +35,20 @@ export async function createAccount(db: Db, user: SessionUser, body: NewAccountB
   let unitId: string | null = null
   if (body.role === 'unit') {
     if (!body.unitId) throw new ValidationFailed({ unitId: '请选择责任单位' })
-    const unit = await findUnit(db, body.unitId)
+    const unit = await unitById(db, body.unitId)
     if (!unit || !canManageCounty(scopeOf(user), unit.countyCode)) throw new ValidationFailed({ unitId: '没有这个责任单位，或不属于本县（市、区）' })
     unitId = unit.id
     countyCode = unit.countyCode
   }
   if (body.role !== 'city_staff') {
     if (!countyCode) throw new ValidationFailed({ countyCode: '请选择县市区' })
-    if (!(await isCounty(db, countyCode))) throw new ValidationFailed({ countyCode: '没有这个县市区' })
+    await requireCounty(db, countyCode)
     if (!canManageCounty(scopeOf(user), countyCode)) throw new Forbidden('只能为本县（市、区）开通账号')
   }
   if (await phoneTaken(db, body.phone)) throw new Conflict('该手机号已有账号')
   const row = newAccountRow({ name: body.name, phone: body.phone, role: body.role, countyCode, unitId }, now)
   try {
-    await db.insert(users).values(row)
+    await insertAccount(db, row)
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('该手机号已有账号')
     throw e
@@ -64,13 +66,7 @@ export async function resetPassword(db: Db, user: SessionUser, id: string, now =
   if (!target || !canReadUser(user, target)) throw new NotFound()
   if (target.id === user.id) throw new Forbidden('请在“修改密码”中修改自己的密码')
   if (!can(user, `account.credential.${target.role}`)) throw new Forbidden('只能重置本县代表和责任单位的密码')
-  await db.batch([
-    db
-      .update(users)
-      .set({ passwordHash: null, mustChangePassword: false, updatedAt: now.toISOString(), version: sql`${users.version} + 1` })
-      .where(eq(users.id, id)),
-    dropCode(db, id),
-  ])
+  await clearCredential(db, id, now)
   await endOtherSessions(db, id)
   return { user: (await findUserView(db, id))! }
 }

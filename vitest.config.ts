@@ -3,6 +3,7 @@
 // config (test/e2e/vitest.config.ts) and runs with `npm run test:e2e`.
 import { defineConfig } from 'vitest/config'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { buildWorker } from './worker/build/build'
 
 // The files whose answers depend on today's date (the year of a record, "not in the future",
 // overdue, deadlines, a year's statistics). They run again with today on the first and the last
@@ -33,6 +34,9 @@ function onDay(name: string, today: string, include: string[]) {
 }
 
 export default defineConfig(async () => {
+  // The workerd project runs wrangler.toml's main, the built worker (dist/worker): built here, so
+  // it is never older than the source under test.
+  await buildWorker()
   const migrations = await readD1Migrations('./migrations')
   return {
     test: {

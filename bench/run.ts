@@ -8,7 +8,7 @@ import { cpus } from 'node:os'
 import { surge } from './surge'
 import { reads } from './reads'
 import { rowsRead } from './rows-read'
-import { webSizes, workerBundle } from './sizes'
+import { webSizes, workerBundle, workerModules } from './sizes'
 import { pageLoad } from './pageload'
 import { cpuPerRequest } from './cpu'
 import { rosterImport } from './import'
@@ -56,7 +56,7 @@ if (only === 'pageload') {
 }
 
 step('sizes')
-const sizes = { worker: workerBundle(), web: webSizes() }
+const sizes = { worker: { ...workerBundle(), ...(await workerModules()) }, web: webSizes() }
 step('surge (50 connections)')
 const surgeResult = await surge({ connections: 50, seconds: quick ? 5 : 20, warmupSeconds: quick ? 2 : 5 })
 step('reads at city scale')
@@ -106,6 +106,8 @@ lines.push('', '### Sizes', '')
 row('what', 'size')
 row('---', '---')
 row('worker bundle (wrangler dry run)', `${sizes.worker.rawKiB} KiB raw, ${sizes.worker.gzipKiB} KiB gzip`)
+row('worker main module + its static imports (gzip)', `${sizes.worker.startGzipKiB} KiB`)
+for (const m of sizes.worker.lazy) row(`worker lazy chunk ${m.file} (${m.packages.join(', ')})`, `${m.gzipKiB} KiB gzip`)
 row('sign-in page JS / CSS (gzip)', `${sizes.web.signIn.jsGzipKB} KB / ${sizes.web.signIn.cssGzipKB} KB`)
 row('activity form JS / CSS (gzip)', `${sizes.web.activityForm.jsGzipKB} KB / ${sizes.web.activityForm.cssGzipKB} KB`)
 lines.push('', `### Activity form on a slow phone (${page.profile}, median of ${page.runs})`, '')

@@ -3,9 +3,9 @@
 import type { Config } from '../env'
 import type { Db } from './client'
 import { seedReference } from './seed/reference'
-import { seedDemoIfEmpty } from './seed/demo'
 
 export async function prepareDatabase(db: Db, config: Config): Promise<void> {
   await seedReference(db)
-  if (config.demoData) await seedDemoIfEmpty(db)
+  // The demo set is a chunk of its own on Workers: a real deployment never loads it.
+  if (config.demoData) await (await import('./seed/demo')).seedDemoIfEmpty(db)
 }

@@ -4,7 +4,6 @@
 import type { Context } from 'hono'
 import { AppError, BadRequest, ValidationFailed } from '../core/errors'
 import { parseCsv } from './csv'
-import { parseXlsx, XlsxRefused } from './xlsx'
 
 export interface UploadLimits {
   /** Bytes of the file itself. */
@@ -67,6 +66,8 @@ export async function readUploadCells(c: Context, what: string, limits: UploadLi
     return cells
   }
   if (upload.bytes.byteLength > limits.bytes) throw new AppError(413, 'payload_too_large', `${what}文件过大（上限 ${mb(limits.bytes)}）`)
+  // The XLSX reader (fflate, read-excel-file) is loaded by the first XLSX upload, not at the worker's start.
+  const { parseXlsx, XlsxRefused } = await import('./xlsx')
   try {
     return await parseXlsx(upload.bytes, limits)
   } catch (e) {

@@ -1,6 +1,5 @@
 // The ledger as a file: CSV (UTF-8 with BOM, so Excel opens Chinese correctly) and XLSX, with
 // Chinese column headers and labels instead of codes, one row per issue in the caller's scope.
-import writeXlsxFile from 'write-excel-file/universal'
 import { asc } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { fields, places } from '../db/schema'
@@ -62,5 +61,7 @@ export function toCsv(issues: Issue[], names: Names): string {
 export async function toXlsx(issues: Issue[], names: Names): Promise<Blob> {
   const header = COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const, wrap: true }))
   const rows = issues.map((i) => COLUMNS.map((c) => ({ value: inertValue(c.value(i, names)), wrap: true })))
+  // The XLSX writer is a chunk of its own on Workers, loaded by the first export (README: the worker's build).
+  const { default: writeXlsxFile } = await import('write-excel-file/universal')
   return writeXlsxFile([header, ...rows], { columns: COLUMNS.map((c) => ({ width: c.width })), sheet: '问题清单台账', stickyRowsCount: 1 }).toBlob()
 }

@@ -1,6 +1,5 @@
 // The statistics tables as one XLSX workbook in 台账 layout: a sheet per table, Chinese headers,
 // a totals row, county and field names instead of codes.
-import writeXlsxFile from 'write-excel-file/universal'
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES, OUTCOMES, labelOf } from '../core/taxonomy'
@@ -53,6 +52,8 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
   const fiveHeader = ['人大', ...FIVE_ONES.map((f) => f.name), '完成项数（共 5 项）'].map(bold)
   const fiveRows: Cell[][] = five.rows.map((r) => [{ value: county(r.countyCode) }, ...FIVE_ONES.map((f) => ({ value: r[f.code] })), { value: r.done }])
 
+  // Loaded on the first export only, like the issue ledger's (issues.export.ts).
+  const { default: writeXlsxFile } = await import('write-excel-file/universal')
   return writeXlsxFile(
     [
       { data: inert([supHeader, ...supRows]), sheet: '问题整改统计', columns: [{ width: 14 }, { width: 20 }, ...Array(10).fill({ width: 10 })], stickyRowsCount: 1 },

@@ -45,7 +45,8 @@ export default defineConfig(async () => {
       projects: [
         {
           // TEST_TODAY=YYYY-MM-DD[THH:MM] in the environment runs these on that day (test/support/clock.ts).
-          test: { name: 'node', include: ['test/api/**/*.test.ts'], environment: 'node', setupFiles: ['test/support/clock.ts'] },
+          // The web's own tests (web/src/*.test.ts) are data and logic only, with no DOM.
+          test: { name: 'node', include: ['test/api/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node', setupFiles: ['test/support/clock.ts'] },
         },
         onDay('node-jan1', '2027-01-01T00:30', DATE_SENSITIVE),
         onDay('node-dec31', '2026-12-31T23:30', DATE_SENSITIVE),

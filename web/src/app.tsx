@@ -1,84 +1,22 @@
 // The app: finds out who is signed in (GET /me), keeps the session, and picks the screen for the
-// path. The route guard lives here so no screen has to repeat it.
-import type { ComponentType } from 'preact'
+// path from the routes table (routes.ts). The route guard lives here so no screen has to repeat it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { api, ApiError, keepReadCopies, NETWORK_ERROR, onSessionProblem, type Reference, type User } from './api'
 import { Alert } from './components/alert'
 import { Button } from './components/button'
 import { Loading } from './components/loading'
 import { UpdateBanner } from './components/update-banner'
-import { lazyPage } from './lazy'
 import { lastReference, loadReference } from './reference'
 import { navigate, usePath } from './router'
+import { isGuestPath, screenFor } from './routes'
 import { SessionContext, type Notice, type Session } from './session'
-
-const LoginPage = lazyPage(() => import('./pages/login'))
-const HomePage = lazyPage(() => import('./pages/home'))
-const PasswordPage = lazyPage(() => import('./pages/password'))
-const NotFoundPage = lazyPage(() => import('./pages/not-found'))
-const IssueNewPage = lazyPage(() => import('./pages/issue-new'))
-const IssuesMinePage = lazyPage(() => import('./pages/issues-mine'))
-const IssuesTodoPage = lazyPage(() => import('./pages/issues-todo'))
-const IssuesLedgerPage = lazyPage(() => import('./pages/issues-ledger'))
-const IssueDetailPage = lazyPage(() => import('./pages/issue-detail'))
-const UnitsPage = lazyPage(() => import('./pages/units'))
-const ActivityNewPage = lazyPage(() => import('./pages/activity-new'))
-const ActivitiesMinePage = lazyPage(() => import('./pages/activities-mine'))
-const ActivitiesProgressPage = lazyPage(() => import('./pages/activities-progress'))
-const ActivitiesReviewPage = lazyPage(() => import('./pages/activities-review'))
-const ActivitiesPage = lazyPage(() => import('./pages/activities'))
-const ActivityDetailPage = lazyPage(() => import('./pages/activity-detail'))
-const ActivityEditPage = lazyPage(() => import('./pages/activity-edit'))
-const DeputiesPage = lazyPage(() => import('./pages/deputies'))
-const DeputyRecordPage = lazyPage(() => import('./pages/deputy-record'))
-const FiveOnesPage = lazyPage(() => import('./pages/five-ones'))
-const AccountsPage = lazyPage(() => import('./pages/accounts'))
-const DashboardPage = lazyPage(() => import('./pages/dashboard'))
-const ReportPage = lazyPage(() => import('./pages/report'))
-const SlipsPage = lazyPage(() => import('./pages/slips'))
-const OutboxPage = lazyPage(() => import('./pages/outbox'))
-
-const ROUTES: Record<string, ComponentType> = {
-  '/': HomePage,
-  '/login': LoginPage,
-  '/activate': LoginPage,
-  '/password': PasswordPage,
-  '/issues': IssuesLedgerPage,
-  '/issues/new': IssueNewPage,
-  '/issues/mine': IssuesMinePage,
-  '/issues/todo': IssuesTodoPage,
-  '/units': UnitsPage,
-  '/activities': ActivitiesPage,
-  '/activities/new': ActivityNewPage,
-  '/activities/mine': ActivitiesMinePage,
-  '/activities/progress': ActivitiesProgressPage,
-  '/activities/review': ActivitiesReviewPage,
-  '/deputies': DeputiesPage,
-  '/five-ones': FiveOnesPage,
-  '/accounts': AccountsPage,
-  '/dashboard': DashboardPage,
-  '/report': ReportPage,
-  '/slips': SlipsPage,
-  '/outbox': OutboxPage,
-}
-
-/** The screen for a path: a fixed one, an issue (/issues/:id), or 404. */
-function pageFor(path: string): ComponentType {
-  const fixed = ROUTES[path]
-  if (fixed) return fixed
-  if (/^\/issues\/[^/]+$/.test(path)) return IssueDetailPage
-  if (/^\/activities\/[^/]+$/.test(path)) return ActivityDetailPage
-  if (/^\/activities\/[^/]+\/edit$/.test(path)) return ActivityEditPage
-  if (/^\/deputies\/[^/]+\/record$/.test(path)) return DeputyRecordPage
-  return NotFoundPage
-}
 
 /** Where someone on `path` has to go instead, or null when they may stay. */
 export function redirectFor(path: string, user: User | null): string | null {
-  if (!user) return path === '/login' || path === '/activate' ? null : '/login'
+  if (!user) return isGuestPath(path) ? null : '/login'
   // A first-time password is known to whoever handed it out: nothing else until it is changed.
   if (user.mustChangePassword) return path === '/password' ? null : '/password'
-  if (path === '/login' || path === '/activate') return '/'
+  if (isGuestPath(path)) return '/'
   return null
 }
 
@@ -248,10 +186,11 @@ export function App() {
     )
   }
 
-  const Page = target ? null : pageFor(path)
+  // The guard: the route's roles decide, once, whether this account sees the screen.
+  const screen = target ? null : screenFor(path, user?.role ?? null)
   return (
     <SessionContext.Provider value={session}>
-      {Page ? <Page /> : <Loading />}
+      {screen ? <screen.page {...screen.params} /> : <Loading />}
       {banner}
     </SessionContext.Provider>
   )

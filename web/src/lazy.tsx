@@ -1,17 +1,20 @@
 // Screens as separately loaded chunks: the sign-in screen ships without the code of the others.
+// The route's :params (routes.ts) reach the screen as props.
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { Alert } from './components/alert'
 import { Button } from './components/button'
 import { Loading } from './components/loading'
 
-type Loader = () => Promise<{ default: ComponentType }>
+type Params = Record<string, string>
+// Screens that take no params are loaders too: a component without props accepts any.
+type Loader = () => Promise<{ default: ComponentType<Params> }>
 
-export function lazyPage(load: Loader): ComponentType {
-  let loaded: ComponentType | null = null
+export function lazyPage(load: Loader): ComponentType<Params> {
+  let loaded: ComponentType<Params> | null = null
   let pending: Promise<void> | null = null
 
-  return function LazyPage() {
+  return function LazyPage(params: Params) {
     const [, setVersion] = useState(0)
     const [failed, setFailed] = useState(false)
 
@@ -35,7 +38,7 @@ export function lazyPage(load: Loader): ComponentType {
 
     if (loaded) {
       const Page = loaded
-      return <Page />
+      return <Page {...params} />
     }
     if (failed) {
       // Usually a dropped connection, or a new release replaced the old files: reload fetches anew.

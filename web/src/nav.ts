@@ -1,16 +1,19 @@
-// What each role finds on its home screen, as one table. A feature goes live by giving its item
-// a `path`; items without one show as 即将开放 and are not links.
+// What each role finds on its home screen: its menu in order, each item naming the screen it
+// opens by its pattern in the routes table (routes.ts), which also decides who may open it. A
+// screen the table does not open to the role is left out of that role's menu. Items without a
+// `path` show as 即将开放 and are not links.
 import type { Role } from '../../worker/core/taxonomy'
+import { allows, matchRoute, type RoutePattern } from './routes'
 
 export interface NavItem {
   key: string
   title: string
   description: string
   /** The screen it opens; absent while the feature is not built yet. */
-  path?: string
+  path?: RoutePattern
 }
 
-export const NAV: Record<Role, readonly NavItem[]> = {
+export const MENUS: Record<Role, readonly NavItem[]> = {
   deputy: [
     { key: 'issue-report', title: '反映问题', description: '把视察调研中发现的问题和意见建议报送人大', path: '/issues/new' },
     { key: 'my-issues', title: '我反映的问题', description: '查看所反映问题的交办、整改和销号进展', path: '/issues/mine' },
@@ -37,4 +40,19 @@ export const NAV: Record<Role, readonly NavItem[]> = {
     { key: 'five-ones', title: '五个一', description: '市和各县市区“五个一”完成情况', path: '/five-ones' },
     { key: 'accounts', title: '账号管理', description: '开通和管理市、县级人大工作人员账号', path: '/accounts' },
   ],
+}
+
+/** A role's menu as the table allows it: items not built yet stay, screens it may not open go. */
+export function navFor(role: Role): NavItem[] {
+  return MENUS[role].filter((item) => {
+    const match = item.path === undefined ? null : matchRoute(item.path)
+    return item.path === undefined || (match !== null && allows(match.route, role))
+  })
+}
+
+export const NAV: Record<Role, readonly NavItem[]> = {
+  deputy: navFor('deputy'),
+  unit: navFor('unit'),
+  county_staff: navFor('county_staff'),
+  city_staff: navFor('city_staff'),
 }

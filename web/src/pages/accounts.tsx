@@ -15,7 +15,7 @@ import { AccountForm } from '../components/roster-account-form'
 import { CreatedPanel } from '../components/roster-created'
 import { ActivationBadge, ManageToggle, ResetPassword, slipFor } from '../components/roster-list'
 import { RosterManage } from '../components/roster-manage'
-import { EmptyState, LoadError, LoadMore, NotForRole } from '../components/states'
+import { EmptyState, LoadError, LoadMore } from '../components/states'
 import { Tabs } from '../components/tabs'
 import { isStaffRole } from '../issue-format'
 import { queryString } from '../issues-api'
@@ -44,13 +44,6 @@ export default function AccountsPage() {
   const [open, setOpen] = useState<string | null>(null)
   const [created, setCreated] = useState<{ user: Account } | null>(null)
 
-  if (!staff) {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   const tabKey = (r: Role) => (r === 'unit' ? 'unit' : r === 'city_staff' ? 'city' : undefined)
   const href = (r: Role, c: string, off = ended) =>
     `/accounts?${queryString({ tab: tabKey(r), countyCode: (r !== 'city_staff' && c) || undefined, active: off ? 'false' : undefined })}`.replace(/\?$/, '')

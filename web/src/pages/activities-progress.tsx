@@ -9,7 +9,7 @@ import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
-import { LoadError, NotForRole } from '../components/states'
+import { LoadError } from '../components/states'
 import { followLink } from '../router'
 import { useUser } from '../session'
 import { useTitle } from '../use-title'
@@ -33,13 +33,6 @@ export default function ActivitiesProgressPage() {
     if (deputy) fetchRecord()
   }, [deputy, fetchRecord])
 
-  if (!deputy) {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   return (
     <AppShell>
       <div class="page-list">

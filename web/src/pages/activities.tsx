@@ -10,7 +10,6 @@ import { ActivityList } from '../components/activity-list'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { PageHeader } from '../components/page-header'
-import { NotForRole } from '../components/states'
 import { placeLabel } from '../identity'
 import { isStaffRole } from '../issue-format'
 import { queryString } from '../issues-api'
@@ -44,13 +43,6 @@ export default function ActivitiesPage() {
   const pages = usePaged(user.role === 'unit' ? null : query, activitiesApi.list)
   const filtered = query !== ''
 
-  if (user.role === 'unit') {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   const apply = (next: ActivityFilters) => {
     const qs = queryString(next)
     navigate(qs ? `/activities?${qs}` : '/activities', { replace: true })

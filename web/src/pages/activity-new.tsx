@@ -14,7 +14,6 @@ import { Button, ButtonLink } from '../components/button'
 import { Loading } from '../components/loading'
 import { OutboxQueued } from '../components/outbox-queued'
 import { PageHeader } from '../components/page-header'
-import { NotForRole } from '../components/states'
 import { useSession, useUser } from '../session'
 import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
@@ -82,13 +81,6 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
     window.scrollTo(0, 0)
   }
 
-  if (user.role === 'unit') {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   if (queued) {
     return (
       <AppShell>

@@ -15,7 +15,7 @@ import { RosterAdd } from '../components/roster-add'
 import { RosterImport } from '../components/roster-import'
 import { CreatedPanel } from '../components/roster-created'
 import { RosterList, slipFor } from '../components/roster-list'
-import { EmptyState, LoadError, LoadMore, NotForRole } from '../components/states'
+import { EmptyState, LoadError, LoadMore } from '../components/states'
 import { placeLabel } from '../identity'
 import { isStaffRole } from '../issue-format'
 import { queryString } from '../issues-api'
@@ -55,13 +55,6 @@ export default function DeputiesPage() {
   const [q, setQ] = useState(filters.q ?? '')
   useEffect(() => setQ(filters.q ?? ''), [filters.q])
 
-  if (!staff) {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   const apply = (next: Filters) => {
     const qs = queryString(next)
     navigate(qs ? `/deputies?${qs}` : '/deputies', { replace: true })

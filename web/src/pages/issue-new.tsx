@@ -11,7 +11,6 @@ import { IssueSent } from '../components/issue-sent'
 import { Loading } from '../components/loading'
 import { OutboxQueued } from '../components/outbox-queued'
 import { PageHeader } from '../components/page-header'
-import { NotForRole } from '../components/states'
 import { TextField } from '../components/text-field'
 import { fieldsOfYear, homeListOf } from '../issue-format'
 import { check, fresh, loadSaved, ORDER, store, type Draft, type Fields } from '../issue-draft'
@@ -100,13 +99,6 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
     window.scrollTo(0, 0)
   }
 
-  if (user.role === 'unit') {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   if (queued) {
     return (
       <AppShell>

@@ -7,7 +7,6 @@ import { ButtonLink } from '../components/button'
 import { IssueFilters } from '../components/issue-filters'
 import { IssueList } from '../components/issue-list'
 import { PageHeader } from '../components/page-header'
-import { NotForRole } from '../components/states'
 import { placeLabel } from '../identity'
 import { isStaffRole, rememberList } from '../issue-format'
 import { FILTER_KEYS, issuesApi, queryString, type Filters } from '../issues-api'
@@ -46,14 +45,6 @@ export default function IssuesLedgerPage() {
   const pages = useIssuePages(queries, 'newest', limit)
   const filtered = query !== ''
   useEffect(() => rememberList('/issues', search), [search])
-
-  if (!staff) {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
 
   function apply(next: Filters) {
     const qs = queryString({ ...next, limit: limit === PAGE ? undefined : String(limit) })

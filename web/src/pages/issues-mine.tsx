@@ -5,7 +5,6 @@ import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { IssueList } from '../components/issue-list'
 import { PageHeader } from '../components/page-header'
-import { NotForRole } from '../components/states'
 import { useIssuePages } from '../use-issue-pages'
 import { useSession, useUser } from '../session'
 import { useTitle } from '../use-title'
@@ -18,13 +17,6 @@ export default function IssuesMinePage() {
   // Nothing to fetch for an account this screen is not for.
   const queries = useMemo(() => (user.role === 'deputy' ? [''] : []), [user.role])
   const pages = useIssuePages(queries, 'newest')
-  if (user.role !== 'deputy') {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   return (
     <AppShell>
       <PageHeader title="我反映的问题" back={{ href: '/', label: '首页' }} note="交办、整改和销号的进展都会在这里更新。">

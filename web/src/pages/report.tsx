@@ -9,7 +9,7 @@ import { PageHeader } from '../components/page-header'
 import { useStatsData } from '../components/stats-data'
 import { SummaryReport, reportTitle } from '../components/stats-report'
 import { StatsToolbar } from '../components/stats-toolbar'
-import { EmptyState, LoadError, NotForRole } from '../components/states'
+import { EmptyState, LoadError } from '../components/states'
 import { dashboardHref, isEmptyYear, statsApi } from '../stats-api'
 import { useStatsScope } from '../use-stats-scope'
 import { useTitle } from '../use-title'
@@ -21,13 +21,6 @@ export default function ReportPage() {
   const request = useMemo(() => (staff ? { year, countyCode, lists: true } : null), [staff, year, countyCode])
   const loaded = useStatsData(request)
 
-  if (!staff) {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   const ready = loaded.state === 'ready'
   return (
     <AppShell>

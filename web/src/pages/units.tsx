@@ -8,7 +8,7 @@ import { Button } from '../components/button'
 import { SelectField } from '../components/form-fields'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
-import { EmptyState, LoadError, NotForRole } from '../components/states'
+import { EmptyState, LoadError } from '../components/states'
 import { TextField } from '../components/text-field'
 import { isStaffRole } from '../issue-format'
 import { unitsApi, type Unit } from '../issues-api'
@@ -72,13 +72,6 @@ export default function UnitsPage() {
     }
   }
 
-  if (!isStaffRole(user.role)) {
-    return (
-      <AppShell>
-        <NotForRole />
-      </AppShell>
-    )
-  }
   const place = countyName(reference, county)
   return (
     <AppShell>

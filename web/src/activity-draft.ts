@@ -59,7 +59,7 @@ export function fromActivity(a: Activity): Draft {
     place: a.place,
     tags: [...a.tags],
     outcomes: { ...ZERO, ...a.outcomes },
-    introductions: a.introductions.map((i) => ({ key: introKey(), type: i.type, name: i.name, amount: i.amount === undefined ? '' : String(i.amount) })),
+    introductions: a.introductions.map((i) => ({ key: introKey(), type: i.type, name: i.name, amount: 'amount' in i ? String(i.amount) : '' })),
   }
 }
 

@@ -2,7 +2,7 @@
 // temporary password is shown once, by the caller.
 import { useState } from 'preact/hooks'
 import type { DeputyLevel } from '../../../worker/core/taxonomy'
-import { deputiesApi, type Deputy } from '../activities-api'
+import { deputiesApi, type NewDeputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
 import { asApiError, type Reference } from '../api'
 import { Alert } from './alert'
@@ -13,7 +13,7 @@ interface RosterAddProps {
   reference: Reference | null
   /** City staff choose the county; county staff add to their own. */
   city: boolean
-  onAdded: (deputy: Deputy) => void
+  onAdded: (deputy: NewDeputy) => void
   onCancel: () => void
 }
 

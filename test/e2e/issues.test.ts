@@ -1,8 +1,7 @@
 // The issue ledger in a real browser, one person per browser context: a deputy reports on a
 // phone, county staff assign, the unit rectifies, staff close, the deputy sees it closed; a stale
 // version shows the "已被他人更新" notice; a unit's to-do is one request in deadline order; a unit
-// renamed while signed in still acts on its issues;
-// the ledger on a desk screen is a table with filters.
+// renamed while signed in still acts on its issues; the ledger on a desk screen is a table with filters.
 import { createClient } from '@libsql/client'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'

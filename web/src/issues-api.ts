@@ -1,7 +1,7 @@
 // The typed client of the issue ledger and responsible units (api.md "Issues", "Units"). Kept
 // apart from api.ts so that only the screens that use it download it.
 import type { Transition } from '../../worker/core/workflow'
-import { http, type Answer, type Body, type Schema } from './api'
+import { http, type Answer, type Body, type Query, type Schema } from './api'
 
 export type ActionName = Transition['action']
 
@@ -17,7 +17,7 @@ export type Unit = Schema<'Unit'>
 export type Page<T> = Omit<Answer<'/issues'>, 'items'> & { items: T[] }
 
 /** The list filters of GET /issues, the same names in the screen's address and in the exports. */
-export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'q'] as const
+export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'q'] as const satisfies readonly (keyof Query<'/issues'>)[]
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type Filters = Partial<Record<FilterKey, string>>
 

@@ -173,4 +173,33 @@ describe('filtering by several statuses', () => {
     const bad = await t.call('GET', '/api/v1/issues?status=assigned,done', { cookie: unitUser.cookie })
     expect(bad.status).toBe(400)
   })
+
+  it('pages that list with the cursor in deadline order (ties by id), each open issue once, as the to-do screen reads it', async () => {
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN)
+    const unitUser = await t.actor({ role: 'unit', unitId: unit.id })
+    const deputy = await t.actor({ role: 'deputy' })
+    const open: [string, string][] = []
+    const plan = [['assigned', 5], ['rectifying', 2], ['assigned', 2], ['rectified', 1], ['rectifying', 9], ['assigned', 2], ['closed', -1], ['rectifying', 7]] as const
+    for (const [status, days] of plan) {
+      const i = await fileIssue(t, deputy.cookie)
+      await putInStatus(t, i.id, status, unit.id, daysFromToday(days))
+      if (status === 'assigned' || status === 'rectifying') open.push([daysFromToday(days), i.id])
+    }
+    const want = open.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1)).map(([, id]) => id)
+    const seen: string[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const res = await t.call('GET', `/api/v1/issues?status=assigned,rectifying&sort=deadline&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie: unitUser.cookie })
+      expect(res.status).toBe(200)
+      const page = (await res.json()) as Page
+      expect(page.items.every((i) => i.status === 'assigned' || i.status === 'rectifying')).toBe(true)
+      seen.push(...page.items.map((i) => i.id))
+      cursor = page.nextCursor
+      pages++
+    } while (cursor && pages < 10)
+    expect(seen).toEqual(want)
+    expect(pages).toBe(3)
+  })
 })

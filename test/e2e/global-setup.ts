@@ -12,6 +12,8 @@ import { freePort } from '../support/server'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    /** The server's database, for a test that changes what no route changes (a unit's name). */
+    databaseUrl: string
   }
 }
 
@@ -37,9 +39,10 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'chengde-e2e-'))
   const port = await freePort()
   let log = ''
+  const databaseUrl = `file:${join(dir, 'e2e.db')}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/node.ts', '--demo'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, 'e2e.db')}`, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -54,6 +57,7 @@ export default async function setup(project: TestProject) {
     throw e
   }
   project.provide('baseURL', baseURL)
+  project.provide('databaseUrl', databaseUrl)
 
   return async () => {
     if (child.exitCode === null) {

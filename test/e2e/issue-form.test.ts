@@ -1,7 +1,9 @@
 // The report form under a weak signal and for staff: a lost answer leaves the report in the outbox,
 // which sends it again with the same client id (one record, never two); the draft outlives the
-// tab; server field messages land under their fields, and city staff must say which county.
+// tab; the form refuses what the server would (the rules of worker/core); server field messages
+// land under their fields, and city staff must say which county.
 import { describe, expect, it } from 'vitest'
+import { FIRST_YEAR } from '../../worker/core/limits'
 import { DESKTOP, PHONE, expectNoPageErrors, screenshot, setUpBrowser } from './browser'
 import { apiAs, uniqueTitle } from './issues-api'
 
@@ -61,6 +63,25 @@ describe('reporting on a weak signal', () => {
     await page.getByRole('button', { name: '报送', exact: true }).click()
     await page.getByText('请填写问题标题').waitFor()
     await page.getByText('问题描述不能包含文字方向控制符').waitFor()
+    expect(sent).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('refuses a found-on date before the ledger’s first year in the form, in the server’s words', async () => {
+    const { context, page, problems } = await openAs(PHONE, '13800000004')
+    await page.goto('/issues/new')
+    await page.getByLabel('标题', { exact: true }).fill(uniqueTitle('首年之前'))
+    await page.getByLabel('具体情况').fill('废弃机井未封填。')
+    await page.getByLabel('发现日期').fill(`${FIRST_YEAR - 1}-12-31`)
+    let sent = 0
+    await page.route('**/api/v1/issues', async (route) => {
+      sent++
+      await route.continue()
+    })
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByText(`发现日期不能早于台账首年（${FIRST_YEAR} 年）`).waitFor()
+    expect(await page.getByLabel('发现日期').getAttribute('min')).toBe(`${FIRST_YEAR}-01-01`)
     expect(sent).toBe(0)
     expectNoPageErrors(problems)
     await context.close()

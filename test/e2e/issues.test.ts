@@ -1,10 +1,12 @@
 // The issue ledger in a real browser, one person per browser context: a deputy reports on a
 // phone, county staff assign, the unit rectifies, staff close, the deputy sees it closed; a stale
-// version shows the "已被他人更新" notice; the ledger on a desk screen is a table with filters.
+// version shows the "已被他人更新" notice; a unit's to-do is one request in deadline order; a unit
+// renamed while signed in still acts on its issues; the ledger on a desk screen is a table with filters.
+import { createClient } from '@libsql/client'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs, assignIssue, daysFromToday, reportIssue, uniqueTitle } from './issues-api'
+import { apiAs, assignIssue, daysFromToday, reportIssue, uniqueTitle, type ApiIssue } from './issues-api'
 
 const { baseURL, open, openAs } = setUpBrowser()
 const UNIT = '平泉市住房和城乡建设局'
@@ -213,6 +215,61 @@ describe('a unit that declines', () => {
     const { issue: after, events } = await staffApi.get<{ issue: { status: string; unitName: string | null }; events: { action: string; note: string | null }[] }>(`/issues/${issue.id}`)
     expect([after.status, after.unitName]).toEqual(['reported', null])
     expect(events.at(-1)).toMatchObject({ action: 'decline', note: '属供水管网问题，应由水务局办理。' })
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('a unit’s to-do', () => {
+  it('lists assigned and rectifying work in one request, soonest deadline first', async () => {
+    const staffApi = await apiAs(baseURL, '13800000002')
+    const unitApi = await apiAs(baseURL, '13800000006')
+    const later = await assignIssue(staffApi, await reportIssue(staffApi, uniqueTitle('待办后到期')), UNIT, daysFromToday(2))
+    const accepted = await unitApi.post<ApiIssue>(`/issues/${later.id}/actions`, { action: 'accept', version: later.version })
+    expect(accepted.status).toBe('rectifying')
+    const sooner = await assignIssue(staffApi, await reportIssue(staffApi, uniqueTitle('待办先到期')), UNIT, daysFromToday(1))
+    const { context, page, problems } = await openAs(PHONE, '13800000006')
+    const lists: URLSearchParams[] = []
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname === '/api/v1/issues' && !url.searchParams.has('overdue')) lists.push(url.searchParams)
+    })
+    await page.getByRole('link', { name: '待办整改' }).click()
+    await page.getByRole('link', { name: later.title }).waitFor()
+    const titles = await page.locator('.issue-cards a').allTextContents()
+    const at = (title: string) => titles.findIndex((t) => t.includes(title))
+    expect(at(sooner.title)).toBeGreaterThanOrEqual(0)
+    expect(at(sooner.title)).toBeLessThan(at(later.title))
+    expect(lists.map((q) => [q.get('status'), q.get('sort')])).toEqual([['assigned,rectifying', 'deadline']])
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('a unit renamed while its account is signed in', () => {
+  it('still offers the actions on an issue assigned to it: the unit is known by its id, not its name', async () => {
+    const title = uniqueTitle('单位更名后办理')
+    const staffApi = await apiAs(baseURL, '13800000002')
+    const issue = await assignIssue(staffApi, await reportIssue(staffApi, title), UNIT)
+    const { context, page, problems } = await openAs(PHONE, '13800000006')
+    // No route renames a unit; an operator's correction in the database does, while the app stays open.
+    const db = createClient({ url: inject('databaseUrl') })
+    const renamed = `${UNIT}（更名）`
+    const rename = (from: string, to: string) => db.execute({ sql: 'UPDATE units SET name = ? WHERE county_code = ? AND name = ?', args: [to, '130881', from] })
+    expect((await rename(UNIT, renamed)).rowsAffected).toBe(1)
+    try {
+      await page.getByRole('link', { name: '待办整改' }).click()
+      await page.getByRole('link', { name: title }).click()
+      await page.waitForURL((url) => url.pathname === `/issues/${issue.id}`)
+      await expectStatus(page, '已交办')
+      expect(await page.locator('.assignment').textContent()).toContain(renamed)
+      expect(await actionButtons(page)).toEqual(['接收', '退办', '备注'])
+      await act(page, '接收')
+      await expectStatus(page, '整改中')
+    } finally {
+      expect((await rename(renamed, UNIT)).rowsAffected).toBe(1)
+      db.close()
+    }
     expectNoPageErrors(problems)
     await context.close()
   })

@@ -3,6 +3,7 @@
 // kept in sessionStorage so that a reload or a lapsed session loses nothing.
 import type { ActivityTag, Venue } from '../../worker/core/taxonomy'
 import { textMessage } from '../../worker/core/text'
+import { FIRST_DATE, FIRST_YEAR, MAX_CHARS, MAX_FUNDS, MAX_INTRODUCTIONS, MAX_OUTCOME } from '../../worker/core/limits'
 import type { Activity, ActivityContent, Batch, IntroType, Outcomes } from './activities-api'
 import { draftStore } from './draft-store'
 
@@ -31,8 +32,7 @@ export interface Draft {
 /** Keys as the server names them: 'title', 'outcomes.opinion', 'introductions.0.amount'. */
 export type Fields = Record<string, string | undefined>
 
-export const FIRST_DATE = '2022-01-01'
-export const MAX_INTRODUCTIONS = 20
+export { FIRST_DATE, MAX_INTRODUCTIONS }
 const ZERO: Outcomes = { policy_talk: 0, opinion: 0, deed: 0, mentoring: 0 }
 let keys = 0
 export const introKey = () => `i${++keys}`
@@ -59,7 +59,7 @@ export function fromActivity(a: Activity): Draft {
     place: a.place,
     tags: [...a.tags],
     outcomes: { ...ZERO, ...a.outcomes },
-    introductions: a.introductions.map((i) => ({ key: introKey(), type: i.type, name: i.name, amount: i.amount === undefined ? '' : String(i.amount) })),
+    introductions: a.introductions.map((i) => ({ key: introKey(), type: i.type, name: i.name, amount: 'amount' in i ? String(i.amount) : '' })),
   }
 }
 
@@ -76,27 +76,27 @@ export function check(d: Draft, today: string, needDeputy: boolean): Fields {
   if (!d.venue) f.venue = '请选择活动载体（九进）'
   if (!d.date) f.date = '请填写活动日期'
   else if (d.date > today) f.date = '活动日期不能晚于今天'
-  else if (d.date < FIRST_DATE) f.date = '活动日期不能早于本届任期首年（2022 年）'
-  const title = textMessage('活动主题', d.title, { max: 60, required: true })
+  else if (d.date < FIRST_DATE) f.date = `活动日期不能早于本届任期首年（${FIRST_YEAR} 年）`
+  const title = textMessage('活动主题', d.title, { max: MAX_CHARS.title, required: true })
   if (title) f.title = title
-  const description = textMessage('活动内容', d.description, { max: 2000, multiline: true })
+  const description = textMessage('活动内容', d.description, { max: MAX_CHARS.text, multiline: true })
   if (description) f.description = description
-  const place = textMessage('地点', d.place, { max: 100 })
+  const place = textMessage('地点', d.place, { max: MAX_CHARS.place })
   if (place) f.place = place
   for (const [k, n] of Object.entries(d.outcomes) as [Batch, number][]) {
-    if (!Number.isInteger(n) || n < 0 || n > 999) f[`outcomes.${k}`] = '应在 0 到 999 之间'
+    if (!Number.isInteger(n) || n < 0 || n > MAX_OUTCOME) f[`outcomes.${k}`] = `应在 0 到 ${MAX_OUTCOME} 之间`
   }
   if (d.introductions.length > MAX_INTRODUCTIONS) f.introductions = `一次最多登记 ${MAX_INTRODUCTIONS} 项引进`
   d.introductions.forEach((i, n) => {
     if (!i.type) f[`introductions.${n}.type`] = '请选择引进类别'
-    const name = textMessage('引进名称', i.name, { max: 100, required: true })
+    const name = textMessage('引进名称', i.name, { max: MAX_CHARS.introductionName, required: true })
     if (name) f[`introductions.${n}.name`] = name
     if (i.type === 'funds') {
       const raw = i.amount.trim()
       if (!raw) f[`introductions.${n}.amount`] = '请填写资金金额（万元）'
       else if (!AMOUNT_RE.test(raw)) f[`introductions.${n}.amount`] = '金额应为数字，最多保留两位小数'
       else if (Number(raw) <= 0) f[`introductions.${n}.amount`] = '金额应大于 0'
-      else if (Number(raw) > 10_000_000) f[`introductions.${n}.amount`] = '金额过大，请核对（单位：万元）'
+      else if (Number(raw) > MAX_FUNDS) f[`introductions.${n}.amount`] = '金额过大，请核对（单位：万元）'
     }
   })
   return f

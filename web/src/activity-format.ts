@@ -12,6 +12,7 @@ import {
   labelOf,
 } from '../../worker/core/taxonomy'
 import { yearInShanghai } from '../../worker/core/dates'
+import { FIRST_YEAR } from '../../worker/core/limits'
 import type { Activity, Batch, IntroType } from './activities-api'
 import type { Reference } from './api'
 
@@ -60,7 +61,7 @@ export function introductionLine(i: { type: IntroType; name: string; amount?: nu
 /** The years someone can look back on: those in the reference, else the term so far. */
 export function yearOptions(reference: Reference | null): { value: string; label: string }[] {
   const now = yearInShanghai()
-  const years = reference?.years.length ? [...reference.years] : Array.from({ length: now - 2021 }, (_, i) => 2022 + i)
+  const years = reference?.years.length ? [...reference.years] : Array.from({ length: now - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i)
   if (!years.includes(now)) years.push(now)
   return years.sort((a, b) => b - a).map((y) => ({ value: String(y), label: `${y} 年` }))
 }

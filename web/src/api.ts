@@ -1,37 +1,32 @@
 // The typed client for /api/v1: JSON in and out, the session cookie sent along, and every failure
 // turned into one ApiError carrying the server's Chinese message (api.md "Conventions").
-import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
+import type { components, paths } from './api-schema'
 
-export interface User {
-  id: string
-  name: string
-  phone: string
-  role: Role
-  countyCode: string | null
-  unitName: string | null
-  level: DeputyLevel | null
-  mustChangePassword: boolean
-}
+// The shapes of the API are not written here: they are the generated types of the OpenAPI
+// document (api-schema.d.ts, `npm run api:types`), so a server change to one fails typecheck.
 
-export interface CodeName {
-  code: string
-  name: string
-}
+/** A named schema of the document (components.schemas: User, Issue, Activity, …). */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N]
+
+type Method = 'get' | 'post' | 'put' | 'patch'
+type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never
+type Responses<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: infer R } ? R : never
+type Success<R> = { [S in keyof R & (200 | 201)]: Json<R[S]> }[keyof R & (200 | 201)]
+
+/** What a route answers on success (the JSON of its 200 or 201): `Answer<'/issues'>`. */
+export type Answer<P extends keyof paths, M extends Method = 'get'> = Success<Responses<P, M>>
+
+/** The JSON body a route takes: `Body<'/issues/{id}/actions', 'post'>`. */
+export type Body<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never
+
+/** The query parameters of a GET: `Query<'/issues'>`. */
+export type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
+
+export type User = Schema<'User'>
 
 /** GET /reference: the catalogue screens label their codes with. */
-export interface Reference {
-  counties: CodeName[]
-  city: CodeName | null
-  years: number[]
-  fields: (CodeName & { origin: string; year: number })[]
-  issueSources: CodeName[]
-  venues: (CodeName & { focus: string })[]
-  outcomes: (CodeName & { group: string })[]
-  fiveOnes: CodeName[]
-  deputyLevels: CodeName[]
-  issueStatuses: CodeName[]
-  activityTags: CodeName[]
-}
+export type Reference = Answer<'/reference'>
+export type CodeName = Reference['counties'][number]
 
 export class ApiError extends Error {
   constructor(
@@ -145,14 +140,14 @@ export const http = {
 }
 
 export const api = {
-  me: () => request<{ user: User }>('GET', '/me').then((r) => r.user),
+  me: () => request<Answer<'/me'>>('GET', '/me').then((r) => r.user),
   login: (phone: string, password: string) =>
-    request<{ user: User }>('POST', '/auth/login', { phone, password }).then((r) => r.user),
+    request<Answer<'/auth/login', 'post'>>('POST', '/auth/login', { phone, password } satisfies Body<'/auth/login', 'post'>).then((r) => r.user),
   /** First sign-in: phone + the code of the 开通通知单 + a password of one's own. */
   activate: (phone: string, code: string, newPassword: string) =>
-    request<{ user: User }>('POST', '/auth/activate', { phone, code, newPassword }).then((r) => r.user),
+    request<Answer<'/auth/activate', 'post'>>('POST', '/auth/activate', { phone, code, newPassword } satisfies Body<'/auth/activate', 'post'>).then((r) => r.user),
   logout: () => request<void>('POST', '/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/me/password', { currentPassword, newPassword }),
+    request<void>('POST', '/me/password', { currentPassword, newPassword } satisfies Body<'/me/password', 'post'>),
   reference: () => request<Reference>('GET', '/reference'),
 }

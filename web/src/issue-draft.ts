@@ -2,6 +2,7 @@
 // server's words), and its copy in sessionStorage.
 import type { IssueKind, IssueSource } from '../../worker/core/taxonomy'
 import { textMessage } from '../../worker/core/text'
+import { FIRST_DATE, FIRST_YEAR, MAX_CHARS } from '../../worker/core/limits'
 import { draftStore } from './draft-store'
 
 export interface Draft {
@@ -35,10 +36,11 @@ export function check(d: Draft, today: string, needCounty: boolean): Fields {
   if (needCounty && !d.countyCode) f.countyCode = '请选择县市区'
   if (!d.foundOn) f.foundOn = '请填写发现日期'
   else if (d.foundOn > today) f.foundOn = '发现日期不能晚于今天'
+  else if (d.foundOn < FIRST_DATE) f.foundOn = `发现日期不能早于台账首年（${FIRST_YEAR} 年）`
   if (!d.fieldCode) f.fieldCode = '请选择监督领域'
-  const title = textMessage('问题标题', d.title, { max: 60, required: true })
+  const title = textMessage('问题标题', d.title, { max: MAX_CHARS.title, required: true })
   if (title) f.title = title
-  const description = textMessage('问题描述', d.description, { max: 2000, required: true, multiline: true })
+  const description = textMessage('问题描述', d.description, { max: MAX_CHARS.text, required: true, multiline: true })
   if (description) f.description = description
   return f
 }

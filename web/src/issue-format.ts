@@ -1,6 +1,6 @@
 // How the issue screens word things: Chinese labels of codes, China-time instants, days left or
 // overdue, and which list each role comes back to.
-import { ISSUE_ACTIONS, ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, labelOf, type Role } from '../../worker/core/taxonomy'
+import { ISSUE_ACTIONS, ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, isStaff, labelOf, type Role } from '../../worker/core/taxonomy'
 import type { Reference } from './api'
 
 export const statusLabel = (code: string | null | undefined) => labelOf(ISSUE_STATUSES, code)
@@ -65,6 +65,5 @@ export function homeListOf(role: Role): { href: string; label: string } {
   return { href: lastSeen.get(path) ?? path, label }
 }
 
-export function isStaffRole(role: Role): boolean {
-  return role === 'county_staff' || role === 'city_staff'
-}
+/** County or city staff (worker/core/taxonomy.ts says who counts). */
+export const isStaffRole = isStaff

@@ -1,87 +1,23 @@
 // The typed client of the issue ledger and responsible units (api.md "Issues", "Units"). Kept
 // apart from api.ts so that only the screens that use it download it.
-import type { IssueAction, IssueKind, IssueSource, IssueStatus } from '../../worker/core/taxonomy'
 import type { Transition } from '../../worker/core/workflow'
-import { http } from './api'
+import { http, type Answer, type Body, type Query, type Schema } from './api'
 
 export type ActionName = Transition['action']
 
-export interface Issue {
-  id: string
-  kind: IssueKind
-  year: number
-  fieldCode: string
-  countyCode: string
-  township: string
-  location: string
-  title: string
-  description: string
-  source: IssueSource
-  foundOn: string
-  reporterId: string
-  reporterName: string
-  unitId: string | null
-  unitName: string | null
-  requirement: string | null
-  deadline: string | null
-  status: IssueStatus
-  overdue: boolean
-  progress: number
-  closedOn: string | null
-  closedOnTime: boolean | null
-  createdAt: string
-  updatedAt: string
-  version: number
-}
+export type Issue = Schema<'Issue'>
+export type IssueEvent = Schema<'IssueEvent'>
 
-export interface IssueEvent {
-  id: string
-  action: IssueAction
-  fromStatus: IssueStatus | null
-  toStatus: IssueStatus
-  note: string | null
-  actorId: string
-  actorName: string
-  at: string
-  data: Record<string, unknown>
-}
+/** POST /issues; the web always sends the id it made, so that a retry never makes a second one. */
+export type NewIssue = Body<'/issues', 'post'> & { id: string }
+export type ActionBody = Body<'/issues/{id}/actions', 'post'>
+export type Unit = Schema<'Unit'>
 
-export interface NewIssue {
-  id: string
-  kind: IssueKind
-  fieldCode: string
-  countyCode?: string
-  township: string
-  location: string
-  title: string
-  description: string
-  source: IssueSource
-  foundOn: string
-}
-
-export interface ActionBody {
-  action: ActionName
-  version: number
-  note?: string
-  unitId?: string
-  requirement?: string
-  deadline?: string
-  progress?: number
-}
-
-export interface Unit {
-  id: string
-  name: string
-  countyCode: string
-}
-
-export interface Page<T> {
-  items: T[]
-  nextCursor: string | null
-}
+/** One page of a list: every list answers { items, nextCursor } (GET /issues as the pattern). */
+export type Page<T> = Omit<Answer<'/issues'>, 'items'> & { items: T[] }
 
 /** The list filters of GET /issues, the same names in the screen's address and in the exports. */
-export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'q'] as const
+export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'q'] as const satisfies readonly (keyof Query<'/issues'>)[]
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type Filters = Partial<Record<FilterKey, string>>
 
@@ -93,10 +29,10 @@ export function queryString(params: Record<string, string | undefined>): string 
 }
 
 export const issuesApi = {
-  list: (query: string) => http.get<Page<Issue>>(`/issues${query ? `?${query}` : ''}`),
-  get: (id: string) => http.get<{ issue: Issue; events: IssueEvent[] }>(`/issues/${encodeURIComponent(id)}`),
-  create: (body: NewIssue) => http.post<Issue>('/issues', body),
-  act: (id: string, body: ActionBody) => http.post<Issue>(`/issues/${encodeURIComponent(id)}/actions`, body),
+  list: (query: string) => http.get<Answer<'/issues'>>(`/issues${query ? `?${query}` : ''}`),
+  get: (id: string) => http.get<Answer<'/issues/{id}'>>(`/issues/${encodeURIComponent(id)}`),
+  create: (body: NewIssue) => http.post<Answer<'/issues', 'post'>>('/issues', body),
+  act: (id: string, body: ActionBody) => http.post<Answer<'/issues/{id}/actions', 'post'>>(`/issues/${encodeURIComponent(id)}/actions`, body),
   exportUrl: (format: 'csv' | 'xlsx', filters: Filters) => {
     const qs = queryString(filters)
     return `/api/v1/issues/export.${format}${qs ? `?${qs}` : ''}`
@@ -104,8 +40,9 @@ export const issuesApi = {
 }
 
 export const unitsApi = {
-  list: (countyCode?: string) => http.get<{ items: Unit[] }>(`/units${countyCode ? `?countyCode=${countyCode}` : ''}`).then((r) => r.items),
-  create: (name: string, countyCode?: string) => http.post<Unit>('/units', countyCode ? { name, countyCode } : { name }),
+  list: (countyCode?: string) => http.get<Answer<'/units'>>(`/units${countyCode ? `?countyCode=${countyCode}` : ''}`).then((r) => r.items),
+  create: (name: string, countyCode?: string) =>
+    http.post<Answer<'/units', 'post'>>('/units', (countyCode ? { name, countyCode } : { name }) satisfies Body<'/units', 'post'>),
 }
 
 /**

@@ -1,69 +1,23 @@
 // The typed client of the statistics ledger (api.md "Statistics") and the addresses its figures
 // link to: each number opens the ledger (or the activity list) filtered to exactly its records.
-import type { DeputyLevel, FiveOne } from '../../worker/core/taxonomy'
 import { yearInShanghai } from '../../worker/core/dates'
-import { http, type CodeName, type Reference } from './api'
+import { http, type Answer, type CodeName, type Reference, type Schema } from './api'
 import { fieldName, fieldsOfYear } from './issue-format'
 import type { Issue, Page } from './issues-api'
 
-export interface Counters {
-  reported: number
-  assigned: number
-  rectifying: number
-  rectified: number
-  closed: number
-  rejected: number
-  overdue: number
-  /** Every issue but the rejected ones. */
-  total: number
-  closedOnTime: number
-}
+type SupervisionStats = Schema<'SupervisionStats'>
+/** A county's issue counters; total is every issue but the rejected ones. */
+export type Counters = SupervisionStats['totals']
+/** A row by field or by township: each kind may be asked for the other's key (it has none). */
+export type SupervisionRow = SupervisionStats['rows'][number] & Partial<Record<'fieldCode' | 'township', string>>
+export type Supervision = Omit<SupervisionStats, 'rows'> & { rows: SupervisionRow[] }
 
-export interface SupervisionRow extends Counters {
-  countyCode: string
-  fieldCode?: string
-  township?: string
-  closureRate: number
-  onTimeRate: number
-}
+export type Activities = Schema<'ActivityStats'>
+export type ActivityFigures = Activities['totals']
 
-export interface Supervision {
-  year: number
-  groupBy: 'field' | 'township'
-  rows: SupervisionRow[]
-  totals: Counters
-  closureRate: number
-  onTimeRate: number
-}
+export type FiveOnesRow = Schema<'FiveOneStats'>['rows'][number]
 
-export interface ActivityFigures {
-  deputies: number
-  activeDeputies: number
-  coverage: number
-  activities: number
-  confirmed: number
-  outcomes: Record<string, number>
-  introductions: Record<string, number>
-  /** 万元 */
-  fundsAmount: number
-}
-
-export interface Activities {
-  year: number
-  rows: (ActivityFigures & { countyCode: string })[]
-  totals: ActivityFigures
-}
-
-export type FiveOnesRow = { countyCode: string; done: number } & Record<FiveOne, number>
-
-export interface InactiveDeputy {
-  id: string
-  name: string
-  phone: string
-  level: DeputyLevel | null
-  group: string | null
-  countyCode: string
-}
+export type InactiveDeputy = Schema<'InactiveDeputies'>['items'][number]
 
 /** The statuses that make up 问题总数 (all but 不予受理), as the ledger's status filter. */
 export const COUNTED = 'reported,assigned,rectifying,rectified,closed'
@@ -77,17 +31,19 @@ function qs(params: Record<string, string | number | undefined>): string {
 
 export const statsApi = {
   supervision: (year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field') =>
-    http.get<Supervision>(`/stats/supervision${qs({ year, countyCode, groupBy: groupBy === 'field' ? undefined : groupBy })}`),
-  activities: (year: number, countyCode?: string) => http.get<Activities>(`/stats/activities${qs({ year, countyCode })}`),
-  fiveOnes: (year: number) => http.get<{ year: number; rows: FiveOnesRow[] }>(`/stats/five-ones${qs({ year })}`),
-  inactive: (year: number, countyCode: string) => http.get<{ year: number; items: InactiveDeputy[] }>(`/stats/inactive-deputies${qs({ year, countyCode })}`),
+    http
+      .get<Answer<'/stats/supervision'>>(`/stats/supervision${qs({ year, countyCode, groupBy: groupBy === 'field' ? undefined : groupBy })}`)
+      .then((s): Supervision => s),
+  activities: (year: number, countyCode?: string) => http.get<Answer<'/stats/activities'>>(`/stats/activities${qs({ year, countyCode })}`),
+  fiveOnes: (year: number) => http.get<Answer<'/stats/five-ones'>>(`/stats/five-ones${qs({ year })}`),
+  inactive: (year: number, countyCode: string) => http.get<Answer<'/stats/inactive-deputies'>>(`/stats/inactive-deputies${qs({ year, countyCode })}`),
   exportUrl: (year: number, countyCode?: string) => `/api/v1/stats/export.xlsx${qs({ year, countyCode })}`,
   /** Every issue of a filter, following the cursor (a year's overdue or closed list for the report). */
   async allIssues(filter: Record<string, string | number | undefined>): Promise<Issue[]> {
     const out: Issue[] = []
     let cursor: string | undefined
     do {
-      const page: Page<Issue> = await http.get(`/issues${qs({ ...filter, sort: 'newest', limit: 200, cursor })}`)
+      const page: Page<Issue> = await http.get<Answer<'/issues'>>(`/issues${qs({ ...filter, sort: 'newest', limit: 200, cursor })}`)
       out.push(...page.items)
       cursor = page.nextCursor ?? undefined
     } while (cursor)

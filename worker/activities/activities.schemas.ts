@@ -3,26 +3,27 @@
 import * as z from 'zod'
 import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { ACTIVITY_STATUSES, ACTIVITY_TAGS, DEPUTY_LEVELS, FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, codesOf } from '../core/taxonomy'
+import { MAX_CHARS, MAX_FUNDS, MAX_INTRODUCTIONS, MAX_OUTCOME } from '../core/limits'
 import { dateTime, day, uuid } from '../openapi/describe'
 
 const count = (label: string) =>
   z
     .number({ error: `${label}应为数字` })
     .int({ error: `${label}应为整数` })
-    .min(0, { error: `${label}应在 0 到 999 之间` })
-    .max(999, { error: `${label}应在 0 到 999 之间` })
+    .min(0, { error: `${label}应在 0 到 ${MAX_OUTCOME} 之间` })
+    .max(MAX_OUTCOME, { error: `${label}应在 0 到 ${MAX_OUTCOME} 之间` })
 
 /** 万元, more than 0, at most two decimals. */
 const amount = z
   .number({ error: '金额应为数字（万元）' })
   .positive({ error: '金额应大于 0' })
-  .max(10_000_000, { error: '金额过大，请核对（单位：万元）' })
+  .max(MAX_FUNDS, { error: '金额过大，请核对（单位：万元）' })
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { error: '金额最多保留两位小数' })
 
 export const introduction = z
   .object({
     type: z.enum(FIVE_INTRODUCTIONS, { error: '请选择引进类别' }),
-    name: text('引进名称', 100),
+    name: text('引进名称', MAX_CHARS.introductionName),
     amount: amount.optional(),
   })
   .superRefine((v, ctx) => {
@@ -33,9 +34,9 @@ export const introduction = z
 export const activityContent = z.object({
   date: date('活动日期'),
   venue: z.enum(codesOf(VENUES), { error: '请选择活动载体（九进）' }).nullable().default(null),
-  title: text('活动主题', 60),
-  description: freeText('活动内容', 2000, { multiline: true }).default(''),
-  place: freeText('地点', 100).default(''),
+  title: text('活动主题', MAX_CHARS.title),
+  description: freeText('活动内容', MAX_CHARS.text, { multiline: true }).default(''),
+  place: freeText('地点', MAX_CHARS.place).default(''),
   tags: z
     .array(z.enum(codesOf(ACTIVITY_TAGS), { error: '未知的活动标签' }), { error: '标签应为列表' })
     .max(4)
@@ -46,7 +47,7 @@ export const activityContent = z.object({
     .partial()
     .default({})
     .transform((o) => ({ policy_talk: o.policy_talk ?? 0, opinion: o.opinion ?? 0, deed: o.deed ?? 0, mentoring: o.mentoring ?? 0 })),
-  introductions: z.array(introduction, { error: '引进事项应为列表' }).max(20, { error: '一次最多登记 20 项引进' }).default([]),
+  introductions: z.array(introduction, { error: '引进事项应为列表' }).max(MAX_INTRODUCTIONS, { error: `一次最多登记 ${MAX_INTRODUCTIONS} 项引进` }).default([]),
 })
 
 export const createActivityBody = activityContent.extend({
@@ -60,7 +61,7 @@ export const updateActivityBody = activityContent.extend({ version: z.number({ e
 
 export const reviewBody = z.object({
   decision: z.enum(['confirm', 'return'], { error: '审核结果应为 confirm（确认）或 return（退回）' }),
-  note: freeText('审核意见', 500, { multiline: true }).optional(),
+  note: freeText('审核意见', MAX_CHARS.reviewNote, { multiline: true }).optional(),
   version: z.number({ error: '缺少版本号 version' }).int(),
 })
 

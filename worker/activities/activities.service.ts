@@ -9,7 +9,7 @@ import { todayInShanghai, yearOf } from '../core/dates'
 import { activityTransition } from '../core/activity-review'
 import { requestHash } from '../core/hash'
 import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../core/taxonomy'
-import { FIRST_YEAR } from '../db/seed/chengde'
+import { FIRST_YEAR } from '../core/limits'
 import type { Activity, ActivityContent, CreateActivityBody, DeputyRecord } from './activities.schemas'
 import {
   findDeputy,

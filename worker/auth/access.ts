@@ -2,7 +2,7 @@
 // services ask by name) and which rows it reaches (its scope: which counties, which unit, whose
 // records). Every scoped query takes its filter from here, and a record outside the scope is
 // answered as 404 (never 403), so that nobody learns what exists in another county.
-import type { Role } from '../core/taxonomy'
+import { STAFF_ROLES, type Role } from '../core/taxonomy'
 import { Forbidden } from '../core/errors'
 import type { SessionUser } from './sessions'
 
@@ -35,7 +35,7 @@ function must(v: string | null): string {
   return v
 }
 
-const STAFF: readonly Role[] = ['county_staff', 'city_staff']
+const STAFF: readonly Role[] = STAFF_ROLES
 const CITY: readonly Role[] = ['city_staff']
 
 /**

@@ -2,9 +2,10 @@
 // Used by the server at the edge and importable by the web, so both apply the same rules.
 import * as z from 'zod'
 import { isValidDate } from './dates'
+import { PHONE_RE } from './limits'
 import { textMessage, tidyText } from './text'
 
-export const PHONE_RE = /^1[3-9]\d{9}$/
+export { PHONE_RE }
 
 export const phone = z
   .string({ error: '请填写手机号' })

@@ -4,6 +4,9 @@
 
 export const ROLES = ['deputy', 'unit', 'county_staff', 'city_staff'] as const
 export type Role = (typeof ROLES)[number]
+/** Staff of the people's congresses (county and city): they keep the ledger and review what others record. */
+export const STAFF_ROLES = ['county_staff', 'city_staff'] as const satisfies readonly Role[]
+export const isStaff = (role: Role): boolean => (STAFF_ROLES as readonly Role[]).includes(role)
 export const ROLE_LABELS: Record<Role, string> = {
   deputy: '人大代表',
   unit: '责任单位',

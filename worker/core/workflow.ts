@@ -1,7 +1,7 @@
 // The issue workflow as one table: which action, by whom, from which status, to which status,
 // needing which fields. The service enforces it and the web reads it to decide which buttons a
 // person sees, so the two can never disagree.
-import type { IssueAction, IssueStatus, Role } from './taxonomy'
+import { isStaff, type IssueAction, type IssueStatus, type Role } from './taxonomy'
 
 /** How the acting person stands to an issue they can see. */
 export type Actor = 'staff' | 'assigned_unit' | 'reporter' | 'viewer'
@@ -43,7 +43,7 @@ export function actorFor(
   user: { id: string; role: Role; unitId: string | null },
   issue: { reporterId: string; unitId: string | null },
 ): Actor {
-  if (user.role === 'county_staff' || user.role === 'city_staff') return 'staff'
+  if (isStaff(user.role)) return 'staff'
   if (user.role === 'unit' && issue.unitId !== null && user.unitId === issue.unitId) return 'assigned_unit'
   if (user.id === issue.reporterId) return 'reporter'
   return 'viewer'

@@ -3,6 +3,7 @@
 import * as z from 'zod'
 import { activeQuery, countyCode, freeText, pageQuery, phone, text } from '../core/schemas'
 import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
+import { MAX_CHARS } from '../core/limits'
 import { dateTime, uuid } from '../openapi/describe'
 import { accountEvent } from '../users/users.schemas'
 
@@ -11,26 +12,26 @@ export const level = z.enum(codesOf(DEPUTY_LEVELS), { error: '代表层级应为
 export const deputiesQuery = z.object({
   countyCode: countyCode.optional(),
   level: level.optional(),
-  q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional(),
+  q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional(),
   active: activeQuery,
   ...pageQuery,
 })
 
 export const changeDeputyBody = z.object({
   version: z.number({ error: '缺少版本号 version' }).int(),
-  name: text('姓名', 30).optional(),
+  name: text('姓名', MAX_CHARS.personName).optional(),
   phone: phone.optional(),
   level: level.optional(),
-  group: z.string().trim().max(50, { error: '代表小组不能超过 50 字' }).optional(),
+  group: z.string().trim().max(MAX_CHARS.deputyGroup, { error: `代表小组不能超过 ${MAX_CHARS.deputyGroup} 字` }).optional(),
   active: z.boolean({ error: 'active 应为 true 或 false' }).optional(),
 })
 
 export const createDeputyBody = z.object({
-  name: text('姓名', 30),
+  name: text('姓名', MAX_CHARS.personName),
   phone,
   level,
   countyCode: countyCode.optional(),
-  group: freeText('代表小组', 50).optional(),
+  group: freeText('代表小组', MAX_CHARS.deputyGroup).optional(),
 })
 
 const levelOut = z.enum(codesOf(DEPUTY_LEVELS))

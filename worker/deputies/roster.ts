@@ -1,7 +1,7 @@
 // Turning each row of a roster file's cells (read by worker/imports/upload.ts) into a deputy or a
 // Chinese reason why not. Pure: no database, so every rule is testable on its own.
 import { DEPUTY_LEVELS, type DeputyLevel } from '../core/taxonomy'
-import { PHONE_RE } from '../core/schemas'
+import { MAX_CHARS, PHONE_RE } from '../core/limits'
 import { textMessage, textProblem, tidyText, visibleLength } from '../core/text'
 
 export const ROSTER_COLUMNS = ['姓名', '手机号', '代表层级', '县市区', '代表小组'] as const
@@ -56,8 +56,8 @@ export function readRoster(
     const nameProblem = textProblem(name)
     if (nameProblem) problems.push(`姓名${nameProblem}`)
     else if (!visibleLength(name)) problems.push('缺少姓名')
-    else if (visibleLength(name) > 30) problems.push('姓名过长')
-    const groupProblem = textMessage('代表小组', group, { max: 50 })
+    else if (visibleLength(name) > MAX_CHARS.personName) problems.push('姓名过长')
+    const groupProblem = textMessage('代表小组', group, { max: MAX_CHARS.deputyGroup })
     if (groupProblem) problems.push(groupProblem)
     if (!PHONE_RE.test(phone)) problems.push(phone ? `手机号“${phone}”格式不正确` : '缺少手机号')
     const level = levelOf(levelRaw)

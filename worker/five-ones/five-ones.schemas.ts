@@ -2,6 +2,7 @@
 import * as z from 'zod'
 import { countyCode, date, freeText, text } from '../core/schemas'
 import { FIVE_ONES, codesOf } from '../core/taxonomy'
+import { MAX_CHARS } from '../core/limits'
 import { dateTime, day, uuid } from '../openapi/describe'
 
 export const createFiveOneBody = z.object({
@@ -9,8 +10,8 @@ export const createFiveOneBody = z.object({
   year: z.number({ error: '请填写年度' }).int({ error: '年度应为整数' }),
   type: z.enum(codesOf(FIVE_ONES), { error: '请选择“五个一”类别' }),
   date: date('日期'),
-  title: text('标题', 60),
-  summary: freeText('概述', 2000, { multiline: true }).default(''),
+  title: text('标题', MAX_CHARS.title),
+  summary: freeText('概述', MAX_CHARS.text, { multiline: true }).default(''),
 })
 export type CreateFiveOneBody = z.infer<typeof createFiveOneBody>
 

@@ -4,6 +4,7 @@ import * as z from 'zod'
 import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/schemas'
 import { WORKFLOW, type Transition } from '../core/workflow'
 import { ISSUE_ACTIONS, ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'
+import { MAX_CHARS } from '../core/limits'
 import { dateTime, day, uuid as uuidField } from '../openapi/describe'
 
 const uuid = recordId()
@@ -15,10 +16,10 @@ export const createIssueBody = z.object({
   year: z.number({ error: '年度应为数字' }).int({ error: '年度应为整数' }).optional(),
   fieldCode: z.string({ error: '请选择监督领域' }).min(1, { error: '请选择监督领域' }),
   countyCode: countyCode.optional(),
-  township: optionalText('乡镇（街道）', 50),
-  location: optionalText('具体位置', 100),
-  title: text('问题标题', 60),
-  description: text('问题描述', 2000, { multiline: true }),
+  township: optionalText('乡镇（街道）', MAX_CHARS.township),
+  location: optionalText('具体位置', MAX_CHARS.location),
+  title: text('问题标题', MAX_CHARS.title),
+  description: text('问题描述', MAX_CHARS.text, { multiline: true }),
   source: z.enum(codesOf(ISSUE_SOURCES), { error: '请选择发现方式' }),
   foundOn: date('发现日期'),
 })
@@ -27,9 +28,9 @@ export type CreateIssueBody = z.infer<typeof createIssueBody>
 export const actionBody = z.object({
   action: z.enum(WORKFLOW.map((t) => t.action) as [Transition['action'], ...Transition['action'][]], { error: '未知的操作' }),
   version: z.number({ error: '缺少版本号 version' }).int({ error: '版本号应为整数' }),
-  note: optionalText('说明', 2000, true),
+  note: optionalText('说明', MAX_CHARS.text, true),
   unitId: uuid.optional(),
-  requirement: optionalText('整改要求', 2000, true),
+  requirement: optionalText('整改要求', MAX_CHARS.text, true),
   deadline: date('整改时限').optional(),
   progress: z.number({ error: '整改进度应为数字' }).int({ error: '整改进度应为整数' }).min(0, { error: '整改进度应在 0 到 100 之间' }).max(100, { error: '整改进度应在 0 到 100 之间' }).optional(),
 })
@@ -52,7 +53,7 @@ export const issueFilters = z.object({
   unitId: uuid.optional().meta({ description: '责任单位' }),
   township: z.string().trim().max(50).optional().meta({ description: '乡镇（街道），完全一致' }),
   closedOnTime: bool.optional().meta({ description: '只要已销号的：true 按期、false 逾期销号' }),
-  q: z.string().trim().max(50, { error: '搜索词不能超过 50 字' }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找' }),
+  q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找' }),
 })
 
 export const listQuery = issueFilters.extend({

@@ -1,9 +1,10 @@
 // The shapes of the units API (api.md "Units"): what staff send, and what the server answers.
 import * as z from 'zod'
 import { countyCode, text } from '../core/schemas'
+import { MAX_CHARS } from '../core/limits'
 import { uuid } from '../openapi/describe'
 
-export const createUnitBody = z.object({ name: text('单位名称', 50), countyCode: countyCode.optional() })
+export const createUnitBody = z.object({ name: text('单位名称', MAX_CHARS.unitName), countyCode: countyCode.optional() })
 
 export const unitsQuery = z.object({ countyCode: countyCode.optional() })
 

@@ -3,6 +3,7 @@
 import * as z from 'zod'
 import { activeQuery, countyCode, pageQuery, phone, recordId, text } from '../core/schemas'
 import { ACCOUNT_ACTIONS, DEPUTY_LEVELS, ROLES, codesOf } from '../core/taxonomy'
+import { MAX_CHARS } from '../core/limits'
 import { dateTime, uuid } from '../openapi/describe'
 
 const staffRole = z.enum(['unit', 'county_staff', 'city_staff'], {
@@ -11,7 +12,7 @@ const staffRole = z.enum(['unit', 'county_staff', 'city_staff'], {
 
 export const createUserBody = z.object({
   role: staffRole,
-  name: text('姓名', 30),
+  name: text('姓名', MAX_CHARS.personName),
   phone,
   countyCode: countyCode.optional(),
   unitId: recordId('责任单位编号不正确').optional(),
@@ -26,7 +27,7 @@ export const usersQuery = z.object({
 
 export const changeUserBody = z.object({
   version: z.number({ error: '缺少版本号 version' }).int(),
-  name: text('姓名', 30).optional(),
+  name: text('姓名', MAX_CHARS.personName).optional(),
   active: z.boolean({ error: 'active 应为 true 或 false' }).optional(),
 })
 

@@ -1,6 +1,7 @@
 // The small form of one workflow action, with exactly the fields the workflow table says it
 // needs or may carry (worker/core/workflow.ts): unit, requirement, deadline, progress, note.
 import { NOTE_PROMPTS, transitionOf, type ActionField } from '../../../worker/core/workflow'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import { addDays, actionLabel } from '../issue-format'
 import type { ActionBody, ActionName, Issue, Unit } from '../issues-api'
 import { Alert } from './alert'
@@ -126,7 +127,7 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
         </>
       )}
       {shows('requirement') && (
-        <TextArea id={id('requirement')} label="整改要求" value={draft.requirement} onInput={(v) => set('requirement', v)} error={errors.requirement} maxLength={2000} rows={3} />
+        <TextArea id={id('requirement')} label="整改要求" value={draft.requirement} onInput={(v) => set('requirement', v)} error={errors.requirement} maxLength={MAX_CHARS.text} rows={3} />
       )}
       {shows('deadline') && (
         <TextField
@@ -149,7 +150,7 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
           value={draft.note}
           onInput={(v) => set('note', v)}
           error={errors.note}
-          maxLength={2000}
+          maxLength={MAX_CHARS.text}
           rows={3}
         />
       )}

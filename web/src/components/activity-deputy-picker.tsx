@@ -1,6 +1,7 @@
 // Staff record an activity for a deputy: search the roster (name or phone) and pick one; the
 // choice then shows as one line with 更换.
 import { useEffect, useState } from 'preact/hooks'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import { deputiesApi, type Deputy } from '../activities-api'
 import { deputyTitle, placeName } from '../activity-format'
 import type { Reference } from '../api'
@@ -64,7 +65,7 @@ export function DeputyPicker({ value, onChange, error, reference, showCounty }: 
         class="input"
         type="search"
         value={q}
-        maxLength={50}
+        maxLength={MAX_CHARS.search}
         placeholder="输入姓名或手机号查找"
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? 'deputyId-error' : undefined}

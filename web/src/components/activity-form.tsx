@@ -3,6 +3,7 @@
 // batches as steppers, the introductions, and the optional rural tags. Grouped to fit a phone.
 import type { ComponentChildren } from 'preact'
 import type { ActivityTag, Venue } from '../../../worker/core/taxonomy'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import { ACTIVITY_TAGS, VENUES } from '../activity-format'
 import { FIRST_DATE, type Draft, type Fields } from '../activity-draft'
 import { Button } from './button'
@@ -81,9 +82,9 @@ export function ActivityForm({ draft, set, errors, today, top, busy, submitLabel
       <VenueChips value={draft.venue} onChange={(v) => set('venue', v)} error={errors.venue} />
       <div class="act-pair">
         <TextField id="date" label="活动日期" type="date" value={draft.date} min={FIRST_DATE} max={today} onInput={(v) => set('date', v)} error={errors.date} />
-        <TextField id="place" label="地点" value={draft.place} onInput={(v) => set('place', v)} error={errors.place} maxLength={100} optional placeholder="如：河东村" />
+        <TextField id="place" label="地点" value={draft.place} onInput={(v) => set('place', v)} error={errors.place} maxLength={MAX_CHARS.place} optional placeholder="如：河东村" />
       </div>
-      <TextField id="title" label="活动主题" value={draft.title} onInput={(v) => set('title', v)} error={errors.title} maxLength={60} placeholder="如：走访低保户了解生活困难" />
+      <TextField id="title" label="活动主题" value={draft.title} onInput={(v) => set('title', v)} error={errors.title} maxLength={MAX_CHARS.title} placeholder="如：走访低保户了解生活困难" />
       <TextArea
         id="description"
         label="简要情况"
@@ -91,7 +92,7 @@ export function ActivityForm({ draft, set, errors, today, top, busy, submitLabel
         value={draft.description}
         onInput={(v) => set('description', v)}
         error={errors.description}
-        maxLength={2000}
+        maxLength={MAX_CHARS.text}
         rows={2}
         placeholder="做了什么、听到什么、解决了什么"
       />

@@ -1,5 +1,6 @@
 // 五个引进 of one activity: a short list of rows (category, name, and for funds the amount in 万元),
 // added one at a time; empty until the deputy brought something in.
+import { MAX_CHARS } from '../../../worker/core/limits'
 import type { IntroType } from '../activities-api'
 import { FIVE_INTRODUCTIONS, outcomeLabel } from '../activity-format'
 import { introKey, MAX_INTRODUCTIONS, type IntroDraft } from '../activity-draft'
@@ -66,7 +67,7 @@ export function IntroductionsEditor({ value, onChange, errors }: IntroductionsPr
                     class="input"
                     type="text"
                     value={i.name}
-                    maxLength={100}
+                    maxLength={MAX_CHARS.introductionName}
                     placeholder={funds ? '资金名称，如：产业扶持资金' : '名称，如：某某农业公司'}
                     aria-label={`第 ${n + 1} 项引进名称`}
                     aria-invalid={errors[id('name')] ? 'true' : undefined}

@@ -1,6 +1,7 @@
 // 四个一批 as four compact steppers (− n +), two to a row on a phone and four on a desk; the short
 // names fit a thumb's width and one tap shows the full names (宣讲一批惠民政策 …).
 import { useState } from 'preact/hooks'
+import { MAX_OUTCOME } from '../../../worker/core/limits'
 import type { Batch, Outcomes } from '../activities-api'
 import { BATCH_SHORT, FOUR_BATCHES, outcomeLabel } from '../activity-format'
 
@@ -10,7 +11,7 @@ interface OutcomeSteppersProps {
   errors: Record<string, string | undefined>
 }
 
-const clamp = (n: number) => Math.min(999, Math.max(0, n))
+const clamp = (n: number) => Math.min(MAX_OUTCOME, Math.max(0, n))
 
 export function OutcomeSteppers({ value, onChange, errors }: OutcomeSteppersProps) {
   const [full, setFull] = useState(false)
@@ -45,7 +46,7 @@ export function OutcomeSteppers({ value, onChange, errors }: OutcomeSteppersProp
                   type="text"
                   inputMode="numeric"
                   pattern="[0-9]*"
-                  maxLength={3}
+                  maxLength={String(MAX_OUTCOME).length}
                   value={String(n)}
                   aria-invalid={error ? 'true' : undefined}
                   aria-describedby={error ? `${id}-error` : undefined}
@@ -57,7 +58,7 @@ export function OutcomeSteppers({ value, onChange, errors }: OutcomeSteppersProp
                     set(k, next)
                   }}
                 />
-                <button type="button" class="stepper-btn" aria-label={`${BATCH_SHORT[k]}加 1`} disabled={n >= 999} onClick={() => set(k, n + 1)}>
+                <button type="button" class="stepper-btn" aria-label={`${BATCH_SHORT[k]}加 1`} disabled={n >= MAX_OUTCOME} onClick={() => set(k, n + 1)}>
                   +
                 </button>
               </div>

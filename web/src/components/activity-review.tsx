@@ -1,6 +1,7 @@
 // 审核 of one activity by county or city staff: 确认, or 退回 with a reason typed inline. The item
 // itself is drawn as a queue card with a checkbox for 批量确认. Outcomes go back to the page.
 import { useState } from 'preact/hooks'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import { activitiesApi, type Activity } from '../activities-api'
 import { introductionLine, outcomesLine, placeName, tagLabel, venueFocus, venueLabel } from '../activity-format'
 import { asApiError, type Reference } from '../api'
@@ -58,7 +59,7 @@ export function ReviewActions({ activity, onDone }: ReviewActionsProps) {
           <TextArea id={noteId} label="退回原因" value={note} onInput={(v) => {
               setNote(v)
               setNoteError('')
-            }} error={noteError} maxLength={500} rows={2} placeholder="请写明需要补充或更正的内容" />
+            }} error={noteError} maxLength={MAX_CHARS.reviewNote} rows={2} placeholder="请写明需要补充或更正的内容" />
           <div class="form-actions">
             <Button variant="danger" busy={busy === 'return'} busyLabel="正在退回…" onClick={() => void review('return')}>
               确认退回

@@ -1,6 +1,7 @@
 // 登记“五个一”: which of the five (综合视察 …), the date within the year, a title and a summary.
 import { useState } from 'preact/hooks'
 import type { FiveOne } from '../../../worker/core/taxonomy'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import { fiveOnesApi, type FiveOneItem } from '../activities-api'
 import { FIVE_ONES } from '../activity-format'
 import { asApiError } from '../api'
@@ -70,9 +71,9 @@ export function FiveOneForm({ countyCode, place, year, today, initialType, onSav
       <ChoiceChips name="five-type" legend="类别" value={type} onChange={(v) => setType(v as FiveOne)} options={FIVE_ONES.map((f) => ({ value: f.code, label: f.name }))} error={fields.type} />
       <div class="form-pair">
         <TextField id="five-date" label="日期" type="date" value={date} min={`${year}-01-01`} max={max} onInput={setDate} error={fields.date} />
-        <TextField id="five-title" label="标题" value={title} onInput={setTitle} error={fields.title} maxLength={60} placeholder="如：关于优化营商环境的专题询问" />
+        <TextField id="five-title" label="标题" value={title} onInput={setTitle} error={fields.title} maxLength={MAX_CHARS.title} placeholder="如：关于优化营商环境的专题询问" />
       </div>
-      <TextArea id="five-summary" label="概述" aside="选填" value={summary} onInput={setSummary} error={fields.summary} maxLength={2000} rows={3} placeholder="参加人员、主要内容、形成的成果" />
+      <TextArea id="five-summary" label="概述" aside="选填" value={summary} onInput={setSummary} error={fields.summary} maxLength={MAX_CHARS.text} rows={3} placeholder="参加人员、主要内容、形成的成果" />
       <FormActions busy={busy} busyLabel="正在登记…" onCancel={onCancel}>
         登记
       </FormActions>

@@ -2,6 +2,7 @@
 // live in the address, so a filtered ledger can be bookmarked, shared and exported as it stands.
 import { useEffect, useState } from 'preact/hooks'
 import { ISSUE_STATUSES } from '../../../worker/core/taxonomy'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import type { Reference } from '../api'
 import { distinctFields, fieldsOfYear } from '../issue-format'
 import { unitsApi, type Filters, type Unit } from '../issues-api'
@@ -61,7 +62,7 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
         <label class="visually-hidden" for="filter-q">
           搜索问题
         </label>
-        <input id="filter-q" class="input" type="search" value={q} maxLength={50} placeholder="搜索标题、描述、乡镇或位置" onInput={(e) => setQ(e.currentTarget.value)} enterKeyHint="search" />
+        <input id="filter-q" class="input" type="search" value={q} maxLength={MAX_CHARS.search} placeholder="搜索标题、描述、乡镇或位置" onInput={(e) => setQ(e.currentTarget.value)} enterKeyHint="search" />
         <Button type="submit" variant="secondary">
           搜索
         </Button>

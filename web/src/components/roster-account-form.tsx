@@ -2,6 +2,7 @@
 // account (for a unit picked from the county's units). It starts without a password: the caller
 // offers its 开通通知单.
 import { useEffect, useState } from 'preact/hooks'
+import { MAX_CHARS, PHONE_RE } from '../../../worker/core/limits'
 import { usersApi, type Account } from '../activities-api'
 import { countyOptions } from '../activity-format'
 import { asApiError, type Reference } from '../api'
@@ -58,7 +59,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
     if (role === 'unit' && !unitId) f.unitId = '请选择责任单位'
     if (role === 'county_staff' && !county) f.countyCode = '请选择县市区'
     if (!name.trim()) f.name = '请填写姓名'
-    if (!/^1[3-9]\d{9}$/.test(digits)) f.phone = digits ? '请填写 11 位手机号' : '请填写手机号'
+    if (!PHONE_RE.test(digits)) f.phone = digits ? '请填写 11 位手机号' : '请填写手机号'
     setError('')
     if (Object.keys(f).length) return show(f)
     setBusy(true)
@@ -94,7 +95,7 @@ export function AccountForm({ role, reference, countyCode, onCreated, onCancel }
         ) : role === 'city_staff' ? null : (
           <SelectField id="account-county" label="县市区" value={county} onChange={setCounty} placeholder="请选择县市区" options={countyOptions(reference)} error={fields.countyCode} />
         )}
-        <TextField id="account-name" label="姓名" value={name} onInput={setName} error={fields.name} maxLength={30} />
+        <TextField id="account-name" label="姓名" value={name} onInput={setName} error={fields.name} maxLength={MAX_CHARS.personName} />
         <TextField id="account-phone" label="手机号" type="tel" inputmode="numeric" value={phone} onInput={setPhone} error={fields.phone} hint="作为登录账号" />
       </div>
       <FormActions busy={busy} busyLabel="正在开通…" onCancel={onCancel}>

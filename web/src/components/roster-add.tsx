@@ -2,7 +2,8 @@
 // temporary password is shown once, by the caller.
 import { useState } from 'preact/hooks'
 import type { DeputyLevel } from '../../../worker/core/taxonomy'
-import { deputiesApi, type Deputy } from '../activities-api'
+import { MAX_CHARS, PHONE_RE } from '../../../worker/core/limits'
+import { deputiesApi, type NewDeputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
 import { asApiError, type Reference } from '../api'
 import { Alert } from './alert'
@@ -13,7 +14,7 @@ interface RosterAddProps {
   reference: Reference | null
   /** City staff choose the county; county staff add to their own. */
   city: boolean
-  onAdded: (deputy: Deputy) => void
+  onAdded: (deputy: NewDeputy) => void
   onCancel: () => void
 }
 
@@ -42,7 +43,7 @@ export function RosterAdd({ reference, city, onAdded, onCancel }: RosterAddProps
     const digits = phone.replace(/[\s-]/g, '')
     const f: Fields = {}
     if (!name.trim()) f.name = '请填写姓名'
-    if (!/^1[3-9]\d{9}$/.test(digits)) f.phone = digits ? '请填写 11 位手机号' : '请填写手机号'
+    if (!PHONE_RE.test(digits)) f.phone = digits ? '请填写 11 位手机号' : '请填写手机号'
     if (!level) f.level = '请选择代表层级'
     if (city && !county) f.countyCode = '请选择县市区'
     setError('')
@@ -65,11 +66,11 @@ export function RosterAdd({ reference, city, onAdded, onCancel }: RosterAddProps
       <p class="card-title">添加代表</p>
       {error && <Alert tone="error">{error}</Alert>}
       <div class="form-pair">
-        <TextField id="deputy-name" label="姓名" value={name} onInput={setName} error={fields.name} maxLength={30} />
+        <TextField id="deputy-name" label="姓名" value={name} onInput={setName} error={fields.name} maxLength={MAX_CHARS.personName} />
         <TextField id="deputy-phone" label="手机号" type="tel" inputmode="numeric" value={phone} onInput={setPhone} error={fields.phone} hint="作为登录账号" />
         <SelectField id="deputy-level" label="代表层级" value={level} onChange={setLevel} placeholder="请选择" options={DEPUTY_LEVEL_OPTIONS} error={fields.level} />
         {city && <SelectField id="deputy-county" label="县市区" value={county} onChange={setCounty} placeholder="请选择县市区" options={countyOptions(reference)} error={fields.countyCode} />}
-        <TextField id="deputy-group" label="代表小组" value={group} onInput={setGroup} error={fields.group} maxLength={50} optional placeholder="如：平泉镇代表小组" />
+        <TextField id="deputy-group" label="代表小组" value={group} onInput={setGroup} error={fields.group} maxLength={MAX_CHARS.deputyGroup} optional placeholder="如：平泉镇代表小组" />
       </div>
       <FormActions busy={busy} busyLabel="正在添加…" onCancel={onCancel}>
         添加代表

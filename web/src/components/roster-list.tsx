@@ -4,7 +4,7 @@
 // Rows line up as columns on a desk screen and stack on a phone.
 import { useState } from 'preact/hooks'
 import { todayInShanghai, yearInShanghai } from '../../../worker/core/dates'
-import { usersApi, type Deputy } from '../activities-api'
+import { usersApi, type Deputy, type RosterDeputy } from '../activities-api'
 import { deputyTitle, placeName } from '../activity-format'
 import { ApiError, type Reference } from '../api'
 import { followLink } from '../router'
@@ -79,7 +79,7 @@ export function ActivationBadge({ activated, codeExpiresAt }: { activated?: bool
 }
 
 interface RosterListProps {
-  deputies: Deputy[]
+  deputies: RosterDeputy[]
   reference: Reference | null
   showCounty: boolean
   /** Deputies chosen for 开通通知单. */

@@ -3,6 +3,7 @@
 // 变更记录. When someone else changed it first (409), the current record is shown instead.
 import { useEffect, useState } from 'preact/hooks'
 import type { DeputyLevel } from '../../../worker/core/taxonomy'
+import { MAX_CHARS, PHONE_RE } from '../../../worker/core/limits'
 import { deputiesApi, usersApi, type Account, type AccountEvent, type Deputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS } from '../activity-format'
 import { asApiError } from '../api'
@@ -93,7 +94,7 @@ export function RosterManage({ kind, id, self, onChanged, onClose }: ManageProps
     const f: Fields = {}
     const phone = form.phone.replace(/[\s-]/g, '')
     if (!form.name.trim()) f.name = '请填写姓名'
-    if (kind === 'deputy' && !/^1[3-9]\d{9}$/.test(phone)) f.phone = phone ? '请填写 11 位手机号' : '请填写手机号'
+    if (kind === 'deputy' && !PHONE_RE.test(phone)) f.phone = phone ? '请填写 11 位手机号' : '请填写手机号'
     setFields(f)
     if (Object.keys(f).length) return focusFirstErrorAs(f, ORDER, (k) => `manage-${k}`)
     const body: Record<string, unknown> = {}
@@ -123,12 +124,12 @@ export function RosterManage({ kind, id, self, onChanged, onClose }: ManageProps
       {mode === 'edit' ? (
         <form class="manage-form" onSubmit={save} noValidate aria-label={`修改${person.name}的信息`}>
           <div class="form-pair">
-            <TextField id="manage-name" label="姓名" value={form.name} onInput={(v) => setForm({ ...form, name: v })} error={fields.name} maxLength={30} />
+            <TextField id="manage-name" label="姓名" value={form.name} onInput={(v) => setForm({ ...form, name: v })} error={fields.name} maxLength={MAX_CHARS.personName} />
             {kind === 'deputy' && (
               <>
                 <TextField id="manage-phone" label="手机号" type="tel" inputmode="numeric" value={form.phone} onInput={(v) => setForm({ ...form, phone: v })} error={fields.phone} hint="改后以新手机号登录，原手机号不能再登录" />
                 <SelectField id="manage-level" label="代表层级" value={form.level} onChange={(v) => setForm({ ...form, level: v })} options={DEPUTY_LEVEL_OPTIONS} error={fields.level} />
-                <TextField id="manage-group" label="代表小组" value={form.group} onInput={(v) => setForm({ ...form, group: v })} error={fields.group} maxLength={50} optional />
+                <TextField id="manage-group" label="代表小组" value={form.group} onInput={(v) => setForm({ ...form, group: v })} error={fields.group} maxLength={MAX_CHARS.deputyGroup} optional />
               </>
             )}
           </div>

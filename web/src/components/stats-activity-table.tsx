@@ -1,6 +1,7 @@
 // Deputies' activity figures by county (confirmed activities only): participation, 四个一批, and
 // 五个引进 with the funds introduced, as tables or one county's as facts. Counts open the records.
 import type { ComponentChildren } from 'preact'
+import type { Batch, IntroType } from '../activities-api'
 import { followLink } from '../router'
 import { activitiesHref, formatAmount, percent, type ActivityFigures } from '../stats-api'
 
@@ -13,13 +14,13 @@ export interface ActivityRow {
   countyCode?: string
 }
 
-const BATCHES: [string, string][] = [
+const BATCHES: [Batch, string][] = [
   ['policy_talk', '宣讲政策'],
   ['opinion', '反映民意'],
   ['deed', '办成实事'],
   ['mentoring', '带动骨干'],
 ]
-const INTRODUCTIONS: [string, string][] = [
+const INTRODUCTIONS: [IntroType, string][] = [
   ['market_entity', '市场主体'],
   ['green_project', '绿色项目'],
   ['funds', '发展资金（笔）'],

@@ -2,6 +2,7 @@
 // a table of headline figures, supervision by field (and by county for the city), the deputies'
 // activity, 五个一, and the overdue and closed lists. Laid out to print on A4.
 import { FIVE_ONES } from '../../../worker/core/taxonomy'
+import type { Batch, IntroType } from '../activities-api'
 import type { Reference } from '../api'
 import { countyName } from '../reference'
 import { dashboardHref, formatAmount, percent, sumCounters } from '../stats-api'
@@ -47,8 +48,8 @@ export function SummaryReport({ data, year, countyCode, reference, today }: Repo
   const allFive = five.filter((r) => r.done === 5).length
   const noneFive = five.filter((r) => r.done === 0).length
   const own = five[0]
-  const n = (k: string) => a.outcomes[k] ?? 0
-  const m = (k: string) => a.introductions[k] ?? 0
+  const n = (k: Batch) => a.outcomes[k] ?? 0
+  const m = (k: IntroType) => a.introductions[k] ?? 0
   let section = 0
   /** Tables before the activity ones: 表1–2, and 表3 by county for the city. */
   const n0 = city ? 3 : 2

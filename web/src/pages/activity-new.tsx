@@ -3,6 +3,7 @@
 // the same client id, so the activity is never recorded twice.
 import { useEffect, useState } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
+import { isStaff } from '../../../worker/core/taxonomy'
 import type { Activity } from '../activities-api'
 import { check, contentOf, fieldOrder, fresh, isBlank, loadSaved, store, type Draft, type Fields } from '../activity-draft'
 import { ActivityForm } from '../components/activity-form'
@@ -22,7 +23,7 @@ import '../form.css'
 export default function ActivityNewPage() {
   const user = useUser()
   const saved = useRestored(user.id, loadSaved)
-  useTitle(user.role === 'county_staff' || user.role === 'city_staff' ? '代记履职' : '记录履职')
+  useTitle(isStaff(user.role) ? '代记履职' : '记录履职')
   // The draft comes from IndexedDB: a moment's wait, so that typing never races the restore.
   if (saved === undefined) {
     return (
@@ -37,7 +38,7 @@ export default function ActivityNewPage() {
 function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
   const user = useUser()
   const { reference } = useSession()
-  const staff = user.role === 'county_staff' || user.role === 'city_staff'
+  const staff = isStaff(user.role)
   const today = todayInShanghai()
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !isBlank(saved.draft))

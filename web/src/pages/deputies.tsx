@@ -3,7 +3,7 @@
 // 停用/恢复, 变更记录), open a deputy's 履职档案, and print 开通通知单 for the deputies they tick
 // or for all not yet activated.
 import { useEffect, useMemo, useState } from 'preact/hooks'
-import { deputiesApi, type Deputy } from '../activities-api'
+import { deputiesApi, type NewDeputy } from '../activities-api'
 import { DEPUTY_LEVEL_OPTIONS, countyOptions } from '../activity-format'
 import { usePaged } from '../activity-pages'
 import { AppShell } from '../components/app-shell'
@@ -50,7 +50,7 @@ export default function DeputiesPage() {
   const query = queryString(filters)
   const pages = usePaged(staff ? query : null, deputiesApi.list)
   const [panel, setPanel] = useState<Panel>('none')
-  const [added, setAdded] = useState<Deputy | null>(null)
+  const [added, setAdded] = useState<NewDeputy | null>(null)
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [q, setQ] = useState(filters.q ?? '')
   useEffect(() => setQ(filters.q ?? ''), [filters.q])
@@ -181,7 +181,7 @@ export default function DeputiesPage() {
                 chosen={chosen}
                 onChoose={choose}
                 back={back}
-                onChanged={(d) => pages.update((items) => items.map((x) => (x.id === d.id ? d : x)))}
+                onChanged={(d) => pages.update((items) => items.map((x) => (x.id === d.id ? { ...x, ...d } : x)))}
               />
               <LoadMore hasMore={pages.hasMore} busy={pages.loadingMore} error={pages.moreError} onMore={pages.loadMore} shown={pages.items.length} />
             </>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { todayInShanghai, yearInShanghai } from '../../../worker/core/dates'
 import type { FiveOne } from '../../../worker/core/taxonomy'
+import { FIRST_YEAR } from '../../../worker/core/limits'
 import { fiveOnesApi, type FiveOneItem } from '../activities-api'
 import { FIVE_ONES, placeName, yearOptions } from '../activity-format'
 import { ApiError } from '../api'
@@ -33,7 +34,7 @@ export default function FiveOnesPage() {
   const staff = isStaffRole(user.role)
   const city = user.role === 'city_staff'
   const asked = Number(qs.get('year'))
-  const year = Number.isInteger(asked) && asked >= 2022 && asked <= 2100 ? asked : yearInShanghai()
+  const year = Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= 2100 ? asked : yearInShanghai()
   const county = city ? qs.get('countyCode') || '' : (user.countyCode ?? '')
   const today = todayInShanghai()
   const [load, setLoad] = useState<Load>({ state: 'loading' })

@@ -126,8 +126,8 @@ export default function IssueDetailPage() {
     )
   }
 
-  const unitId = user.role === 'unit' && issue.unitName !== null && issue.unitName === user.unitName ? issue.unitId : null
-  const actions = availableActions(actorFor({ id: user.id, role: user.role, unitId }, issue), issue.status)
+  // The unit by its id (GET /me), as the server decides: a name can change or recur in another county.
+  const actions = availableActions(actorFor(user, issue), issue.status)
   const notices = notice && (
     <Alert tone={notice.tone} onClose={() => setNotice(null)}>
       {notice.text}

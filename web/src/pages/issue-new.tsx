@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { todayInShanghai, yearOf } from '../../../worker/core/dates'
 import { ISSUE_KINDS, ISSUE_SOURCES, type IssueKind, type IssueSource } from '../../../worker/core/taxonomy'
+import { FIRST_DATE, MAX_CHARS } from '../../../worker/core/limits'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
@@ -164,20 +165,20 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
             onChange={(v) => set('kind', v as IssueKind)}
             options={ISSUE_KINDS.map((k) => ({ value: k.code, label: k.name }))}
           />
-          <TextField id="title" label="标题" value={draft.title} onInput={(v) => set('title', v)} error={fields.title} maxLength={60} counter placeholder="一句话说明问题，如：村内垃圾未及时清运" />
+          <TextField id="title" label="标题" value={draft.title} onInput={(v) => set('title', v)} error={fields.title} maxLength={MAX_CHARS.title} counter placeholder="一句话说明问题，如：村内垃圾未及时清运" />
           <TextArea
             id="description"
             label="具体情况"
             value={draft.description}
             onInput={(v) => set('description', v)}
             error={fields.description}
-            maxLength={2000}
+            maxLength={MAX_CHARS.text}
             rows={5}
             placeholder="发现了什么、影响多大、群众有什么反映"
           />
           <div class="form-pair">
-            <TextField id="township" label="乡镇（街道）" value={draft.township} onInput={(v) => set('township', v)} error={fields.township} maxLength={50} optional placeholder="如：平泉镇" />
-            <TextField id="location" label="具体位置" value={draft.location} onInput={(v) => set('location', v)} error={fields.location} maxLength={100} optional placeholder="如：河东村村委会西侧" />
+            <TextField id="township" label="乡镇（街道）" value={draft.township} onInput={(v) => set('township', v)} error={fields.township} maxLength={MAX_CHARS.township} optional placeholder="如：平泉镇" />
+            <TextField id="location" label="具体位置" value={draft.location} onInput={(v) => set('location', v)} error={fields.location} maxLength={MAX_CHARS.location} optional placeholder="如：河东村村委会西侧" />
           </div>
           <ChoiceChips
             name="source"
@@ -187,7 +188,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
             options={ISSUE_SOURCES.map((s) => ({ value: s.code, label: s.name }))}
             error={fields.source}
           />
-          <TextField id="foundOn" label="发现日期" type="date" value={draft.foundOn} max={today} onInput={(v) => set('foundOn', v)} error={fields.foundOn} />
+          <TextField id="foundOn" label="发现日期" type="date" value={draft.foundOn} min={FIRST_DATE} max={today} onInput={(v) => set('foundOn', v)} error={fields.foundOn} />
           {failure?.kind === 'network' && (
             <Alert tone="error" title="没有报送成功">
               {failure.message}。填写的内容仍在，请在网络恢复后点“重新报送”，不会重复提交。

@@ -41,8 +41,7 @@ export default function IssuesLedgerPage() {
   const city = user.role === 'city_staff'
   const { filters, limit } = useMemo(() => filtersOf(search), [search])
   const query = queryString(filters)
-  const queries = useMemo(() => (staff ? [query] : []), [staff, query])
-  const pages = useIssuePages(queries, 'newest', limit)
+  const pages = useIssuePages(staff ? query : null, 'newest', limit)
   const filtered = query !== ''
   useEffect(() => rememberList('/issues', search), [search])
 

@@ -1,5 +1,4 @@
 // 我反映的问题: a deputy's own reports, newest first, each with where it stands now.
-import { useMemo } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
@@ -15,8 +14,7 @@ export default function IssuesMinePage() {
   const user = useUser()
   const { reference } = useSession()
   // Nothing to fetch for an account this screen is not for.
-  const queries = useMemo(() => (user.role === 'deputy' ? [''] : []), [user.role])
-  const pages = useIssuePages(queries, 'newest')
+  const pages = useIssuePages(user.role === 'deputy' ? '' : null, 'newest')
   return (
     <AppShell>
       <PageHeader title="我反映的问题" back={{ href: '/', label: '首页' }} note="交办、整改和销号的进展都会在这里更新。">

@@ -1,6 +1,6 @@
 // 待办整改: what a responsible unit owes, soonest deadline first, with the overdue count on top.
 // 待办 is "assigned" and "rectifying" together; finished work sits in the other two tabs.
-import { useEffect, useMemo } from 'preact/hooks'
+import { useEffect } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
 import { AppShell } from '../components/app-shell'
 import { IssueList } from '../components/issue-list'
@@ -15,10 +15,11 @@ import { useLoaded } from '../use-loaded'
 import { useTitle } from '../use-title'
 import '../issues.css'
 
-const TABS: { key: string; label: string; queries: string[]; order: Order; empty: string }[] = [
-  { key: 'todo', label: '待办', queries: ['status=assigned', 'status=rectifying'], order: 'deadline', empty: '暂无待办的整改任务' },
-  { key: 'rectified', label: '待验收', queries: ['status=rectified'], order: 'deadline', empty: '暂无待验收的问题' },
-  { key: 'closed', label: '已销号', queries: ['status=closed'], order: 'newest', empty: '暂无已销号的问题' },
+const TABS: { key: string; label: string; query: string; order: Order; empty: string }[] = [
+  // Both open statuses in one request: the server orders and pages them together.
+  { key: 'todo', label: '待办', query: 'status=assigned,rectifying', order: 'deadline', empty: '暂无待办的整改任务' },
+  { key: 'rectified', label: '待验收', query: 'status=rectified', order: 'deadline', empty: '暂无待验收的问题' },
+  { key: 'closed', label: '已销号', query: 'status=closed', order: 'newest', empty: '暂无已销号的问题' },
 ]
 const OVERDUE_LIMIT = 200
 
@@ -30,8 +31,7 @@ export default function IssuesTodoPage() {
   const isUnit = user.role === 'unit'
   const tabKey = new URLSearchParams(search).get('tab') ?? 'todo'
   const tab = TABS.find((t) => t.key === tabKey) ?? TABS[0]!
-  const queries = useMemo(() => (isUnit ? tab.queries : []), [isUnit, tab])
-  const pages = useIssuePages(queries, tab.order)
+  const pages = useIssuePages(isUnit ? tab.query : null, tab.order)
   // How many of the unit's items are overdue now: null while unknown.
   const overdue = useLoaded(
     isUnit ? () => issuesApi.list(`overdue=true&limit=${OVERDUE_LIMIT}`).then((p) => ({ count: p.items.length, more: p.nextCursor !== null })) : null,

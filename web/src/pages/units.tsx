@@ -1,6 +1,7 @@
 // 责任单位: the units of a county that take rectification tasks; staff list them and add new ones.
 // City staff pick the county first.
 import { useEffect, useState } from 'preact/hooks'
+import { MAX_CHARS } from '../../../worker/core/limits'
 import { ApiError, asApiError } from '../api'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
@@ -92,7 +93,7 @@ export default function UnitsPage() {
         {county ? (
           <>
             <form class="card unit-add" onSubmit={add} noValidate>
-              <TextField id="unit-name" label="添加责任单位" value={name} onInput={setName} error={nameError} maxLength={50} placeholder={`如：${place}自然资源和规划局`} />
+              <TextField id="unit-name" label="添加责任单位" value={name} onInput={setName} error={nameError} maxLength={MAX_CHARS.unitName} placeholder={`如：${place}自然资源和规划局`} />
               <Button type="submit" busy={busy} busyLabel="正在添加…">
                 添加
               </Button>

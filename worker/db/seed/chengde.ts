@@ -24,8 +24,8 @@ export const COUNTIES: PlaceSeed[] = [
   { code: '130871', name: '承德高新技术产业开发区' },
 ]
 
-/** The campaign's first year; the same fields are configured for every year since. */
-export const FIRST_YEAR = 2022
+/** The campaign's first year (a rule the web checks too, so it lives in the core); the same fields are configured for every year since. */
+export { FIRST_YEAR } from '../../core/limits'
 
 export const FIELDS: { code: string; name: string; origin: FieldOrigin }[] = [
   { code: 'key_projects', name: '重点项目建设', origin: 'province' },

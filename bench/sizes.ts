@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 interface Chunk {
@@ -83,7 +83,8 @@ export async function workerModules(): Promise<{ start: WorkerModule[]; startGzi
     const inputs = Object.entries(meta.outputs[file]!.inputs).filter(([, i]) => i.bytesInOutput > 0)
     const packages = [...new Set(inputs.map(([p]) => packageOf(p)))].sort()
     const gzipKiB = kib(gzipSync(readFileSync(file), { level: 9 }).length)
-    return { file: file.slice(file.indexOf(dir) + dir.length + 1), gzipKiB, packages, inputs: inputs.map(([p]) => p) }
+    // esbuild names outputs relative to the working directory, which may be anywhere.
+    return { file: relative(dir, resolve(file)).split(sep).join('/'), gzipKiB, packages, inputs: inputs.map(([p]) => p) }
   }
   const entry = Object.keys(meta.outputs).find((f) => meta.outputs[f]!.entryPoint)!
   const start = new Set<string>()

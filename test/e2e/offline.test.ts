@@ -9,13 +9,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
 import { PHONE, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs, reportIssue as fileIssue, uniqueTitle } from './issues-api'
+import { apiAs, assignIssue, reportIssue as fileIssue, uniqueTitle } from './issues-api'
 
 const { baseURL, openAs } = setUpBrowser()
 
 /** The bits of the page's window the tests read (the suite is type-checked without the DOM). */
 type Win = { stillHere?: boolean; navigator: { serviceWorker: { controller: unknown; getRegistration(): Promise<{ update(): Promise<unknown> } | undefined> } } }
 const DEPUTY = '13800000004'
+/** 平泉市住房和城乡建设局, a unit of the deputy's county; 李秀梅 (county staff) assigns to it. */
+const UNIT = '13800000006'
+const COUNTY_STAFF = '13800000002'
 
 /** After the first visit the service worker has precached the app and controls the page. */
 async function untilOffline(page: Page): Promise<void> {
@@ -362,6 +365,39 @@ describe('reading with no signal', () => {
     await signIn(page, DEPUTY)
     await context.setOffline(true)
     await page.goto('/issues/mine')
+    await page.getByText('加载失败').waitFor()
+    expect(await page.getByText(title).count()).toBe(0)
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('shows the unit’s to-do from the last copy, labelled with its time, and forgets it on sign-out', async () => {
+    const title = uniqueTitle('离线待办')
+    await assignIssue(await apiAs(baseURL, COUNTY_STAFF), await fileIssue(await apiAs(baseURL, DEPUTY), title), '平泉市住房和城乡建设局')
+    const { context, page, problems } = await openAs(PHONE, UNIT)
+    await untilOffline(page)
+    await page.goto('/issues/todo')
+    await page.getByText(title).waitFor()
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+
+    await context.setOffline(true)
+    const cold = await context.newPage()
+    await cold.goto('/issues/todo')
+    await cold.getByRole('heading', { name: '待办整改' }).waitFor()
+    await cold.getByText(/^离线 · 显示 \d+月\d+日 \d\d:\d\d 的内容$/).waitFor()
+    await cold.getByText(title).waitFor()
+    await screenshot(cold, 'offline-issues-todo-phone')
+    await cold.close()
+
+    // Signed out and in again: the copy went with the sign-out.
+    await context.setOffline(false)
+    await page.goto('/')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signIn(page, UNIT)
+    await context.setOffline(true)
+    await page.goto('/issues/todo')
     await page.getByText('加载失败').waitFor()
     expect(await page.getByText(title).count()).toBe(0)
     expect(await page.locator('.offline-copy').count()).toBe(0)

@@ -9,9 +9,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
 import { PHONE, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs, assignIssue, reportIssue as fileIssue, uniqueTitle } from './issues-api'
+import { apiAs, assignIssue, daysFromToday, reportIssue as fileIssue, uniqueTitle } from './issues-api'
 
-const { baseURL, openAs } = setUpBrowser()
+const { baseURL, open, openAs } = setUpBrowser()
 
 /** The bits of the page's window the tests read (the suite is type-checked without the DOM). */
 type Win = { stillHere?: boolean; navigator: { serviceWorker: { controller: unknown; getRegistration(): Promise<{ update(): Promise<unknown> } | undefined> } } }
@@ -265,6 +265,92 @@ describe('the outbox sends by itself, exactly once', () => {
     await page.getByRole('heading', { name: '已提交' }).waitFor()
     expect(await activitiesTitled(bad)).toBe(1)
     await expect.poll(() => badge(page).count()).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+/** The page's IndexedDB, typed just enough for the storage tests (the suite has no DOM types). */
+type IdbWin = { indexedDB: { open(name: string, version: number): IdbRequest<IdbDb>; deleteDatabase(name: string): { onsuccess: unknown } } }
+type IdbRequest<T> = { result: T; error: unknown; onupgradeneeded: unknown; onsuccess: unknown; onerror: unknown }
+type IdbDb = { createObjectStore(name: string): unknown; transaction(name: string, mode: string): { objectStore(name: string): { put(value: unknown, key: string): unknown }; oncomplete: unknown; onabort: unknown; error: { name: string } | null }; close(): void }
+
+/**
+ * Runs in the page: writes random (incompressible) data into a database of its own until the
+ * browser refuses, halving the piece each time, down to 64 bytes. Answers the last refusal's name.
+ */
+async function fillStorage(): Promise<string> {
+  const w = globalThis as unknown as IdbWin & { crypto: { getRandomValues(a: Uint8Array): Uint8Array } }
+  const db = await new Promise<IdbDb>((resolve, reject) => {
+    const r = w.indexedDB.open('filler', 1)
+    r.onupgradeneeded = () => r.result.createObjectStore('data')
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error)
+  })
+  let refusal = ''
+  for (let size = 256 * 1024, n = 0; size >= 64; n++) {
+    const piece = new Uint8Array(size)
+    for (let i = 0; i < size; i += 65536) w.crypto.getRandomValues(piece.subarray(i, i + 65536))
+    const error = await new Promise<string>((resolve) => {
+      const t = db.transaction('data', 'readwrite')
+      t.objectStore('data').put(piece, `piece-${n}`)
+      t.oncomplete = () => resolve('')
+      t.onabort = () => resolve(t.error?.name ?? 'AbortError')
+    })
+    if (error) {
+      refusal = error
+      size /= 2
+    }
+  }
+  db.close()
+  return refusal
+}
+
+describe('the phone’s storage', () => {
+  it('keeps the whole form and says so when the phone’s storage is full, and stores it once there is room', async () => {
+    const { context, page, problems } = await open(PHONE)
+    // A phone with 2 MB for this site, set before the site stores anything (Chromium reads an
+    // origin's quota when its store first opens): room for the app, then filled up for real.
+    await page.goto('/api/v1/health')
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL).origin, quotaSize: 2 * 1024 * 1024 })
+    await signIn(page, DEPUTY)
+    await untilOffline(page)
+    const posts = countPosts(context)
+    await page.goto('/issues/new')
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).waitFor()
+    // Other data fills what is left, in ever smaller pieces, until Chromium refuses even 64 bytes.
+    const refused = await page.evaluate(fillStorage)
+    expect(refused).toBe('QuotaExceededError')
+    await context.setOffline(true)
+    const title = uniqueTitle('存储已满')
+    // By the fields' ids: 标题, 具体情况, 乡镇（街道）, 具体位置, 发现日期.
+    const filled = { title, description: `${title}：河道内倾倒建筑垃圾约二十方。`, township: '党坝镇', location: '下店村东河滩', foundOn: daysFromToday(-3) }
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+    await page.getByRole('radio', { name: '意见建议' }).check()
+    await page.getByRole('radio', { name: '走访座谈' }).check()
+    for (const [id, value] of Object.entries(filled)) await page.locator(`#${id}`).fill(value)
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByText('手机存储空间已满，内容未能保存。请清理手机空间后再试，填写的内容仍在页面上。').waitFor()
+    await screenshot(page, 'offline-storage-full-phone')
+    // Every field as typed; nothing claims to be stored or waiting.
+    for (const [id, value] of Object.entries(filled)) expect(await page.locator(`#${id}`).inputValue()).toBe(value)
+    for (const name of ['地下水超采综合治理', '意见建议', '走访座谈']) expect(await page.getByRole('radio', { name }).isChecked()).toBe(true)
+    expect(await page.getByRole('heading', { name: '已存入待发送' }).count()).toBe(0)
+    expect(await badge(page).count()).toBe(0)
+    const waiting = await context.newPage()
+    await waiting.goto('/outbox')
+    await waiting.getByText('没有待发送的内容').waitFor()
+    await waiting.close()
+
+    // Room again (the other data deleted): the same form, tapped again, is stored and goes out once.
+    await page.evaluate(() => new Promise((resolve) => Object.assign((globalThis as unknown as IdbWin).indexedDB.deleteDatabase('filler'), { onsuccess: resolve })))
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await context.setOffline(false)
+    await expect.poll(() => issuesTitled(title), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => badge(page).count(), { timeout: 30_000 }).toBe(0)
+    expect([...posts.values()]).toEqual([1])
     expectNoPageErrors(problems)
     await context.close()
   })

@@ -274,6 +274,8 @@ describe('the outbox sends by itself, exactly once', () => {
 type IdbWin = { indexedDB: { open(name: string, version: number): IdbRequest<IdbDb>; deleteDatabase(name: string): { onsuccess: unknown } } }
 type IdbRequest<T> = { result: T; error: unknown; onupgradeneeded: unknown; onsuccess: unknown; onerror: unknown }
 type IdbDb = { createObjectStore(name: string): unknown; transaction(name: string, mode: string): { objectStore(name: string): { put(value: unknown, key: string): unknown }; oncomplete: unknown; onabort: unknown; error: { name: string } | null }; close(): void }
+/** The browser's StorageManager, to watch navigator.storage.persist() being called. */
+type PersistWin = { persistAsked?: number; StorageManager: { prototype: { persist(this: unknown): Promise<boolean> } } }
 
 /**
  * Runs in the page: writes random (incompressible) data into a database of its own until the
@@ -352,6 +354,36 @@ describe('the phone’s storage', () => {
     await expect.poll(() => badge(page).count(), { timeout: 30_000 }).toBe(0)
     expect([...posts.values()]).toEqual([1])
     expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('asks the browser to keep the store (persistent storage) when the first record is queued, and only then', async () => {
+    const { context, page } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    // Counts the calls of the browser's own navigator.storage.persist() and lets each through.
+    await context.addInitScript(() => {
+      const w = globalThis as unknown as PersistWin
+      const persist = w.StorageManager.prototype.persist
+      w.StorageManager.prototype.persist = function (this: unknown) {
+        w.persistAsked = (w.persistAsked ?? 0) + 1
+        return persist.call(this)
+      }
+    })
+    const asked = (p: Page) => p.evaluate(() => (globalThis as unknown as PersistWin).persistAsked ?? 0)
+    const fresh = await context.newPage()
+    await fresh.goto('/activities/new')
+    await fresh.getByRole('heading', { name: '记录履职' }).waitFor()
+    await fresh.getByLabel('活动主题').fill(uniqueTitle('未提交'))
+    expect(await asked(fresh)).toBe(0)
+    await context.setOffline(true)
+    await fresh.getByLabel('活动主题').fill('')
+    await recordActivity(fresh, uniqueTitle('申请持久存储'))
+    await fresh.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    expect(await asked(fresh)).toBe(1)
+    await fresh.getByRole('button', { name: '再记一条' }).click()
+    await recordActivity(fresh, uniqueTitle('申请持久存储'))
+    await fresh.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    expect(await asked(fresh)).toBe(1)
     await context.close()
   })
 })

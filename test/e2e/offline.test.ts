@@ -274,6 +274,8 @@ describe('the outbox sends by itself, exactly once', () => {
 type IdbWin = { indexedDB: { open(name: string, version: number): IdbRequest<IdbDb>; deleteDatabase(name: string): { onsuccess: unknown } } }
 type IdbRequest<T> = { result: T; error: unknown; onupgradeneeded: unknown; onsuccess: unknown; onerror: unknown }
 type IdbDb = { createObjectStore(name: string): unknown; transaction(name: string, mode: string): { objectStore(name: string): { put(value: unknown, key: string): unknown }; oncomplete: unknown; onabort: unknown; error: { name: string } | null }; close(): void }
+/** The page's service worker registration with Background Sync's tags. */
+type SyncWin = { navigator: { serviceWorker: { ready: Promise<{ sync: { getTags(): Promise<string[]> } }> } } }
 /** The browser's StorageManager, to watch navigator.storage.persist() being called. */
 type PersistWin = { persistAsked?: number; StorageManager: { prototype: { persist(this: unknown): Promise<boolean> } } }
 
@@ -384,6 +386,58 @@ describe('the phone’s storage', () => {
     await recordActivity(fresh, uniqueTitle('申请持久存储'))
     await fresh.getByRole('heading', { name: '已存入待发送' }).waitFor()
     expect(await asked(fresh)).toBe(1)
+    await context.close()
+  })
+})
+
+describe('Background Sync (Chromium)', () => {
+  it('registers a sync when a record is queued with no signal, and the service worker’s sync makes a tab that missed `online` send it', async () => {
+    const { context, page, problems } = await open(PHONE)
+    // A tab that does not hear the signal come back (as one frozen in the background): its
+    // `online` listeners never run, so only the service worker's sync can wake its outbox.
+    await context.addInitScript(() => (globalThis as unknown as { addEventListener(t: string, f: (e: { stopImmediatePropagation(): void }) => void, c: boolean): void }).addEventListener('online', (e) => e.stopImmediatePropagation(), true))
+    await signIn(page, DEPUTY)
+    await untilOffline(page)
+    const posts = countPosts(context)
+    await page.goto('/activities/new')
+    await page.getByRole('heading', { name: '记录履职' }).waitFor()
+    await context.clock.install()
+    await context.setOffline(true)
+    const title = uniqueTitle('后台同步')
+    await recordActivity(page, title)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    const tags = () => page.evaluate(() => (globalThis as unknown as SyncWin).navigator.serviceWorker.ready.then((r) => r.sync.getTags()))
+    await expect.poll(tags).toContain('outbox')
+    // From here the page's timers move only with the test's clock: the back-off (at least 15 s
+    // after a first failure) cannot be what sends it.
+    await context.clock.pauseAt(new Date(Date.now() + 1_000))
+    await context.setOffline(false)
+    const cdp = await context.newCDPSession(page)
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; isDeleted: boolean }[] }) => {
+        const live = e.registrations.find((r) => !r.isDeleted)
+        if (live) resolve(live.registrationId)
+      }),
+    )
+    await cdp.send('ServiceWorker.enable')
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(baseURL).origin, registrationId: await registration, tag: 'outbox', lastChance: false })
+    let elapsed = 0
+    await expect
+      .poll(
+        async () => {
+          await context.clock.runFor(50)
+          elapsed += 50
+          return posts.size
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1)
+    expect(elapsed).toBeLessThan(7_500)
+    await context.clock.resume()
+    await expect.poll(() => badge(page).count()).toBe(0)
+    expect(await activitiesTitled(title)).toBe(1)
+    expect([...posts.values()]).toEqual([1])
+    expectNoPageErrors(problems)
     await context.close()
   })
 })

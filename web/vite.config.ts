@@ -49,6 +49,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
+        // Background Sync where the browser has it: wakes the open tabs' outbox (public/sw-sync.js).
+        importScripts: ['/sw-sync.js'],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,

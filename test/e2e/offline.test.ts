@@ -9,13 +9,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
 import { PHONE, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs, reportIssue as fileIssue, uniqueTitle } from './issues-api'
+import { apiAs, assignIssue, daysFromToday, reportIssue as fileIssue, uniqueTitle } from './issues-api'
 
-const { baseURL, openAs } = setUpBrowser()
+const { baseURL, open, openAs } = setUpBrowser()
 
 /** The bits of the page's window the tests read (the suite is type-checked without the DOM). */
 type Win = { stillHere?: boolean; navigator: { serviceWorker: { controller: unknown; getRegistration(): Promise<{ update(): Promise<unknown> } | undefined> } } }
 const DEPUTY = '13800000004'
+/** 平泉市住房和城乡建设局, a unit of the deputy's county; 李秀梅 (county staff) assigns to it. */
+const UNIT = '13800000006'
+const COUNTY_STAFF = '13800000002'
 
 /** After the first visit the service worker has precached the app and controls the page. */
 async function untilOffline(page: Page): Promise<void> {
@@ -269,6 +272,178 @@ describe('the outbox sends by itself, exactly once', () => {
   })
 })
 
+/** The page's IndexedDB, typed just enough for the storage tests (the suite has no DOM types). */
+type IdbWin = { indexedDB: { open(name: string, version: number): IdbRequest<IdbDb>; deleteDatabase(name: string): { onsuccess: unknown } } }
+type IdbRequest<T> = { result: T; error: unknown; onupgradeneeded: unknown; onsuccess: unknown; onerror: unknown }
+type IdbDb = { createObjectStore(name: string): unknown; transaction(name: string, mode: string): { objectStore(name: string): { put(value: unknown, key: string): unknown }; oncomplete: unknown; onabort: unknown; error: { name: string } | null }; close(): void }
+/** The page's service worker registration with Background Sync's tags. */
+type SyncWin = { navigator: { serviceWorker: { ready: Promise<{ sync: { getTags(): Promise<string[]> } }> } } }
+/** The browser's StorageManager, to watch navigator.storage.persist() being called. */
+type PersistWin = { persistAsked?: number; StorageManager: { prototype: { persist(this: unknown): Promise<boolean> } } }
+
+/**
+ * Runs in the page: writes random (incompressible) data into a database of its own until the
+ * browser refuses, halving the piece each time, down to 64 bytes. Answers the last refusal's name.
+ */
+async function fillStorage(): Promise<string> {
+  const w = globalThis as unknown as IdbWin & { crypto: { getRandomValues(a: Uint8Array): Uint8Array } }
+  const db = await new Promise<IdbDb>((resolve, reject) => {
+    const r = w.indexedDB.open('filler', 1)
+    r.onupgradeneeded = () => r.result.createObjectStore('data')
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error)
+  })
+  let refusal = ''
+  for (let size = 256 * 1024, n = 0; size >= 64; n++) {
+    const piece = new Uint8Array(size)
+    for (let i = 0; i < size; i += 65536) w.crypto.getRandomValues(piece.subarray(i, i + 65536))
+    const error = await new Promise<string>((resolve) => {
+      const t = db.transaction('data', 'readwrite')
+      t.objectStore('data').put(piece, `piece-${n}`)
+      t.oncomplete = () => resolve('')
+      t.onabort = () => resolve(t.error?.name ?? 'AbortError')
+    })
+    if (error) {
+      refusal = error
+      size /= 2
+    }
+  }
+  db.close()
+  return refusal
+}
+
+describe('the phone’s storage', () => {
+  it('keeps the whole form and says so when the phone’s storage is full, and stores it once there is room', async () => {
+    const { context, page, problems } = await open(PHONE)
+    // A phone with 2 MB for this site, set before the site stores anything (Chromium reads an
+    // origin's quota when its store first opens): room for the app, then filled up for real.
+    await page.goto('/api/v1/health')
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL).origin, quotaSize: 2 * 1024 * 1024 })
+    await signIn(page, DEPUTY)
+    await untilOffline(page)
+    const posts = countPosts(context)
+    await page.goto('/issues/new')
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).waitFor()
+    // Other data fills what is left, in ever smaller pieces, until Chromium refuses even 64 bytes.
+    const refused = await page.evaluate(fillStorage)
+    expect(refused).toBe('QuotaExceededError')
+    await context.setOffline(true)
+    const title = uniqueTitle('存储已满')
+    // By the fields' ids: 标题, 具体情况, 乡镇（街道）, 具体位置, 发现日期.
+    const filled = { title, description: `${title}：河道内倾倒建筑垃圾约二十方。`, township: '党坝镇', location: '下店村东河滩', foundOn: daysFromToday(-3) }
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+    await page.getByRole('radio', { name: '意见建议' }).check()
+    await page.getByRole('radio', { name: '走访座谈' }).check()
+    for (const [id, value] of Object.entries(filled)) await page.locator(`#${id}`).fill(value)
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByText('手机存储空间已满，内容未能保存。请清理手机空间后再试，填写的内容仍在页面上。').waitFor()
+    await screenshot(page, 'offline-storage-full-phone')
+    // Every field as typed; nothing claims to be stored or waiting.
+    for (const [id, value] of Object.entries(filled)) expect(await page.locator(`#${id}`).inputValue()).toBe(value)
+    for (const name of ['地下水超采综合治理', '意见建议', '走访座谈']) expect(await page.getByRole('radio', { name }).isChecked()).toBe(true)
+    expect(await page.getByRole('heading', { name: '已存入待发送' }).count()).toBe(0)
+    expect(await badge(page).count()).toBe(0)
+    const waiting = await context.newPage()
+    await waiting.goto('/outbox')
+    await waiting.getByText('没有待发送的内容').waitFor()
+    await waiting.close()
+
+    // Room again (the other data deleted): the same form, tapped again, is stored and goes out once.
+    await page.evaluate(() => new Promise((resolve) => Object.assign((globalThis as unknown as IdbWin).indexedDB.deleteDatabase('filler'), { onsuccess: resolve })))
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await context.setOffline(false)
+    await expect.poll(() => issuesTitled(title), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => badge(page).count(), { timeout: 30_000 }).toBe(0)
+    expect([...posts.values()]).toEqual([1])
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('asks the browser to keep the store (persistent storage) when the first record is queued, and only then', async () => {
+    const { context, page } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    // Counts the calls of the browser's own navigator.storage.persist() and lets each through.
+    await context.addInitScript(() => {
+      const w = globalThis as unknown as PersistWin
+      const persist = w.StorageManager.prototype.persist
+      w.StorageManager.prototype.persist = function (this: unknown) {
+        w.persistAsked = (w.persistAsked ?? 0) + 1
+        return persist.call(this)
+      }
+    })
+    const asked = (p: Page) => p.evaluate(() => (globalThis as unknown as PersistWin).persistAsked ?? 0)
+    const fresh = await context.newPage()
+    await fresh.goto('/activities/new')
+    await fresh.getByRole('heading', { name: '记录履职' }).waitFor()
+    await fresh.getByLabel('活动主题').fill(uniqueTitle('未提交'))
+    expect(await asked(fresh)).toBe(0)
+    await context.setOffline(true)
+    await fresh.getByLabel('活动主题').fill('')
+    await recordActivity(fresh, uniqueTitle('申请持久存储'))
+    await fresh.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    expect(await asked(fresh)).toBe(1)
+    await fresh.getByRole('button', { name: '再记一条' }).click()
+    await recordActivity(fresh, uniqueTitle('申请持久存储'))
+    await fresh.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    expect(await asked(fresh)).toBe(1)
+    await context.close()
+  })
+})
+
+describe('Background Sync (Chromium)', () => {
+  it('registers a sync when a record is queued with no signal, and the service worker’s sync makes a tab that missed `online` send it', async () => {
+    const { context, page, problems } = await open(PHONE)
+    // A tab that does not hear the signal come back (as one frozen in the background): its
+    // `online` listeners never run, so only the service worker's sync can wake its outbox.
+    await context.addInitScript(() => (globalThis as unknown as { addEventListener(t: string, f: (e: { stopImmediatePropagation(): void }) => void, c: boolean): void }).addEventListener('online', (e) => e.stopImmediatePropagation(), true))
+    await signIn(page, DEPUTY)
+    await untilOffline(page)
+    const posts = countPosts(context)
+    await page.goto('/activities/new')
+    await page.getByRole('heading', { name: '记录履职' }).waitFor()
+    await context.clock.install()
+    await context.setOffline(true)
+    const title = uniqueTitle('后台同步')
+    await recordActivity(page, title)
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    const tags = () => page.evaluate(() => (globalThis as unknown as SyncWin).navigator.serviceWorker.ready.then((r) => r.sync.getTags()))
+    await expect.poll(tags).toContain('outbox')
+    // From here the page's timers move only with the test's clock: the back-off (at least 15 s
+    // after a first failure) cannot be what sends it.
+    await context.clock.pauseAt(new Date(Date.now() + 1_000))
+    await context.setOffline(false)
+    const cdp = await context.newCDPSession(page)
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; isDeleted: boolean }[] }) => {
+        const live = e.registrations.find((r) => !r.isDeleted)
+        if (live) resolve(live.registrationId)
+      }),
+    )
+    await cdp.send('ServiceWorker.enable')
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(baseURL).origin, registrationId: await registration, tag: 'outbox', lastChance: false })
+    let elapsed = 0
+    await expect
+      .poll(
+        async () => {
+          await context.clock.runFor(50)
+          elapsed += 50
+          return posts.size
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1)
+    expect(elapsed).toBeLessThan(7_500)
+    await context.clock.resume()
+    await expect.poll(() => badge(page).count()).toBe(0)
+    expect(await activitiesTitled(title)).toBe(1)
+    expect([...posts.values()]).toEqual([1])
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
 describe('a new version and signing out', () => {
   it('announces a new deploy without reloading a half-filled form, and keeps the draft when asked to update', async () => {
     const { context, page, problems } = await openAs(PHONE, DEPUTY)
@@ -364,6 +539,39 @@ describe('reading with no signal', () => {
     await signIn(page, DEPUTY)
     await context.setOffline(true)
     await page.goto('/issues/mine')
+    await page.getByText('加载失败').waitFor()
+    expect(await page.getByText(title).count()).toBe(0)
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('shows the unit’s to-do from the last copy, labelled with its time, and forgets it on sign-out', async () => {
+    const title = uniqueTitle('离线待办')
+    await assignIssue(await apiAs(baseURL, COUNTY_STAFF), await fileIssue(await apiAs(baseURL, DEPUTY), title), '平泉市住房和城乡建设局')
+    const { context, page, problems } = await openAs(PHONE, UNIT)
+    await untilOffline(page)
+    await page.goto('/issues/todo')
+    await page.getByText(title).waitFor()
+    expect(await page.locator('.offline-copy').count()).toBe(0)
+
+    await context.setOffline(true)
+    const cold = await context.newPage()
+    await cold.goto('/issues/todo')
+    await cold.getByRole('heading', { name: '待办整改' }).waitFor()
+    await cold.getByText(/^离线 · 显示 \d+月\d+日 \d\d:\d\d 的内容$/).waitFor()
+    await cold.getByText(title).waitFor()
+    await screenshot(cold, 'offline-issues-todo-phone')
+    await cold.close()
+
+    // Signed out and in again: the copy went with the sign-out.
+    await context.setOffline(false)
+    await page.goto('/')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signIn(page, UNIT)
+    await context.setOffline(true)
+    await page.goto('/issues/todo')
     await page.getByText('加载失败').waitFor()
     expect(await page.getByText(title).count()).toBe(0)
     expect(await page.locator('.offline-copy').count()).toBe(0)

@@ -53,10 +53,13 @@ const READ_COPIES: Partial<Record<User['role'], RegExp>> = {
   unit: /^\/issues\?/,
 }
 
-/** Signing out (or a session that ended) takes the account's read copies off the phone. */
-function dropReadCopies(userId: string | undefined): void {
+/**
+ * Signing out (or a session that ended) takes the account's read copies off the phone. Sign-out
+ * waits for it, so a page closed or reloaded right after cannot leave a copy behind.
+ */
+async function dropReadCopies(userId: string | undefined): Promise<void> {
   keepReadCopies(null)
-  if (userId) void import('./outbox/reads').then((m) => m.clear(userId))
+  if (userId) await import('./outbox/reads').then((m) => m.clear(userId)).catch(() => undefined)
 }
 
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' }
@@ -118,7 +121,7 @@ export function App() {
         // Only a session that existed can have expired; a first visit just lands on 登录.
         if (signedInRef.current) setNotice({ tone: 'info', text: '登录已过期，请重新登录。未发送的内容仍保存在本机，登录后会自动报送。', path: '/login' })
         stopOutbox()
-        dropReadCopies(lastUser.load()?.id)
+        void dropReadCopies(lastUser.load()?.id)
         lastUser.save(null)
         setUser(null)
       } else {
@@ -162,7 +165,7 @@ export function App() {
           if (!(e instanceof ApiError && e.status === 401)) throw e
         }
         stopOutbox()
-        dropReadCopies(user?.id)
+        await dropReadCopies(user?.id)
         lastUser.save(null)
         setNotice({ tone: 'info', text: '您已退出登录。', path: '/login' })
         setUser(null)

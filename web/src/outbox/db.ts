@@ -84,6 +84,13 @@ export const store = {
   delete: (name: Name, key: string) => tx(name, 'readwrite', (s) => s.delete(key)).then(() => undefined),
   /** Every row of one account. */
   ofUser: <N extends Name>(name: N, userId: string) => tx(name, 'readonly', (s) => s.index('user').getAll(userId) as IDBRequest<Stores[N][]>),
+  /** Deletes every row of one account in one transaction. */
+  deleteOfUser: (name: Name, userId: string) =>
+    tx(name, 'readwrite', (s) => {
+      const r = s.index('user').getAllKeys(userId)
+      r.onsuccess = () => r.result.forEach((key) => s.delete(key))
+      return r
+    }).then(() => undefined),
 }
 
 /** A write the phone refused because its storage is full (never a silent loss: the caller says so). */

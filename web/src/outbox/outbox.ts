@@ -1,8 +1,9 @@
 // The outbox: every report and activity is stored here with its client id before it is sent, and
-// sent by itself — at app start, when the signal returns, when the app comes back to the front and
-// on a back-off timer with jitter — until the server confirms it (201 or 200); only then is it
-// deleted. One tab sends at a time (Web Locks); the server's client-id idempotency makes a repeat
-// harmless anyway. A refused item stays as 需修改 with the server's message.
+// sent by itself — at app start, when the signal returns, when the app comes back to the front, on
+// a back-off timer with jitter and on the service worker's Background Sync (Chromium) — until the
+// server confirms it (201 or 200); only then is it deleted. One tab sends at a time (Web Locks);
+// the server's client-id idempotency makes a repeat harmless anyway. A refused item stays as
+// 需修改 with the server's message.
 import { asApiError, http, NETWORK_ERROR, type ApiError } from '../api'
 import { isQuotaError, store as idb, type ItemKind, type OutboxItem } from './db'
 
@@ -78,6 +79,25 @@ function schedule(): void {
   timer = window.setTimeout(() => void flush(), base * (0.5 + Math.random()))
 }
 
+/** The part of a service worker registration that Background Sync adds (Chromium only). */
+type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
+
+/**
+ * No signal: where the browser has Background Sync, ask it to wake the service worker when the
+ * phone is online again, which tells the open tabs to send (public/sw-sync.js). Only when the
+ * browser knows it is offline: in a dead zone it takes for online, a sync would fire at once and
+ * undo the back-off. The page's own triggers stay: Safari and Firefox have no Background Sync.
+ */
+function registerSync(): void {
+  if (navigator.onLine) return
+  void navigator.serviceWorker?.ready.then((reg) => (reg as SyncRegistration).sync?.register('outbox')).catch(() => undefined)
+}
+
+/** The service worker's `sync` came: the signal is back, as with `online`. */
+function onWorkerMessage(event: MessageEvent): void {
+  if ((event.data as { type?: unknown } | null)?.type === 'outbox-sync') onOnline()
+}
+
 let asked = false
 /** Ask once that the browser not evict the store (Safari clears it after 7 days otherwise). */
 function persist(): void {
@@ -129,6 +149,7 @@ async function sendOne(item: OutboxItem): Promise<Outcome> {
       return 'rejected'
     }
     await idb.put('items', { ...item, state: 'pending', attempts: item.attempts + 1 })
+    if (err.code === NETWORK_ERROR) registerSync()
     hold(err.status === 401 ? '登录已过期，重新登录后会自动发送。' : err.code === NETWORK_ERROR ? '暂无网络，恢复后会自动发送。' : err.message)
     return 'held'
   } finally {
@@ -226,6 +247,7 @@ export function start(userId: string): void {
   failures = 0
   window.addEventListener('online', onOnline)
   document.addEventListener('visibilitychange', onVisible)
+  navigator.serviceWorker?.addEventListener('message', onWorkerMessage)
   channel?.addEventListener('message', refresh)
   void refresh().then(kick)
 }
@@ -236,6 +258,7 @@ export function stop(): void {
   quick = false
   window.removeEventListener('online', onOnline)
   document.removeEventListener('visibilitychange', onVisible)
+  navigator.serviceWorker?.removeEventListener('message', onWorkerMessage)
   channel?.removeEventListener('message', refresh)
   current = null
   for (const l of listeners) l(EMPTY)

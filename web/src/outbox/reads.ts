@@ -17,7 +17,7 @@ export function load(userId: string, path: string): Promise<{ at: string; data: 
   )
 }
 
-export async function clear(userId: string): Promise<void> {
-  const rows = await idb.ofUser('reads', userId).catch(() => [])
-  await Promise.all(rows.map((r) => idb.delete('reads', r.key).catch(() => undefined)))
+/** Every copy of the account, in one transaction: all of them go, or (the page closed) none. */
+export function clear(userId: string): Promise<void> {
+  return idb.deleteOfUser('reads', userId).catch(() => undefined)
 }

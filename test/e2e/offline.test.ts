@@ -67,6 +67,23 @@ async function activitiesTitled(title: string): Promise<number> {
 
 const badge = (page: Page) => page.locator('.topbar-outbox')
 
+/**
+ * Signs out and in again online, then opens `path` offline: the read copy went with the sign-out,
+ * so the screen fails to load and shows neither `title` nor the offline label.
+ */
+async function expectCopiesForgotten(context: BrowserContext, page: Page, phone: string, path: string, title: string): Promise<void> {
+  await context.setOffline(false)
+  await page.goto('/')
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await page.waitForURL((url) => url.pathname === '/login')
+  await signIn(page, phone)
+  await context.setOffline(true)
+  await page.goto(path)
+  await page.getByText('加载失败').waitFor()
+  expect(await page.getByText(title).count()).toBe(0)
+  expect(await page.locator('.offline-copy').count()).toBe(0)
+}
+
 describe('installable and opens with no signal', () => {
   it('passes Chromium’s installability checks: manifest, icons, service worker', async () => {
     const res = await fetch(`${baseURL}/manifest.webmanifest`)
@@ -531,17 +548,7 @@ describe('reading with no signal', () => {
     await cold.getByText(/^离线 · 显示 /).waitFor()
     await cold.close()
 
-    // Signed out and in again: the copies went with the sign-out.
-    await context.setOffline(false)
-    await page.goto('/')
-    await page.getByRole('button', { name: '退出登录' }).click()
-    await page.waitForURL((url) => url.pathname === '/login')
-    await signIn(page, DEPUTY)
-    await context.setOffline(true)
-    await page.goto('/issues/mine')
-    await page.getByText('加载失败').waitFor()
-    expect(await page.getByText(title).count()).toBe(0)
-    expect(await page.locator('.offline-copy').count()).toBe(0)
+    await expectCopiesForgotten(context, page, DEPUTY, '/issues/mine', title)
     expectNoPageErrors(problems)
     await context.close()
   })
@@ -564,17 +571,7 @@ describe('reading with no signal', () => {
     await screenshot(cold, 'offline-issues-todo-phone')
     await cold.close()
 
-    // Signed out and in again: the copy went with the sign-out.
-    await context.setOffline(false)
-    await page.goto('/')
-    await page.getByRole('button', { name: '退出登录' }).click()
-    await page.waitForURL((url) => url.pathname === '/login')
-    await signIn(page, UNIT)
-    await context.setOffline(true)
-    await page.goto('/issues/todo')
-    await page.getByText('加载失败').waitFor()
-    expect(await page.getByText(title).count()).toBe(0)
-    expect(await page.locator('.offline-copy').count()).toBe(0)
+    await expectCopiesForgotten(context, page, UNIT, '/issues/todo', title)
     expectNoPageErrors(problems)
     await context.close()
   })

@@ -183,8 +183,11 @@ describe('the outbox sends by itself, exactly once', () => {
     const posts = countPosts(context)
     const second = await context.newPage()
     await second.goto('/activities/new')
+    // The form takes its default date when it appears (after its draft is read): installing the
+    // clock under a page still starting could hand it a moment of 1970, a date the form refuses.
+    await second.getByLabel('活动主题').waitFor()
     // Both tabs run on the test's clock, so the outbox's timers move only when the test says.
-    await context.clock.install()
+    await context.clock.install({ time: new Date() })
     await context.setOffline(true)
     const titles = [1, 2, 3].map((n) => uniqueTitle(`两页同发${n}`))
     await page.goto('/issues/new')
@@ -419,8 +422,8 @@ describe('Background Sync (Chromium)', () => {
     await untilOffline(page)
     const posts = countPosts(context)
     await page.goto('/activities/new')
-    await page.getByRole('heading', { name: '记录履职' }).waitFor()
-    await context.clock.install()
+    await page.getByLabel('活动主题').waitFor()
+    await context.clock.install({ time: new Date() })
     await context.setOffline(true)
     const title = uniqueTitle('后台同步')
     await recordActivity(page, title)

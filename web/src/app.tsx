@@ -62,14 +62,30 @@ async function dropReadCopies(userId: string | undefined): Promise<void> {
   if (userId) await import('./outbox/reads').then((m) => m.clear(userId)).catch(() => undefined)
 }
 
+/**
+ * The account and catalogue last seen on this phone, or null on a first visit. Either way the
+ * opening screen's chunk starts downloading now, alongside /me, not after the first render.
+ */
+function lastSeen(path: string): { user: User; reference: Reference } | null {
+  const user = lastUser.load()
+  const reference = lastReference()
+  const seen = user && reference ? { user, reference } : null
+  const opening = redirectFor(path, seen?.user ?? null) ?? path
+  screenFor(opening.split('?')[0]!, seen?.user.role ?? null).page.preload()
+  return seen
+}
+
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready' }
 
 export function App() {
   const rawPath = usePath()
   const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath
-  const [boot, setBoot] = useState<Boot>({ state: 'loading' })
-  const [user, setUser] = useState<User | null>(null)
-  const [reference, setReference] = useState<Reference | null>(null)
+  // Opened again on this phone: the first render already shows the screen, from the last copies,
+  // and /me confirms behind it (a session that ended answers 401, which signs out as usual).
+  const [seen] = useState(() => lastSeen(path))
+  const [boot, setBoot] = useState<Boot>({ state: seen ? 'ready' : 'loading' })
+  const [user, setUser] = useState<User | null>(seen?.user ?? null)
+  const [reference, setReference] = useState<Reference | null>(seen?.reference ?? null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const signedInRef = useRef(false)
   signedInRef.current = user !== null
@@ -78,24 +94,6 @@ export function App() {
     setBoot({ state: 'loading' })
     // Both at once: on a slow phone network a second round trip is what people feel.
     const ref = loadReference()
-    // Opened again on this phone: show the screens at once from the last copies and let /me
-    // confirm behind them (a session that ended answers 401, which signs out as usual).
-    const known = lastUser.load()
-    const knownRef = lastReference()
-    if (known && knownRef) {
-      setUser(known)
-      setReference(knownRef)
-      setBoot({ state: 'ready' })
-      api.me().then(
-        (me) => {
-          lastUser.save(me)
-          if (JSON.stringify(me) !== JSON.stringify(known)) setUser(me)
-        },
-        () => undefined,
-      )
-      void ref.then((r) => r && setReference(r))
-      return
-    }
     let me: User | null = null
     try {
       me = await api.me()
@@ -115,7 +113,16 @@ export function App() {
   }, [])
 
   useEffect(() => {
-    void start()
+    if (seen) {
+      api.me().then(
+        (me) => {
+          lastUser.save(me)
+          if (JSON.stringify(me) !== JSON.stringify(seen.user)) setUser(me)
+        },
+        () => undefined,
+      )
+      void loadReference().then((r) => r && setReference(r))
+    } else void start()
     onSessionProblem((error) => {
       if (error.status === 401) {
         // Only a session that existed can have expired; a first visit just lands on 登录.

@@ -1,7 +1,10 @@
 // A form's unsent draft in IndexedDB, for one user, with the client id of a send that got no
 // answer: closing the tab or the browser, a reload or a lapsed session loses nothing, and the
 // retry files it once.
-import { store as idb } from './outbox/db'
+import { openEarly, store as idb } from './outbox/db'
+
+// A form reads its draft as soon as it renders: the store starts opening when the form's code arrives.
+openEarly()
 
 export type Saved<D> = { userId: string; draft: D; id: string | null }
 

@@ -1,7 +1,8 @@
 // Screens as separately loaded chunks: the sign-in screen ships without the code of the others.
-// The route's :params (routes.ts) reach the screen as props.
+// The route's :params (routes.ts) reach the screen as props. `preload` starts a screen's download
+// before it renders: app.tsx asks for the opening screen's chunk while the app is still starting.
 import type { ComponentType } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { Alert } from './components/alert'
 import { Button } from './components/button'
 import { Loading } from './components/loading'
@@ -10,21 +11,29 @@ type Params = Record<string, string>
 // Screens that take no params are loaders too: a component without props accepts any.
 type Loader = () => Promise<{ default: ComponentType<Params> }>
 
-export function lazyPage(load: Loader): ComponentType<Params> {
+/** A screen that can be asked for before it renders. */
+export type LazyScreen = ComponentType<Params> & { preload(): void }
+
+export function lazyPage(load: Loader): LazyScreen {
   let loaded: ComponentType<Params> | null = null
   let pending: Promise<void> | null = null
+  const fetchChunk = () =>
+    (pending ??= load().then((m) => {
+      loaded = m.default
+    }))
 
-  return function LazyPage(params: Params) {
+  function LazyPage(params: Params) {
     const [, setVersion] = useState(0)
     const [failed, setFailed] = useState(false)
+    // What this render showed: the chunk may arrive (preloaded) between the render and the effect,
+    // and a screen that showed 加载中 must then render again.
+    const shown = useRef(false)
+    shown.current = loaded !== null
 
     useEffect(() => {
-      if (loaded) return
-      pending ??= load().then((m) => {
-        loaded = m.default
-      })
+      if (shown.current) return
       let live = true
-      pending.then(
+      fetchChunk().then(
         () => live && setVersion((v) => v + 1),
         () => {
           pending = null
@@ -53,4 +62,12 @@ export function lazyPage(load: Loader): ComponentType<Params> {
     }
     return <Loading />
   }
+  // A failed early download is forgotten: the screen, when it renders, tries again and says so.
+  LazyPage.preload = () => {
+    const attempt = fetchChunk()
+    attempt.catch(() => {
+      if (pending === attempt) pending = null
+    })
+  }
+  return LazyPage
 }

@@ -3,14 +3,13 @@
 // app.tsx applies `roles` once (a screen never checks roles for access), and the home screen's
 // navigation (nav.ts) names its items by these patterns and shows a role only what it may open.
 // The sign-in page's download carries this module: labels and descriptions live in nav.ts.
-import type { ComponentType } from 'preact'
 import type { Role } from '../../worker/core/taxonomy'
-import { lazyPage } from './lazy'
+import { lazyPage, type LazyScreen } from './lazy'
 
 export interface Route {
   /** The address: fixed segments and :params, e.g. '/issues/:id'. */
   pattern: string
-  page: ComponentType<Record<string, string>>
+  page: LazyScreen
   /** Who may open it; 'guest' for the sign-in screens, which only someone not signed in sees. */
   roles: readonly Role[] | 'guest'
 }
@@ -108,7 +107,7 @@ export function isGuestPath(path: string): boolean {
  * in no route, or the "not for your role" screen. (app.tsx's redirects run first: nobody signed
  * in is sent to /login, a signed-in account away from it.)
  */
-export function screenFor(path: string, role: Role | null): { page: ComponentType<Record<string, string>>; params: Record<string, string> } {
+export function screenFor(path: string, role: Role | null): { page: LazyScreen; params: Record<string, string> } {
   const match = matchRoute(path)
   if (!match) return { page: NotFoundPage, params: {} }
   if (!allows(match.route, role)) return { page: NotForRolePage, params: {} }

@@ -68,6 +68,14 @@ function open(): Promise<IDBDatabase> {
   return opening
 }
 
+/**
+ * Opens the store ahead of its first read: every signed-in screen reads it (the outbox, a form's
+ * draft), and opening is the slow part on a cheap phone. A failure is met again by that read.
+ */
+export function openEarly(): void {
+  open().catch(() => undefined)
+}
+
 /** Runs `act` in one transaction and settles when it has committed (a write is on disk by then). */
 async function tx<T>(name: Name, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const t = (await open()).transaction(name, mode)

@@ -47,4 +47,51 @@ describe('五个一', () => {
       expect((await t.call('POST', '/api/v1/five-ones', { cookie, body: body() })).status).toBe(403)
     }
   })
+
+  describe('sent again under its client id (a retry after a lost answer)', () => {
+    const figures = async (t: Awaited<ReturnType<typeof makeTestApp>>, cookie: string) => {
+      const res = (await (await t.call('GET', `/api/v1/stats/five-ones?year=2024&countyCode=${PINGQUAN}`, { cookie })).json()) as { rows: { inquiry: number }[] }
+      return res.rows[0]!.inquiry
+    }
+    const listed = async (t: Awaited<ReturnType<typeof makeTestApp>>, cookie: string) =>
+      ((await (await t.call('GET', '/api/v1/five-ones?year=2024', { cookie })).json()) as { items: { id: string }[] }).items
+
+    it('is recorded and counted once: the retry answers 200 with the stored record', async () => {
+      const t = await makeTestApp()
+      const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+      const id = crypto.randomUUID()
+      const first = await t.call('POST', '/api/v1/five-ones', { cookie: staff.cookie, body: body({ id }) })
+      expect(first.status).toBe(201)
+      const again = await t.call('POST', '/api/v1/five-ones', { cookie: staff.cookie, body: body({ id }) })
+      expect(again.status).toBe(200)
+      expect(await again.json()).toEqual(await first.json())
+      expect((await listed(t, staff.cookie)).map((i) => i.id)).toEqual([id])
+      expect(await figures(t, staff.cookie)).toBe(1)
+    })
+
+    it('is recorded and counted once when eight copies arrive at the same moment', async () => {
+      const t = await makeTestApp()
+      const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+      const id = crypto.randomUUID()
+      const statuses = await Promise.all(Array.from({ length: 8 }, () => t.call('POST', '/api/v1/five-ones', { cookie: staff.cookie, body: body({ id }) }).then((r) => r.status)))
+      expect(statuses.sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201])
+      expect(await listed(t, staff.cookie)).toHaveLength(1)
+      expect(await figures(t, staff.cookie)).toBe(1)
+    })
+
+    it('refuses the id for other content or from someone else (409), changing nothing', async () => {
+      const t = await makeTestApp()
+      const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+      const city = await t.actor({ role: 'city_staff' })
+      const id = crypto.randomUUID()
+      await ok(t.call('POST', '/api/v1/five-ones', { cookie: staff.cookie, body: body({ id }) }), 201)
+      const other = await t.call('POST', '/api/v1/five-ones', { cookie: staff.cookie, body: body({ id, title: '另一次专题询问' }) })
+      expect(other.status).toBe(409)
+      expect((await errorOf(other)).message).toBe('该编号已被另一条记录使用，请刷新后重新填写')
+      expect((await t.call('POST', '/api/v1/five-ones', { cookie: city.cookie, body: body({ id }) })).status).toBe(409)
+      const items = (await (await t.call('GET', '/api/v1/five-ones?year=2024', { cookie: staff.cookie })).json()) as { items: { id: string; title: string }[] }
+      expect(items.items.map((i) => i.title)).toEqual(['关于农村人居环境整治工作的专题询问'])
+      expect(await figures(t, staff.cookie)).toBe(1)
+    })
+  })
 })

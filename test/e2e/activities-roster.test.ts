@@ -158,4 +158,27 @@ describe('accounts and 五个一', () => {
     expectNoPageErrors(problems)
     await context.close()
   })
+
+  it('files a 五个一 once when the answer to the first tap was lost and staff tap 登记 again', async () => {
+    const title = uniqueTitle('重发的综合视察')
+    const { context, page } = await openAs(PHONE, '13800000003')
+    // The first send reaches the server and is stored, but its answer never comes back.
+    let lost = 0
+    await page.route('**/api/v1/five-ones', async (route) => {
+      if (route.request().method() !== 'POST' || lost++ > 0) return route.continue()
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
+    await page.goto('/five-ones')
+    await page.getByRole('button', { name: '登记综合视察' }).click()
+    await page.getByLabel('标题').fill(title)
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.getByRole('alert').waitFor()
+    await page.getByRole('button', { name: '登记', exact: true }).click()
+    await page.getByText(`已登记：${title}`).waitFor()
+    const api = await apiAs(baseURL, '13800000003')
+    const { items } = await api.get<{ items: { title: string }[] }>(`/five-ones?year=${todayInShanghai().slice(0, 4)}`)
+    expect(items.filter((i) => i.title === title)).toHaveLength(1)
+    await context.close()
+  })
 })

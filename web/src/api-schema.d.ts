@@ -462,7 +462,10 @@ export interface paths {
         /** “五个一”列表（县级只见本县，问别县为空列表） */
         get: operations["getFiveOnes"];
         put?: never;
-        /** 登记“五个一”（工作人员；县级只登记本县，市级可登记市本级） */
+        /**
+         * 登记“五个一”（工作人员；县级只登记本县，市级可登记市本级）
+         * @description 带上客户端生成的 id 重发同一请求（如网络中断后重试）只登记一次：已登记时答 200 与原记录；该 id 已用于其他内容或他人所登记则 409。
+         */
         post: operations["postFiveOnes"];
         delete?: never;
         options?: never;
@@ -4142,6 +4145,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: uuid */
+                    id?: string;
                     countyCode: string;
                     year: number;
                     /** @enum {string} */
@@ -4153,6 +4158,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiveOne"];
+                };
+            };
             /** @description 成功 */
             201: {
                 headers: {
@@ -4182,6 +4196,15 @@ export interface operations {
             };
             /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录已被他人修改或状态不允许（conflict、invalid_transition 附 current） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

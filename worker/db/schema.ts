@@ -399,6 +399,10 @@ export const fiveOnes = sqliteTable(
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),
+    /** Hash of the create request, so that a retried create can be told from a reused id (null before 0010). */
+    requestHash: text('request_hash'),
+    /** The create request's fresh token: only the request that stored the row counts it (see issues). */
+    createdByRequest: text('created_by_request'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -1,7 +1,9 @@
-// drizzle queries for 五个一: a record with its counter in one batch, and the scoped list.
+// drizzle queries for 五个一: a record with its counter in one batch (once per client id), and
+// the scoped list.
 import { and, asc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { fiveOnes, places } from '../db/schema'
+import { createdNow, createOnce } from '../db/sql'
 import { fiveOneAdded } from '../stats/counters'
 
 const columns = {
@@ -22,9 +24,16 @@ export async function placeExists(db: Db, code: string): Promise<boolean> {
   return !!row
 }
 
-export async function insertFiveOne(db: Db, row: typeof fiveOnes.$inferInsert) {
-  const [[created]] = await db.batch([db.insert(fiveOnes).values(row).returning(columns), fiveOneAdded(db, row.year, row.placeCode, row.type)])
-  return created!
+/** Stores a 五个一 unless its id is taken, counting it only if this request stored it. */
+export async function insertFiveOne(db: Db, row: typeof fiveOnes.$inferInsert): Promise<boolean> {
+  const create = createOnce(db, fiveOnes, row)
+  const [inserted] = await db.batch([create.insert, fiveOneAdded(db, row.year, row.placeCode, row.type, create.ours)])
+  return createdNow(inserted)
+}
+
+export async function findFiveOne(db: Db, id: string) {
+  const [row] = await db.select({ ...columns, createdBy: fiveOnes.createdBy, requestHash: fiveOnes.requestHash }).from(fiveOnes).where(eq(fiveOnes.id, id)).limit(1)
+  return row
 }
 
 /** 五个一 of a year and/or a place; the table holds a handful of rows a congress a year. */

@@ -1,11 +1,13 @@
 // The shapes of the 五个一 routes (api.md "五个一"): what staff send and what the server answers.
 import * as z from 'zod'
-import { countyCode, date, freeText, text } from '../core/schemas'
+import { countyCode, date, freeText, recordId, text } from '../core/schemas'
 import { FIVE_ONES, codesOf } from '../core/taxonomy'
 import { MAX_CHARS } from '../core/limits'
 import { dateTime, day, uuid } from '../openapi/describe'
 
 export const createFiveOneBody = z.object({
+  /** The client's id for this record: sending it again (a retry) files it once. */
+  id: recordId().optional(),
   countyCode,
   year: z.number({ error: '请填写年度' }).int({ error: '年度应为整数' }),
   type: z.enum(codesOf(FIVE_ONES), { error: '请选择“五个一”类别' }),

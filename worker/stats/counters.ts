@@ -111,6 +111,6 @@ export function deputyRosterMoved(db: Db, deputyId: string, countyCode: string, 
   ]
 }
 
-export function fiveOneAdded(db: Db, year: number, placeCode: string, type: string) {
-  return bump(db, fiveOneCounts, { year, placeCode, type }, [fiveOneCounts.year, fiveOneCounts.placeCode, fiveOneCounts.type], { n: 1 })
+export function fiveOneAdded(db: Db, year: number, placeCode: string, type: string, when?: SQL) {
+  return bump(db, fiveOneCounts, { year, placeCode, type }, [fiveOneCounts.year, fiveOneCounts.placeCode, fiveOneCounts.type], { n: 1 }, when)
 }

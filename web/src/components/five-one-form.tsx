@@ -1,10 +1,12 @@
 // 登记“五个一”: which of the five (综合视察 …), the date within the year, a title and a summary.
-import { useState } from 'preact/hooks'
+// Sent with a client id kept while the content is unchanged, so a retry after a lost answer files it once.
+import { useRef, useState } from 'preact/hooks'
 import type { FiveOne } from '../../../worker/core/taxonomy'
 import { MAX_CHARS } from '../../../worker/core/limits'
 import { fiveOnesApi, type FiveOneItem } from '../activities-api'
 import { FIVE_ONES } from '../activity-format'
 import { asApiError } from '../api'
+import { newId } from '../issues-api'
 import { Alert } from './alert'
 import { ChoiceChips, FormActions, TextArea } from './form-fields'
 import { focusFirstErrorAs, TextField } from './text-field'
@@ -34,6 +36,8 @@ export function FiveOneForm({ countyCode, place, year, today, initialType, onSav
   const [fields, setFields] = useState<Fields>({})
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  /** The last attempt: the same content goes again under the same id. */
+  const attempt = useRef<{ id: string; content: string } | null>(null)
 
   const show = (f: Fields) => {
     setFields(f)
@@ -52,8 +56,11 @@ export function FiveOneForm({ countyCode, place, year, today, initialType, onSav
     setError('')
     if (Object.keys(f).length) return show(f)
     setBusy(true)
+    const content = { countyCode, year, type: type as FiveOne, date, title: title.trim(), summary: summary.trim() }
+    const key = JSON.stringify(content)
+    if (attempt.current?.content !== key) attempt.current = { id: newId(), content: key }
     try {
-      onSaved(await fiveOnesApi.create({ countyCode, year, type: type as FiveOne, date, title: title.trim(), summary: summary.trim() }))
+      onSaved(await fiveOnesApi.create({ id: attempt.current.id, ...content }))
     } catch (e) {
       const err = asApiError(e, '登记失败，请稍后重试')
       if (Object.keys(err.fields).some((k) => k in { type: 1, date: 1, title: 1, summary: 1 })) show(err.fields)

@@ -75,6 +75,8 @@ describe('editing on a phone', () => {
   it('edits a roster entry, and shows the current record when someone else changed it first', async () => {
     const { context, page, problems } = await openAs(PHONE, STAFF)
     await page.goto(`/deputies?q=${DEPUTY}`)
+    const row = page.locator('.roster-item', { hasText: '赵永福' }).first()
+    await row.locator('.roster-name .badge', { hasText: '已开通' }).waitFor()
     await page.getByRole('button', { name: '管理赵永福' }).click()
     const panel = page.getByRole('region', { name: '管理赵永福' })
     await panel.getByRole('button', { name: '修改信息' }).click()
@@ -101,7 +103,9 @@ describe('editing on a phone', () => {
     await panel.getByLabel('代表小组').fill('汤头沟镇代表小组')
     await panel.getByRole('button', { name: '保存修改' }).click()
     await panel.getByText('已保存修改。').waitFor()
-    expect(await page.locator('.roster-item', { hasText: '赵永福' }).locator('.roster-group').first().textContent()).toBe('汤头沟镇代表小组')
+    expect(await row.locator('.roster-group').textContent()).toBe('汤头沟镇代表小组')
+    // The row is updated from the answer, which carries no activation state: it stays 已开通.
+    expect((await row.locator('.roster-name .badge').allTextContents()).slice(1)).toEqual(['已开通'])
     expectNoPageErrors(problems)
     await other.context.close()
     await context.close()

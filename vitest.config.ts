@@ -4,6 +4,7 @@
 import { defineConfig } from 'vitest/config'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { buildWorker } from './worker/build/build'
+import { execFileSync } from 'node:child_process'
 
 // The files whose answers depend on today's date (the year of a record, "not in the future",
 // overdue, deadlines, a year's statistics). They run again with today on the first and the last
@@ -37,6 +38,9 @@ export default defineConfig(async () => {
   // The workerd project runs wrangler.toml's main, the built worker (dist/worker): built here, so
   // it is never older than the source under test.
   await buildWorker()
+  // workerd cannot compile JSON Schemas at run time: the document's checks are compiled here,
+  // in Node (through tsx: the app's sources are not loadable by the config loader).
+  execFileSync(process.execPath, ['--import', 'tsx', 'test/support/contract-standalone.ts'], { stdio: 'inherit' })
   const migrations = await readD1Migrations('./migrations')
   return {
     test: {

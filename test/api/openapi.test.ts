@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { makeTestApp } from '../support/app'
@@ -63,6 +65,16 @@ describe('the OpenAPI document', () => {
     const declaredPending = [...PENDING].filter((r) => documented.has(`${r.split(' ')[0]} ${asTemplate(r.split(' ')[1]!)}`))
     expect(declaredPending, 'declared now: remove from PENDING').toEqual([])
     expect([...PENDING].filter((r) => !app.has(r)), 'PENDING names a route the app lacks').toEqual([])
+  })
+})
+
+describe('the workerd suite', () => {
+  it('asks the worker through fetchChecked, so each answer there is checked against the document too', () => {
+    const dir = join(import.meta.dirname, '../workerd')
+    const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts'))
+    expect(files.length).toBeGreaterThan(5)
+    const direct = files.filter((f) => /\bSELF\s*\.\s*fetch\b/.test(readFileSync(join(dir, f), 'utf8')))
+    expect(direct).toEqual([])
   })
 })
 

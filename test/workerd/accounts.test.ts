@@ -1,11 +1,12 @@
 // Ending and editing accounts inside workerd with D1: the change, its history, the end of the
 // sessions and the roster counters are one D1 batch, and a stale version changes nothing.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { applyAccountChange, findAccountRow } from '../../worker/users/changes.queries'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 const PASSWORD = 'workerd-2022'
@@ -14,11 +15,11 @@ const cookies: Record<string, string> = {}
 const ids: Record<string, string> = {}
 
 function login(phone: string) {
-  return SELF.fetch(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
+  return fetchChecked(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
 }
 
 async function call(who: string, method: string, path: string, body?: unknown) {
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+  return fetchChecked(`${ORIGIN}/api/v1${path}`, {
     method,
     headers: { cookie: cookies[who] ?? '', 'content-type': 'application/json', origin: ORIGIN },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -32,7 +33,7 @@ async function rosterCount() {
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const db = fromD1(env.DB)
   const now = new Date().toISOString()
   const hash = await hashPassword(PASSWORD)

@@ -1,18 +1,19 @@
 // A roster import and first sign-in with an activation code inside workerd with D1: the import's
 // batches (and the codes' upserts) stay under D1's 100 bound parameters per statement, and the
 // code is spent in one D1 batch together with the new password.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, expect, it } from 'vitest'
 import { count, eq, isNull } from 'drizzle-orm'
 import { fromD1 } from '../../worker/db/client'
 import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 let staff = ''
 
 function post(path: string, body: string | object, cookie = staff, type = 'application/json') {
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+  return fetchChecked(`${ORIGIN}/api/v1${path}`, {
     method: 'POST',
     headers: { cookie, 'content-type': type, origin: ORIGIN },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -21,7 +22,7 @@ function post(path: string, body: string | object, cookie = staff, type = 'appli
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const now = new Date().toISOString()
   await fromD1(env.DB)
     .insert(users)
@@ -48,7 +49,7 @@ it('imports 700 deputies on D1 without credentials, then a deputy activates with
   const res = await post('/auth/activate', { phone: one.phone, code: one.code, newPassword: 'first-pass-2026' }, '')
   expect(res.status).toBe(200)
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!
-  const me = (await (await SELF.fetch(`${ORIGIN}/api/v1/me`, { headers: { cookie } })).json()) as { user: { phone: string; mustChangePassword: boolean } }
+  const me = (await (await fetchChecked(`${ORIGIN}/api/v1/me`, { headers: { cookie } })).json()) as { user: { phone: string; mustChangePassword: boolean } }
   expect(me.user).toMatchObject({ phone: one.phone, mustChangePassword: false })
   expect((await post('/auth/activate', { phone: one.phone, code: one.code, newPassword: 'other-pass-2026' }, '')).status).toBe(400)
   expect((await post('/auth/login', { phone: one.phone, password: 'first-pass-2026' }, '')).status).toBe(200)

@@ -1,11 +1,12 @@
 // Activities and the roster inside workerd with D1: record, review, the yearly record, and a
 // roster import (CSV and XLSX parsing must work on Workers, not only on Node).
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { todayInShanghai } from '../../worker/core/dates'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 const PASSWORD = 'workerd-2022'
@@ -13,7 +14,7 @@ const cookies: Record<string, string> = {}
 const ids: Record<string, string> = {}
 
 async function call(who: string, method: string, path: string, body?: unknown, type = 'application/json') {
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+  return fetchChecked(`${ORIGIN}/api/v1${path}`, {
     method,
     headers: { cookie: cookies[who] ?? '', 'content-type': type, origin: ORIGIN },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -22,7 +23,7 @@ async function call(who: string, method: string, path: string, body?: unknown, t
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const db = fromD1(env.DB)
   const now = new Date().toISOString()
   const hash = await hashPassword(PASSWORD)
@@ -32,7 +33,7 @@ beforeAll(async () => {
   ] as const) {
     ids[key] = crypto.randomUUID()
     await db.insert(users).values({ id: ids[key]!, name: key, phone, role, countyCode: '130825', level: role === 'deputy' ? 'county' : null, passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now })
-    const res = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
+    const res = await fetchChecked(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
     expect(res.status).toBe(200)
     cookies[key] = res.headers.get('set-cookie')!.split(';')[0]!
   }
@@ -81,7 +82,7 @@ it('reads an XLSX roster on Workers', async () => {
     ['孙志强', '13722220021', '市', '隆化县', ''],
   ].map((r) => r.map((value) => ({ value })))
   const blob = await writeXlsxFile(sheet).toBlob()
-  const res = await SELF.fetch(`${ORIGIN}/api/v1/deputies/import`, {
+  const res = await fetchChecked(`${ORIGIN}/api/v1/deputies/import`, {
     method: 'POST',
     headers: { cookie: cookies.staff!, origin: ORIGIN, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     body: await blob.arrayBuffer(),

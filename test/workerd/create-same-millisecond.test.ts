@@ -1,6 +1,6 @@
 // On D1: a create retried in the same millisecond as the first (same id, body and created_at)
 // creates one issue or activity and moves the counters once, as a recount from the base tables says.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { users } from '../../worker/db/schema'
@@ -8,13 +8,14 @@ import { hashPassword } from '../../worker/auth/passwords'
 import { todayInShanghai } from '../../worker/core/dates'
 import { RECOUNT } from '../../worker/stats/recount'
 import { inOneMillisecond } from '../support/clock'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 const PASSWORD = 'workerd-2022'
 let cookie = ''
 
 function post(path: string, body: unknown) {
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(body) })
+  return fetchChecked(`${ORIGIN}/api/v1${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(body) })
 }
 
 /** A counter table's rows and its recount (npm run stats:rebuild's truth), in a stable order. */
@@ -27,13 +28,13 @@ async function counters(table: keyof typeof RECOUNT) {
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const now = new Date().toISOString()
   const phone = '13711119001'
   await fromD1(env.DB)
     .insert(users)
     .values({ id: crypto.randomUUID(), name: '代表', phone, role: 'deputy', level: 'county', countyCode: '130881', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false, createdAt: now, updatedAt: now })
-  const res = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
+  const res = await fetchChecked(`${ORIGIN}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ phone, password: PASSWORD }) })
   expect(res.status).toBe(200)
   cookie = res.headers.get('set-cookie')!.split(';')[0]!
 })

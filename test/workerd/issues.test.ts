@@ -1,11 +1,12 @@
 // The issue ledger inside workerd with D1: report, assign, accept, complete, verify, with the
 // version check and the atomic batch running on D1 itself, and the exports built there.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { units, users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { todayInShanghai } from '../../worker/core/dates'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 const PASSWORD = 'workerd-2022'
@@ -13,7 +14,7 @@ const cookies: Record<string, string> = {}
 let unitId = ''
 
 async function call(who: string, method: string, path: string, body?: unknown) {
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+  return fetchChecked(`${ORIGIN}/api/v1${path}`, {
     method,
     headers: { cookie: cookies[who] ?? '', 'content-type': 'application/json', origin: ORIGIN },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -22,7 +23,7 @@ async function call(who: string, method: string, path: string, body?: unknown) {
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const db = fromD1(env.DB)
   const now = new Date().toISOString()
   unitId = crypto.randomUUID()
@@ -35,7 +36,7 @@ beforeAll(async () => {
   ] as const
   for (const [key, phone, extra] of people) {
     await db.insert(users).values({ id: crypto.randomUUID(), name: key, phone, countyCode: '130881', passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now, ...extra })
-    const res = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+    const res = await fetchChecked(`${ORIGIN}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN },
       body: JSON.stringify({ phone, password: PASSWORD }),

@@ -3,7 +3,7 @@
 // dist/worker): the issue ledger and the statistics as XLSX, read back here, an XLSX roster
 // import and the OpenAPI document. test/api/sizes.test.ts proves their libraries are not in the
 // modules loaded at start.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { readSheet } from 'read-excel-file/universal'
 import { beforeAll, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
@@ -11,18 +11,19 @@ import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { todayInShanghai, yearInShanghai } from '../../worker/core/dates'
 import { makeXlsx, XLSX_TYPE } from '../support/xlsx'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 const PASSWORD = 'workerd-2022'
 const cookies: Record<string, string> = {}
 
 function call(who: string, method: string, path: string, body?: BodyInit, type = 'application/json') {
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { method, headers: { cookie: cookies[who] ?? '', 'content-type': type, origin: ORIGIN }, body })
+  return fetchChecked(`${ORIGIN}/api/v1${path}`, { method, headers: { cookie: cookies[who] ?? '', 'content-type': type, origin: ORIGIN }, body })
 }
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const now = new Date().toISOString()
   const hash = await hashPassword(PASSWORD)
   const people = [

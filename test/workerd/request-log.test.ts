@@ -1,7 +1,8 @@
 // The Workers entry logs through console: one record per request with the same fields as on
 // Node, and X-Request-Id on every answer. Console is the Workers log, so it is what is watched.
-import { SELF, applyD1Migrations, env } from 'cloudflare:test'
+import { applyD1Migrations, env } from 'cloudflare:test'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { fetchChecked } from './contract'
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
@@ -13,8 +14,8 @@ afterEach(() => {
 describe('request logs on Workers', () => {
   it('names each answer with X-Request-Id and logs its record through console', async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => {})
-    const ok = await SELF.fetch('http://example.com/api/v1/health')
-    const refused = await SELF.fetch('http://example.com/api/v1/me')
+    const ok = await fetchChecked('http://example.com/api/v1/health')
+    const refused = await fetchChecked('http://example.com/api/v1/me')
     expect([ok.status, refused.status]).toEqual([200, 401])
     const records = info.mock.calls.map(([r]) => r as Record<string, unknown>)
     expect(records).toEqual([

@@ -1,17 +1,18 @@
 // The built web as Workers static assets (wrangler.toml [assets], web/public/_headers): only
 // content-hashed files are immutable, a missing file is 404 and not cached, screens get the HTML.
-import { env, SELF } from 'cloudflare:test'
+import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 
 /**
  * What Workers does with a request outside run_worker_first: the static asset when one matches,
- * else the worker (not_found_handling = "none"). SELF is the worker alone in this pool.
+ * else the worker (not_found_handling = "none"). fetchChecked reaches the worker alone in this pool.
  */
 async function served(path: string): Promise<Response> {
   const asset = await env.ASSETS.fetch(`${ORIGIN}${path}`)
-  return asset.status === 404 ? SELF.fetch(`${ORIGIN}${path}`) : asset
+  return asset.status === 404 ? fetchChecked(`${ORIGIN}${path}`) : asset
 }
 
 async function hashedScript(): Promise<string> {

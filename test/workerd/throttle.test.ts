@@ -1,11 +1,12 @@
 // The sign-in throttle inside workerd with D1: the same conditional upserts admit at most the
 // limit of a parallel burst there, and the client address is Cloudflare's CF-Connecting-IP.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { fromD1 } from '../../worker/db/client'
 import { sessions, users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
+import { fetchChecked } from './contract'
 
 const PASSWORD = 'workerd-2022'
 const ORIGIN = 'http://example.com'
@@ -31,7 +32,7 @@ async function addDeputy(phone: string) {
 }
 
 function signIn(phone: string, password: string, address: string, headers: Record<string, string> = {}) {
-  return SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+  return fetchChecked(`${ORIGIN}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': address, ...headers },
     body: JSON.stringify({ phone, password }),
@@ -40,7 +41,7 @@ function signIn(phone: string, password: string, address: string, headers: Recor
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
 })
 
 describe('the sign-in throttle on D1', () => {

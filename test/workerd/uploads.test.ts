@@ -1,11 +1,12 @@
 // Uploads inside workerd: the multipart parser and the unzip run on the Workers runtime there,
 // which has 128 MB per isolate, so the caps must hold there too.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { users } from '../../worker/db/schema'
 import { hashPassword } from '../../worker/auth/passwords'
 import { makeXlsx, XLSX_TYPE } from '../support/xlsx'
+import { fetchChecked } from './contract'
 
 const ORIGIN = 'http://example.com'
 const PASSWORD = 'workerd-2022'
@@ -14,12 +15,12 @@ let cookie = ''
 
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
   const now = new Date().toISOString()
   await fromD1(env.DB)
     .insert(users)
     .values({ id: crypto.randomUUID(), name: '周红', phone: '13700000091', role: 'county_staff', countyCode: '130881', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false, createdAt: now, updatedAt: now })
-  const res = await SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+  const res = await fetchChecked(`${ORIGIN}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN },
     body: JSON.stringify({ phone: '13700000091', password: PASSWORD }),
@@ -31,7 +32,7 @@ beforeAll(async () => {
 function post(body: BodyInit, type?: string) {
   const headers: Record<string, string> = { cookie, origin: ORIGIN }
   if (type) headers['content-type'] = type
-  return SELF.fetch(`${ORIGIN}/api/v1/deputies/import`, { method: 'POST', headers, body })
+  return fetchChecked(`${ORIGIN}/api/v1/deputies/import`, { method: 'POST', headers, body })
 }
 
 describe('roster uploads on Workers', () => {

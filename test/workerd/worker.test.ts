@@ -1,11 +1,12 @@
 // The same app inside workerd with D1: proves the Workers entry, the D1 driver, the migrations
 // and WebCrypto sign-in work there, not only on Node.
-import { env, SELF, applyD1Migrations } from 'cloudflare:test'
+import { env, applyD1Migrations } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fromD1 } from '../../worker/db/client'
 import { units, users } from '../../worker/db/schema'
 import { hashPassword, iterationsOf } from '../../worker/auth/passwords'
 import { APP_VERSION } from '../../worker/core/version'
+import { fetchChecked } from './contract'
 
 const PASSWORD = 'workerd-2022'
 const ORIGIN = 'http://example.com'
@@ -32,7 +33,7 @@ async function addUser(phone: string, role: 'county_staff' | 'deputy' | 'unit', 
 }
 
 async function signIn(phone: string, password = PASSWORD) {
-  return SELF.fetch(`${ORIGIN}/api/v1/auth/login`, {
+  return fetchChecked(`${ORIGIN}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN },
     body: JSON.stringify({ phone, password }),
@@ -42,12 +43,12 @@ async function signIn(phone: string, password = PASSWORD) {
 beforeAll(async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
   // The reference data is seeded on the first request; make one so that users can refer to places.
-  expect((await SELF.fetch(`${ORIGIN}/api/v1/health`)).status).toBe(200)
+  expect((await fetchChecked(`${ORIGIN}/api/v1/health`)).status).toBe(200)
 })
 
 describe('the worker on D1', () => {
   it('answers health', async () => {
-    const res = await SELF.fetch(`${ORIGIN}/api/v1/health`)
+    const res = await fetchChecked(`${ORIGIN}/api/v1/health`)
     expect(res.status).toBe(200)
     // D1 records migrations in wrangler's d1_migrations, by file name.
     const latest = env.MIGRATIONS.at(-1)!.name.replace(/\.sql$/, '')
@@ -55,7 +56,7 @@ describe('the worker on D1', () => {
   })
 
   it('serves the reference data seeded into D1', async () => {
-    const res = await SELF.fetch(`${ORIGIN}/api/v1/reference`)
+    const res = await fetchChecked(`${ORIGIN}/api/v1/reference`)
     const ref = (await res.json()) as { counties: unknown[]; city: { name: string }; fields: { year: number }[] }
     expect(ref.city.name).toBe('承德市')
     expect(ref.counties).toHaveLength(12)
@@ -75,7 +76,7 @@ describe('the worker on D1', () => {
     const res = await signIn(staff.phone)
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!
-    const me = await SELF.fetch(`${ORIGIN}/api/v1/me`, { headers: { cookie } })
+    const me = await fetchChecked(`${ORIGIN}/api/v1/me`, { headers: { cookie } })
     expect(((await me.json()) as { user: { name: string; countyCode: string } }).user).toMatchObject({ name: '李秀梅', countyCode: '130881' })
   })
 
@@ -87,10 +88,10 @@ describe('the worker on D1', () => {
     expect(signedIn.status).toBe(200)
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!
 
-    const list = (await (await SELF.fetch(`${ORIGIN}/api/v1/deputies`, { headers: { cookie } })).json()) as { items: { name: string }[] }
+    const list = (await (await fetchChecked(`${ORIGIN}/api/v1/deputies`, { headers: { cookie } })).json()) as { items: { name: string }[] }
     expect(list.items.map((d) => d.name)).toEqual(['赵永福'])
-    expect((await SELF.fetch(`${ORIGIN}/api/v1/users/${mine.id}`, { headers: { cookie } })).status).toBe(200)
-    expect((await SELF.fetch(`${ORIGIN}/api/v1/users/${theirs.id}`, { headers: { cookie } })).status).toBe(404)
+    expect((await fetchChecked(`${ORIGIN}/api/v1/users/${mine.id}`, { headers: { cookie } })).status).toBe(200)
+    expect((await fetchChecked(`${ORIGIN}/api/v1/users/${theirs.id}`, { headers: { cookie } })).status).toBe(404)
   })
 
   it('shows a unit account its unit name, joined across D1 tables', async () => {
@@ -102,7 +103,7 @@ describe('the worker on D1', () => {
     const signedIn = await signIn(account.phone)
     expect(signedIn.status).toBe(200)
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!
-    const me = (await (await SELF.fetch(`${ORIGIN}/api/v1/me`, { headers: { cookie } })).json()) as { user: { unitName: string } }
+    const me = (await (await fetchChecked(`${ORIGIN}/api/v1/me`, { headers: { cookie } })).json()) as { user: { unitName: string } }
     expect(me.user.unitName).toBe('平泉市水务局')
   })
 })
@@ -111,10 +112,10 @@ describe('the built web as Workers static assets', () => {
   it('serves the single-page app for a screen path, and keeps /api/* for the worker', async () => {
     // No asset matches a screen path, so Workers hands it to the worker (not_found_handling none).
     expect((await env.ASSETS.fetch(`${ORIGIN}/issues/some-id`)).status).toBe(404)
-    const page = await SELF.fetch(`${ORIGIN}/issues/some-id`)
+    const page = await fetchChecked(`${ORIGIN}/issues/some-id`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="app"')
-    const api = await SELF.fetch(`${ORIGIN}/api/v1/no-such-route`)
+    const api = await fetchChecked(`${ORIGIN}/api/v1/no-such-route`)
     expect(api.headers.get('content-type')).toContain('application/json')
   })
 

@@ -7,7 +7,10 @@ import { fileIssue, type IssueJson } from '../support/issues'
 import { JPEG, PNG, THUMB_JPEG, WEBP_VP8, WEBP_VP8L, WEBP_VP8X, jpegOfSize } from '../support/images'
 import { attach, getPhoto, putPhoto, type PhotoJson } from '../support/photos'
 import { photos } from '../../worker/db/schema'
-import { readdirSync, existsSync } from 'node:fs'
+import { readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dirStore } from '../../worker/files/dir-store'
 
 let t: TestApp
 let deputy: { cookie: string; user: { id: string; name: string } }
@@ -160,5 +163,36 @@ describe('the thumbnail', () => {
     expect((await send(other.cookie, photo.id, THUMB_JPEG)).status).toBe(403)
     expect((await send(deputy.cookie, crypto.randomUUID(), THUMB_JPEG)).status).toBe(404)
     expect(((await (await t.call('GET', `/api/v1/issues/${issue.id}`, { cookie: deputy.cookie })).json()) as { photos: PhotoJson[] }).photos.find((p) => p.id === photo.id)!.thumb).toBeNull()
+  })
+})
+
+describe('the byte store', () => {
+  it('stores bytes before the row: when the bytes cannot be written, no photo is listed or served', async () => {
+    const broken = await makeTestApp()
+    const who = await broken.actor({ role: 'deputy' })
+    const mine = await fileIssue(broken, who.cookie)
+    // The files directory cannot be made: a plain file stands where it should be.
+    writeFileSync(broken.filesDir, 'not a directory')
+    const id = crypto.randomUUID()
+    const res = await putPhoto(broken, who.cookie, { issueId: mine.id }, { id })
+    expect(res.status).toBe(500)
+    expect(await broken.db.select().from(photos)).toEqual([])
+    expect((await getPhoto(broken, who.cookie, id)).status).toBe(404)
+  })
+
+  it('writes each file whole under its final name, leaving no temporary file behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npc-store-'))
+    const store = dirStore(dir)
+    const key = `photos/${crypto.randomUUID()}/${'a'.repeat(64)}`
+    const bytes = jpegOfSize(256 * 1024)
+    await Promise.all([store.put(key, bytes, 'image/jpeg'), store.put(key, bytes, 'image/jpeg')])
+    expect(await store.exists(key)).toBe(true)
+    const file = (await store.get(key))!
+    expect(file.bytes).toBe(bytes.length)
+    expect(new Uint8Array(await new Response(file.body).arrayBuffer())).toEqual(bytes)
+    const names = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+    expect(names).toEqual(['a'.repeat(64)])
+    expect(await store.get(`photos/${crypto.randomUUID()}/${'b'.repeat(64)}`)).toBeNull()
+    await expect(store.get('../etc/passwd')).rejects.toThrow(/bad file key/)
   })
 })

@@ -22,6 +22,9 @@ import { deputyRoutes } from './deputies/deputies.routes'
 import { fiveOneRoutes } from './five-ones/five-ones.routes'
 import { statsRoutes } from './stats/stats.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
+import { photoHeaders, photoRoutes } from './photos/photos.routes'
+import { isImageUpload } from './photos/upload'
+import type { FileStore } from './files/store'
 import { prepareDatabase } from './db/prepare'
 import { consoleSink, logError, requestLog, type LogSink } from './log'
 
@@ -30,6 +33,8 @@ export interface AppDeps {
   config: Config
   /** Where request and error records go (worker/log.ts); console when not given. */
   log?: LogSink
+  /** Where uploaded photos are kept (worker/files/): R2 on Workers, a directory on Node. */
+  files?: FileStore
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -84,16 +89,18 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   429: 'rate_limited',
 }
 
-export function createApp({ db, config, log = consoleSink }: AppDeps) {
+export function createApp({ db, config, log = consoleSink, files }: AppDeps) {
   const app = new Hono<AppEnv>()
   let ready: Promise<void> | null = null
 
   app.use('*', requestLog(log, config.trustProxy))
+  app.use('/api/v1/photos/*', photoHeaders)
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin' }))
 
   app.use('/api/*', async (c, next) => {
     c.set('db', db)
     c.set('config', config)
+    c.set('files', files ?? null)
     c.header('Cache-Control', 'no-store')
     csrfCheck(c)
     // Reference data (and, when asked, demo data) is in place before the first request is served.
@@ -104,15 +111,14 @@ export function createApp({ db, config, log = consoleSink }: AppDeps) {
     await ready
     await next()
   })
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimit,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', `提交的内容过大（上限 ${Math.round(config.bodyLimit / 1024)} KB）`)
-      },
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: config.bodyLimit,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `提交的内容过大（上限 ${Math.round(config.bodyLimit / 1024)} KB）`)
+    },
+  })
+  // A photo's bytes have their own, larger cap (worker/photos/upload.ts).
+  app.use('/api/*', (c, next) => (isImageUpload(c.req.method, c.req.path) ? next() : limitBody(c, next)))
   app.use('/api/v1/*', loadUser, authGate)
 
   app.route('/api/v1', referenceRoutes)
@@ -125,6 +131,7 @@ export function createApp({ db, config, log = consoleSink }: AppDeps) {
   app.route('/api/v1', deputyRoutes)
   app.route('/api/v1', fiveOneRoutes)
   app.route('/api/v1', statsRoutes)
+  app.route('/api/v1', photoRoutes)
   app.route('/api/v1', openApiRoutes(app))
 
   app.all('/api/*', () => {

@@ -2,9 +2,12 @@
 // once from plain strings (env vars on Node, vars/secrets on Workers). Bad config fails loudly.
 import type { Db } from './db/client'
 import type { SessionUser } from './auth/sessions'
+import type { FileStore } from './files/store'
 
 export interface Bindings {
   DB?: D1Database
+  /** The R2 bucket photos are kept in (wrangler.toml). */
+  FILES?: R2Bucket
   ASSETS?: Fetcher
   DATABASE_URL?: string
   DATABASE_AUTH_TOKEN?: string
@@ -19,6 +22,8 @@ export interface AppVariables {
   db: Db
   config: Config
   user: SessionUser | null
+  /** The store of uploaded files; null when the runtime was given none. */
+  files: FileStore | null
   /** The id of this request, as X-Request-Id names it (worker/log.ts). */
   requestId: string
 }

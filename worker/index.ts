@@ -6,6 +6,7 @@ import { createApp, type App } from './app'
 import { fromD1, fromLibsql, type Db } from './db/client'
 import { parseConfig, ConfigError, type Bindings } from './env'
 import { webFallback } from './static-workers'
+import { r2Store } from './files/r2-store'
 
 async function openDb(env: Bindings): Promise<Db> {
   if (env.DB) return fromD1(env.DB)
@@ -17,7 +18,7 @@ async function openDb(env: Bindings): Promise<Db> {
 }
 
 async function start(env: Bindings): Promise<App> {
-  return createApp({ db: await openDb(env), config: parseConfig(env as Record<string, string | undefined>) })
+  return createApp({ db: await openDb(env), config: parseConfig(env as Record<string, string | undefined>), files: env.FILES ? r2Store(env.FILES) : undefined })
 }
 
 let app: Promise<App> | undefined

@@ -15,6 +15,8 @@ import { demoAccountLines, listen, listenHost, startLine, usableDemoAccounts } f
 import { closeOnSignals } from './shutdown'
 import { serveWeb } from './static-node'
 import { drainUnreadBodies } from './node-bodies'
+import { dirStore } from './files/dir-store'
+import { DEFAULT_FILES_DIR } from './db/backup'
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url))
 
@@ -33,7 +35,7 @@ async function main() {
   const { client, db } = await openNodeDatabase(url, process.env.DATABASE_AUTH_TOKEN)
   await prepareDatabase(db, config)
 
-  const app = createApp({ db, config, log: lineSink(process.stdout, process.stderr) })
+  const app = createApp({ db, config, log: lineSink(process.stdout, process.stderr), files: dirStore(process.env.FILES_DIR || DEFAULT_FILES_DIR) })
   if (!serveWeb(app, WEB_DIST)) {
     console.warn(`web/dist not found: run "npm run build" to serve the web app (API only for now)`)
   }

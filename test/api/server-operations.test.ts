@@ -1,13 +1,14 @@
 // The real Node server under a surge of submissions while an operator runs the CLIs against
 // the same database file: `admin:create` and `db:backup` fail no request and hold the server up
 // only briefly; the backup taken under load restores into a new file that a new server serves
-// with the same records and the same statistics.
-import { mkdtempSync } from 'node:fs'
+// with the same records, the same statistics and the same photo bytes.
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueBody } from '../support/issues'
 import { runCli, signIn, startServer, type CliResult, type RunningServer } from '../support/processes'
+import { jpegOfSize } from '../support/images'
 
 const DEPUTY = '13800000004'
 const CITY_STAFF = '13800000001'
@@ -38,6 +39,9 @@ let cli: { admin: CliResult; backup: CliResult; start: number; end: number; back
 let original: { supervision: Supervision; activities: unknown; fiveOnes: unknown; issues: Map<string, unknown> }
 let deputyCookie = ''
 let staffCookie = ''
+/** A photo stored before the backup: it must come back with the same bytes. */
+const PHOTO = jpegOfSize(300 * 1024)
+let photoId = ''
 
 interface Supervision {
   rows: { countyCode: string; fieldCode?: string; reported: number; total: number; [k: string]: unknown }[]
@@ -53,9 +57,15 @@ async function statistics(server: RunningServer, cookie: string) {
 
 beforeAll(async () => {
   const url = `file:${join(dir, 'app.db')}`
-  server = await startServer(join(dir, 'app.db'), { demo: true })
+  server = await startServer(join(dir, 'app.db'), { demo: true, env: { FILES_DIR: join(dir, 'files') } })
   deputyCookie = await signIn(server.baseURL, DEPUTY, DEMO_PASSWORD)
   staffCookie = await signIn(server.baseURL, CITY_STAFF, DEMO_PASSWORD)
+  const reported = (await (
+    await fetch(`${server.baseURL}/api/v1/issues`, { method: 'POST', headers: { cookie: deputyCookie, 'content-type': 'application/json' }, body: JSON.stringify(issueBody()) })
+  ).json()) as { id: string }
+  photoId = crypto.randomUUID()
+  const upload = await fetch(`${server.baseURL}/api/v1/photos/${photoId}?issueId=${reported.id}`, { method: 'PUT', headers: { cookie: deputyCookie, 'content-type': 'image/jpeg' }, body: PHOTO })
+  expect(upload.status).toBe(201)
 
   let stop = false
   const submitter = async () => {
@@ -120,9 +130,11 @@ describe('the Node server while an operator runs admin:create and db:backup', ()
 
   it('restores the backup taken under load into a new file, served with the same records and statistics', { timeout: 120_000 }, async () => {
     const restoredPath = join(dir, 'restored', 'app.db')
+    // The server's own files are gone (a lost disk): the photo must come from the backup alone.
+    rmSync(join(dir, 'files'), { recursive: true, force: true })
     const restore = await runCli('restore.ts', [backupDir], { DATABASE_URL: `file:${restoredPath}`, FILES_DIR: join(dir, 'restored-files') })
     expect(restore.code, restore.stderr).toBe(0)
-    const again = await startServer(restoredPath)
+    const again = await startServer(restoredPath, { env: { FILES_DIR: join(dir, 'restored-files') } })
     try {
       // Restoring over the database the running server has open is refused.
       const refused = await runCli('restore.ts', [backupDir], { DATABASE_URL: `file:${restoredPath}`, FILES_DIR: join(dir, 'restored-files') })
@@ -133,6 +145,9 @@ describe('the Node server while an operator runs admin:create and db:backup', ()
       // The account admin:create made before the backup is there too.
       expect((await fetch(`${again.baseURL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13912345678', password: 'wrong-pass-1' }) })).status).toBe(401)
       for (const [id, json] of original.issues) expect(await (await get(again, `/api/v1/issues/${id}`, deputy)).json()).toEqual(json)
+      const photo = await get(again, `/api/v1/photos/${photoId}`, deputy)
+      expect(photo.status).toBe(200)
+      expect(new Uint8Array(await photo.arrayBuffer())).toEqual(PHOTO)
 
       // Every submission answered before the backup began is in it; later ones may be.
       const acknowledged = sent.filter((s) => s.status === 201)

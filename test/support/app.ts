@@ -12,6 +12,9 @@ import { hashPassword } from '../../worker/auth/passwords'
 import type { DeputyLevel, Role } from '../../worker/core/taxonomy'
 import type { LogRecord, LogSink } from '../../worker/log'
 import { checkResponse } from './contract'
+import { dirStore } from '../../worker/files/dir-store'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export const PASSWORD = 'test-pass-2022'
 export const PINGQUAN = '130881'
@@ -58,7 +61,9 @@ export async function makeTestApp(env: Record<string, string> = {}) {
     logs.push(record)
     if (record.level === 'error') console.error(record)
   }
-  const app = createApp({ db, config, log })
+  // Photos go to a directory of this app's own, made on the first upload.
+  const filesDir = join(tmpdir(), `npc-files-${crypto.randomUUID()}`)
+  const app = createApp({ db, config, log, files: dirStore(filesDir) })
   // Whatever a test asks the app (through call() or app.request directly) must be what the
   // document promises for that operation and status.
   const request = app.request.bind(app)
@@ -133,7 +138,7 @@ export async function makeTestApp(env: Record<string, string> = {}) {
     return { user, cookie: await signIn(user.phone, input.password ?? PASSWORD) }
   }
 
-  return { app, db, client, config, logs, makeUnit, makeUser, call, signIn, actor }
+  return { app, db, client, config, logs, filesDir, makeUnit, makeUser, call, signIn, actor }
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>

@@ -7,6 +7,7 @@ declare global {
       DB: D1Database
       MIGRATIONS: D1Migration[]
       ASSETS: Fetcher
+      FILES: R2Bucket
     }
   }
 }

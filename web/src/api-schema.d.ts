@@ -558,6 +558,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 照片本身
+         * @description 带 Content-Type、X-Content-Type-Options: nosniff、Cache-Control: private、Content-Security-Policy: default-src 'none'; sandbox、Content-Disposition: inline 与 ETag（内容的 SHA-256）。范围同所属记录（范围外为 404）；已撤回的照片只有范围内的工作人员还能查看。
+         */
+        get: operations["getPhotosById"];
+        /**
+         * 上传一张照片（请求体为图片本身；issueId 或 activityId 指明所属记录，eventId 指明问题的办理环节）
+         * @description id 由客户端生成（UUID）。类型以文件头为准（与 Content-Type 不符、SVG/HTML 或无法识别为 415），超过 5 MB 为 413，本环节已有 9 张为 400，环节不能附照片为 400，环节已结束为 409 invalid_transition。同一 id、同一内容、同一上传者重发答 200 与已有照片；换了内容或换了人为 409 conflict。
+         */
+        put: operations["putPhotosById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/photos/{id}/thumb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 照片的缩略图；没有另传缩略图时为原图
+         * @description 带 Content-Type、X-Content-Type-Options: nosniff、Cache-Control: private、Content-Security-Policy: default-src 'none'; sandbox、Content-Disposition: inline 与 ETag（内容的 SHA-256）。范围同所属记录（范围外为 404）；已撤回的照片只有范围内的工作人员还能查看。
+         */
+        get: operations["getPhotosByIdThumb"];
+        /**
+         * 上传照片的缩略图（只能由照片的上传者，在照片之后）
+         * @description 类型同照片，最大 200 KB；同一内容重发答 200，已有另一张缩略图为 409。
+         */
+        put: operations["putPhotosByIdThumb"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/photos/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回一张错附的照片（范围内的工作人员；须写理由）
+         * @description 撤回后照片不再出现在问题、活动与导出中，时间线上保留谁、何时、为何撤回（withdrawnPhotos）。同一人以同一理由重发答 200；已被撤回为 409。
+         */
+        post: operations["postPhotosByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -706,6 +774,48 @@ export interface components {
             /** @description 版本号：修改或操作时须带上看到的版本 */
             version: number;
         };
+        /** @description 作为佐证的一张照片（元数据；图片本身由 GET /photos/{id} 取得） */
+        Photo: {
+            /** Format: uuid */
+            id: string;
+            /** @description 所属问题；履职活动的照片为 null */
+            issueId: string | null;
+            /** @description 所属履职活动；问题的照片为 null */
+            activityId: string | null;
+            /** @description 问题办理过程中的一步（上报这一步为上报事件，其 id 即问题 id）；履职活动的照片为 null */
+            eventId: string | null;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            /** @description 字节数 */
+            bytes: number;
+            /** @description 宽（像素），从图片文件头读出 */
+            width: number;
+            /** @description 高（像素） */
+            height: number;
+            /** @description 上传者另传的缩略图；未传为 null（此时 GET …/thumb 给原图） */
+            thumb: {
+                /** @enum {string} */
+                contentType: "image/jpeg" | "image/png" | "image/webp";
+                bytes: number;
+            } | null;
+            /** Format: uuid */
+            uploadedBy: string;
+            uploadedByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 撤回记录；未撤回为 null */
+            withdrawn: components["schemas"]["PhotoWithdrawal"] | null;
+        };
+        /** @description 照片被撤回：谁、何时、为什么 */
+        PhotoWithdrawal: {
+            /** Format: uuid */
+            by: string;
+            byName: string;
+            /** Format: date-time */
+            at: string;
+            /** @description 撤回理由 */
+            reason: string;
+        };
         /** @description 问题办理过程中的一步（时间线） */
         IssueEvent: {
             /** Format: uuid */
@@ -730,6 +840,10 @@ export interface components {
             /** Format: date-time */
             at: string;
             data: components["schemas"]["IssueEventData"];
+            /** @description 这一步所附的照片（未撤回的） */
+            photos: components["schemas"]["Photo"][];
+            /** @description 这一步被撤回的照片：只留撤回记录 */
+            withdrawnPhotos: components["schemas"]["WithdrawnPhoto"][];
         };
         /** @description 该操作记下的内容，依操作而定（上报、接收、备注等为空对象） */
         IssueEventData: {
@@ -761,6 +875,81 @@ export interface components {
             progress?: number;
             /** @description 验收销号时是否按期 */
             closedOnTime?: boolean;
+        };
+        /** @description 已撤回的照片：只留撤回记录，不再提供图片 */
+        WithdrawnPhoto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            uploadedByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            withdrawn: components["schemas"]["PhotoWithdrawal"];
+        };
+        /** @description 操作后的问题，附这次操作的事件 id */
+        IssueActionResult: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 类型：problem 问题、suggestion 意见建议
+             * @enum {string}
+             */
+            kind: "problem" | "suggestion";
+            /** @description 年度（发现日期所在年） */
+            year: number;
+            /** @description 监督领域代码（该年度的领域之一） */
+            fieldCode: string;
+            /** @description 县市区代码 */
+            countyCode: string;
+            /** @description 乡镇（街道），未填为空字符串 */
+            township: string;
+            /** @description 具体位置，未填为空字符串 */
+            location: string;
+            title: string;
+            description: string;
+            /**
+             * @description 发现方式
+             * @enum {string}
+             */
+            source: "inspection" | "interview" | "survey" | "spot_check" | "public_report" | "petition" | "deputy";
+            /** Format: date */
+            foundOn: string;
+            /** Format: uuid */
+            reporterId: string;
+            /** @description 反映人姓名 */
+            reporterName: string;
+            /** @description 责任单位，未交办（或已退办）为 null */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description 整改要求，交办时填写 */
+            requirement: string | null;
+            /** @description 整改时限，交办时填写，退办时清除 */
+            deadline: string | null;
+            /**
+             * @description 状态：reported 已上报、assigned 已交办、rectifying 整改中、rectified 已整改待验收、closed 已销号、rejected 不予受理
+             * @enum {string}
+             */
+            status: "reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected";
+            /** @description 逾期：已交办或整改中且整改时限早于今天（北京时间） */
+            overdue: boolean;
+            /** @description 整改进度（%） */
+            progress: number;
+            /** @description 销号日期 */
+            closedOn: string | null;
+            /** @description 是否按期销号，销号时确定；未销号为 null */
+            closedOnTime: boolean | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description 版本号：修改或操作时须带上看到的版本 */
+            version: number;
+            /**
+             * Format: uuid
+             * @description 这次操作新增的办理过程事件的 id（照片的 eventId）
+             */
+            eventId: string;
         };
         /** @description 责任单位 */
         Unit: {
@@ -817,6 +1006,8 @@ export interface components {
             status: "submitted" | "confirmed" | "returned";
             /** @description 最近一次审核意见（退回原因）；没有为 null */
             reviewNote: string | null;
+            /** @description 活动的照片（未撤回的），最早的在前 */
+            photos: components["schemas"]["Photo"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2630,6 +2821,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         issue: components["schemas"]["Issue"];
+                        /** @description 该问题的全部照片（未撤回的，各带 eventId），最早的在前 */
+                        photos: components["schemas"]["Photo"][];
                         /** @description 办理过程，最早的在前 */
                         events: components["schemas"]["IssueEvent"][];
                     };
@@ -2713,7 +2906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Issue"];
+                    "application/json": components["schemas"]["IssueActionResult"];
                 };
             };
             /** @description 请求有误（bad_request、validation_failed 附 fields） */
@@ -4628,6 +4821,489 @@ export interface operations {
             };
             /** @description 记录不存在或不在您的范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPhotosById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putPhotosById: {
+        parameters: {
+            query?: {
+                /** @description 所属问题（与 activityId 二选一） */
+                issueId?: string;
+                /** @description 所属履职活动（与 issueId 二选一） */
+                activityId?: string;
+                /** @description 问题办理过程中的一步（时间线事件 id）；不填为上报这一步 */
+                eventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 图片文件（JPEG、PNG 或 WebP），最大 5 MB */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description 同一 id 的重发：已有的照片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录已被他人修改或状态不允许（conflict、invalid_transition 附 current） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请以 JSON 格式提交 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPhotosByIdThumb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putPhotosByIdThumb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 缩略图（JPEG、PNG 或 WebP），最大 200 KB */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description 同一缩略图的重发 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录已被他人修改或状态不允许（conflict、invalid_transition 附 current） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请以 JSON 格式提交 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPhotosByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录已被他人修改或状态不允许（conflict、invalid_transition 附 current） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请以 JSON 格式提交 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import { date, freeText, pageQuery, recordId, text, countyCode } from '../core/s
 import { ACTIVITY_STATUSES, ACTIVITY_TAGS, DEPUTY_LEVELS, FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, codesOf } from '../core/taxonomy'
 import { MAX_CHARS, MAX_FUNDS, MAX_INTRODUCTIONS, MAX_OUTCOME } from '../core/limits'
 import { dateTime, day, uuid } from '../openapi/describe'
+import { photo } from '../photos/photos.schemas'
 
 const count = (label: string) =>
   z
@@ -109,6 +110,7 @@ export const activity = z
       .meta({ description: '五个引进：只有引进资金（funds）带金额' }),
     status: z.enum(codesOf(ACTIVITY_STATUSES)).meta({ description: '状态：submitted 待审核、confirmed 已确认、returned 已退回' }),
     reviewNote: z.string().nullable().meta({ description: '最近一次审核意见（退回原因）；没有为 null' }),
+    photos: z.array(photo).meta({ description: '活动的照片（未撤回的），最早的在前' }),
     createdAt: dateTime(),
     updatedAt: dateTime(),
     version: z.int().meta({ description: '版本号：修改或审核时须带上看到的版本' }),

@@ -11,6 +11,8 @@ import { requestHash } from '../core/hash'
 import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../core/taxonomy'
 import { FIRST_YEAR } from '../core/limits'
 import type { Activity, ActivityContent, CreateActivityBody, DeputyRecord } from './activities.schemas'
+import type { Photo } from '../photos/photos.schemas'
+import { activityPhotos } from '../photos/photos.service'
 import {
   findDeputy,
   childrenOf,
@@ -27,7 +29,7 @@ import {
 
 export type { Activity }
 
-export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: ActivityTag[]): Activity {
+export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: ActivityTag[], photos: Photo[] = []): Activity {
   return {
     id: row.id,
     deputyId: row.deputyId,
@@ -44,23 +46,23 @@ export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: Ac
     introductions: intros.map((i) => (i.type === 'funds' ? { type: i.type, name: i.name, amount: (i.amountHundredths ?? 0) / 100 } : { type: i.type, name: i.name })),
     status: row.status,
     reviewNote: row.reviewNote,
+    photos,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
   }
 }
 
-/** Rows of a page (or one row) with their children attached. */
+/** Rows of a page (or one row) with their children (and photos) attached. */
 export async function withChildren(db: Db, rows: ActivityRow[]): Promise<Activity[]> {
-  const { intros, tags } = await childrenOf(
-    db,
-    rows.map((r) => r.id),
-  )
+  const ids = rows.map((r) => r.id)
+  const [{ intros, tags }, photos] = await Promise.all([childrenOf(db, ids), activityPhotos(db, ids)])
   return rows.map((r) =>
     toActivity(
       r,
       intros.filter((i) => i.activityId === r.id),
       tags.filter((t) => t.activityId === r.id).map((t) => t.tag),
+      photos.get(r.id) ?? [],
     ),
   )
 }

@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   /** Record 五个一 (in a county one may manage). */
   'five_one.write': STAFF,
   'five_one.read': STAFF,
+  /** Withdraw a wrongly attached photo (within the record's scope), and still see it afterwards. */
+  'photo.withdraw': STAFF,
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -14,6 +14,7 @@ import {
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
 import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
+import { photos } from './photos-schema'
 import {
   ACCOUNT_ACTIONS,
   ACTIVITY_STATUSES,
@@ -416,6 +417,7 @@ export const fiveOnes = sqliteTable(
 
 
 export * from './counters-schema'
+export * from './photos-schema'
 
 export const schema = {
   places,
@@ -438,4 +440,5 @@ export const schema = {
   deputyYearCounts,
   deputyCounts,
   fiveOneCounts,
+  photos,
 }

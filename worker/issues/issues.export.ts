@@ -7,7 +7,10 @@ import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, labelOf } from '../core/tax
 import { inertValue } from '../core/spreadsheet'
 import type { Issue } from './issues.service'
 
-const COLUMNS: { header: string; width: number; value: (i: Issue, names: Names) => string | number }[] = [
+/** A row of the export: the issue and how many photos it has (withdrawn ones not counted). */
+export type ExportRow = Issue & { photoCount: number }
+
+const COLUMNS: { header: string; width: number; value: (i: ExportRow, names: Names) => string | number }[] = [
   { header: '年度', width: 6, value: (i) => i.year },
   { header: '县市区', width: 12, value: (i, n) => n.county.get(i.countyCode) ?? i.countyCode },
   { header: '监督领域', width: 18, value: (i, n) => n.field.get(`${i.year}:${i.fieldCode}`) ?? i.fieldCode },
@@ -27,6 +30,7 @@ const COLUMNS: { header: string; width: number; value: (i: Issue, names: Names) 
   { header: '整改进度（%）', width: 8, value: (i) => i.progress },
   { header: '销号日期', width: 11, value: (i) => i.closedOn ?? '' },
   { header: '按期销号', width: 8, value: (i) => (i.closedOnTime === null ? '' : i.closedOnTime ? '是' : '否') },
+  { header: '照片', width: 6, value: (i) => i.photoCount },
   { header: '编号', width: 36, value: (i) => i.id },
 ]
 
@@ -52,13 +56,13 @@ function csvCell(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export function toCsv(issues: Issue[], names: Names): string {
+export function toCsv(issues: ExportRow[], names: Names): string {
   const lines = [COLUMNS.map((c) => csvCell(c.header)).join(',')]
   for (const i of issues) lines.push(COLUMNS.map((c) => csvCell(c.value(i, names))).join(','))
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 
-export async function toXlsx(issues: Issue[], names: Names): Promise<Blob> {
+export async function toXlsx(issues: ExportRow[], names: Names): Promise<Blob> {
   const header = COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const, wrap: true }))
   const rows = issues.map((i) => COLUMNS.map((c) => ({ value: inertValue(c.value(i, names)), wrap: true })))
   // The XLSX writer is a chunk of its own on Workers, loaded by the first export (README: the worker's build).

@@ -7,10 +7,11 @@ import { todayInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
 import { body, idParams, querystring } from '../validate'
 import { binary, CSV, route, XLSX } from '../openapi/describe'
-import { actionBody, createIssueBody, issue as issueSchema, issueDetail, issueFilters, issueList, listQuery, type IssueEventData, type IssueFilters } from './issues.schemas'
-import { createIssue, performAction, toIssue, visibleIssue, type Issue } from './issues.service'
+import { actionBody, actionResult, createIssueBody, issue as issueSchema, issueDetail, issueFilters, issueList, listQuery, type IssueEventData, type IssueFilters } from './issues.schemas'
+import { createIssue, performAction, toIssue, visibleIssue } from './issues.service'
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
-import { exportNames, toCsv, toXlsx } from './issues.export'
+import { exportNames, toCsv, toXlsx, type ExportRow } from './issues.export'
+import { issuePhotos, photoCounts } from '../photos/photos.service'
 
 /** The most rows one export carries (a city's year is about 500). */
 const EXPORT_MAX = 20_000
@@ -31,15 +32,16 @@ function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string): Omit<Is
   }
 }
 
-async function allInScope(c: Context<AppEnv>, qs: IssueFilters): Promise<Issue[]> {
+async function allInScope(c: Context<AppEnv>, qs: IssueFilters): Promise<ExportRow[]> {
   const today = todayInShanghai()
   const base = filterFor(c, qs, today)
-  const out: Issue[] = []
+  const out: ExportRow[] = []
   let after: IssueFilter['after']
   while (out.length < EXPORT_MAX) {
     const rows = await listIssues(c.var.db, { ...base, sort: 'newest', limit: EXPORT_PAGE, after })
     const { items, nextCursor } = page(rows, EXPORT_PAGE, (i) => i.createdAt)
-    out.push(...items.map((i) => toIssue(i, today)))
+    const photos = await photoCounts(c.var.db, items.map((i) => i.id))
+    out.push(...items.map((i) => ({ ...toIssue(i, today), photoCount: photos.get(i.id) ?? 0 })))
     if (!nextCursor) break
     after = decodeCursor(nextCursor)
   }
@@ -67,7 +69,7 @@ const act = route({
   tags: TAGS,
   summary: '对问题进行一项操作（交办、接收、报告进展、验收销号、备注等，见流程表）',
   description: 'version 过时为 409 conflict，当前状态下不能进行的操作为 409 invalid_transition，二者都附 current（最新的问题）。',
-  responses: { 200: issueSchema, errors: [403, 409] },
+  responses: { 200: actionResult, errors: [403, 409] },
 })
 
 export const issueRoutes = new Hono<AppEnv>()
@@ -96,8 +98,8 @@ export const issueRoutes = new Hono<AppEnv>()
   })
   .get('/issues/:id', read, idParams('id'), async (c) => {
     const issue = await visibleIssue(c.var.db, currentUser(c), c.req.valid('param').id)
-    const events = await listEvents(c.var.db, issue.id)
-    return c.json({ issue: toIssue(issue), events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as IssueEventData })) })
+    const [events, photos] = await Promise.all([listEvents(c.var.db, issue.id), issuePhotos(c.var.db, issue.id)])
+    return c.json({ issue: toIssue(issue), photos: photos.photos, events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as IssueEventData, ...photos.ofEvent(e.id) })) })
   })
   .post('/issues/:id/actions', act, body(actionBody), idParams('id'), async (c) => {
     const body = c.req.valid('json')

@@ -6,6 +6,7 @@ import { WORKFLOW, type Transition } from '../core/workflow'
 import { ISSUE_ACTIONS, ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } from '../core/taxonomy'
 import { MAX_CHARS } from '../core/limits'
 import { dateTime, day, uuid as uuidField } from '../openapi/describe'
+import { photo, withdrawnPhoto } from '../photos/photos.schemas'
 
 const uuid = recordId()
 const optionalText = (label: string, max: number, multiline = false) => freeText(label, max, { multiline }).optional()
@@ -132,9 +133,20 @@ export const issueEvent = z
     actorName: z.string(),
     at: dateTime(),
     data: issueEventData,
+    photos: z.array(photo).meta({ description: '这一步所附的照片（未撤回的）' }),
+    withdrawnPhotos: z.array(withdrawnPhoto).meta({ description: '这一步被撤回的照片：只留撤回记录' }),
   })
   .meta({ id: 'IssueEvent', description: '问题办理过程中的一步（时间线）' })
 
 export const issueDetail = z
-  .object({ issue, events: z.array(issueEvent).meta({ description: '办理过程，最早的在前' }) })
+  .object({
+    issue,
+    photos: z.array(photo).meta({ description: '该问题的全部照片（未撤回的，各带 eventId），最早的在前' }),
+    events: z.array(issueEvent).meta({ description: '办理过程，最早的在前' }),
+  })
   .meta({ description: '一条问题及其办理过程' })
+
+/** What an action answers: the issue after it, and the id of the event it appended (to attach photos to). */
+export const actionResult = issue
+  .extend({ eventId: uuidField().meta({ description: '这次操作新增的办理过程事件的 id（照片的 eventId）' }) })
+  .meta({ id: 'IssueActionResult', description: '操作后的问题，附这次操作的事件 id' })

@@ -99,7 +99,8 @@ function checkDeadlineAhead(deadline: string, today: string) {
   if (deadline > latest) throw new ValidationFailed({ deadline: `整改时限不能晚于 ${latest}（最长 ${DEADLINE_YEARS_AHEAD} 年）` })
 }
 
-export async function performAction(db: Db, user: SessionUser, id: string, body: ActionBody, now = new Date()): Promise<Issue> {
+/** Performs an action; the answer names the event it appended (eventId), so that photos can be attached to it. */
+export async function performAction(db: Db, user: SessionUser, id: string, body: ActionBody, now = new Date()): Promise<Issue & { eventId: string }> {
   const issue = await visibleIssue(db, user, id)
   const today = todayInShanghai(now)
   const t = transitionOf(body.action)!
@@ -157,8 +158,9 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
       break
   }
 
+  const eventId = crypto.randomUUID()
   const ok = await applyAction(db, issue, change, {
-    id: crypto.randomUUID(),
+    id: eventId,
     issueId: issue.id,
     action: t.action,
     fromStatus: issue.status,
@@ -171,5 +173,5 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
   const current = await findIssue(db, issue.id)
   if (!current) throw new NotFound()
   if (!ok) throw new Conflict(undefined, toIssue(current, today))
-  return toIssue(current, today)
+  return { ...toIssue(current, today), eventId }
 }

@@ -23,6 +23,7 @@ export const TAGS: { name: string; description: string }[] = [
   { name: '履职活动', description: '代表履职活动的填报与审核' },
   { name: '五个一', description: '"五个一" 活动' },
   { name: '统计', description: '统计与报表' },
+  { name: '照片', description: '问题与履职活动的照片佐证' },
 ]
 
 const PREFIX = '/api/v1'

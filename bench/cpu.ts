@@ -11,7 +11,7 @@ import { parseConfig } from '../worker/env'
 import { hashPassword } from '../worker/auth/passwords'
 import { todayInShanghai } from '../worker/core/dates'
 import { rebuildCounters } from '../worker/stats/recount'
-import { peopleSql, recordsSql } from './lib/seed'
+import { deputyIdOf, peopleSql, recordsSql } from './lib/seed'
 import { round, sessionsFor } from './lib/server'
 
 export async function cpuPerRequest(n = 300) {
@@ -23,7 +23,7 @@ export async function cpuPerRequest(n = 300) {
   for (const s of [...peopleSql(shape), ...recordsSql(shape)]) await client.execute(s)
   await rebuildCounters(db)
   await client.execute({ sql: `update users set password_hash = ? where id = 'city'`, args: [await hashPassword('bench-2026x')] })
-  const [city, staff, deputy] = await sessionsFor(client, ['city', 'staff-130881', 'd0'])
+  const [city, staff, deputy] = await sessionsFor(client, ['city', 'staff-130881', deputyIdOf(0)])
   const app = createApp({ db, config: parseConfig({}) })
   const today = todayInShanghai()
   const json = (cookie: string, body: unknown) => ({ method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) })

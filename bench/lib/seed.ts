@@ -17,6 +17,14 @@ const STAMP = '2026-01-02T00:00:00Z'
 export const unitIdOf = (countyCode: string) => `00000000-0000-4000-8000-${countyCode.padStart(12, '0')}`
 
 /** Staff, units and deputies: one county staff member and one unit per county, deputies spread over counties. */
+/**
+ * Deputy n's id: UUID-shaped, as the routes' :id parameters must be (GET /deputies/:id/record
+ * answers 404 to anything else), and the same in SQL and in TypeScript.
+ */
+const DEPUTY_ID_PREFIX = '00000000-0000-4000-8000-'
+export const deputyIdOf = (n: number) => `${DEPUTY_ID_PREFIX}${String(n).padStart(12, '0')}`
+const deputyIdSql = (n: string) => `'${DEPUTY_ID_PREFIX}' || substr('000000000000' || ${n}, -12)`
+
 export function peopleSql(shape: SeedShape): string[] {
   const out: string[] = [
     `insert into users (id, name, phone, role, must_change_password, created_at, updated_at) values ('city', '市人大', '13700000000', 'city_staff', 0, '${STAMP}', '${STAMP}')`,
@@ -28,7 +36,7 @@ export function peopleSql(shape: SeedShape): string[] {
   })
   out.push(`with recursive n(i) as (select 0 union all select i + 1 from n where i < ${shape.deputies - 1})
     insert into users (id, name, phone, role, county_code, level, must_change_password, created_at, updated_at)
-    select 'd' || i, '代表' || i, '139' || substr('00000000' || i, -8), 'deputy', c.code, 'township', 0, '${STAMP}', '${STAMP}'
+    select ${deputyIdSql('i')}, '代表' || i, '139' || substr('00000000' || i, -8), 'deputy', c.code, 'township', 0, '${STAMP}', '${STAMP}'
     from n join (select code, row_number() over (order by code) - 1 as k from places where kind = 'county') c on c.k = i % 12`)
   return out
 }
@@ -41,14 +49,14 @@ export function recordsSql(shape: SeedShape, from = 0): string[] {
   return [
     `with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${from + shape.activities - 1})
      insert into activities (id, deputy_id, county_code, year, date, venue, title, policy_talk, opinion, deed, status, created_by, request_hash, created_at, updated_at)
-     select 'a' || i, 'd' || ((i / 12 * 12 + c.k) % ${shape.deputies}), c.code, ${yearOf('i')}, ${yearOf('i')} || '-03-0' || (1 + i % 9), 'village', '走访', i % 3, 1, i % 2,
+     select 'a' || i, ${deputyIdSql('((i / 12 * 12 + c.k) % ' + shape.deputies + ')')}, c.code, ${yearOf('i')}, ${yearOf('i')} || '-03-0' || (1 + i % 9), 'village', '走访', i % 3, 1, i % 2,
             case i % 3 when 0 then 'submitted' when 1 then 'confirmed' else 'returned' end,
-            'd' || ((i / 12 * 12 + c.k) % ${shape.deputies}), 'h',
+            ${deputyIdSql('((i / 12 * 12 + c.k) % ' + shape.deputies + ')')}, 'h',
             strftime('%Y-%m-%dT%H:%M:%fZ', '2024-01-01', '+' || i || ' minutes'), '${STAMP}'
      from n join ${counties} on c.k = i % 12`,
     `with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${from + shape.issues - 1})
      insert into issues (id, year, field_code, county_code, township, title, description, source, found_on, reporter_id, unit_id, deadline, status, progress, rectified_on, closed_on, closed_on_time, request_hash, created_at, updated_at)
-     select 'i' || i, ${yearOf('i')}, f.code, c.code, '镇' || (i % 9), '问题' || i, '描述', 'deputy', ${yearOf('i')} || '-04-01', 'd' || ((i / 12 * 12 + c.k) % ${shape.deputies}),
+     select 'i' || i, ${yearOf('i')}, f.code, c.code, '镇' || (i % 9), '问题' || i, '描述', 'deputy', ${yearOf('i')} || '-04-01', ${deputyIdSql('((i / 12 * 12 + c.k) % ' + shape.deputies + ')')},
             case when i % 5 = 0 then null else '00000000-0000-4000-8000-000000' || c.code end,
             case when i % 5 = 0 then null else ${yearOf('i')} || '-0' || (5 + i % 5) || '-15' end,
             case i % 5 when 0 then 'reported' when 1 then 'assigned' when 2 then 'rectifying' when 3 then 'rectified' else 'closed' end,

@@ -12,7 +12,7 @@ import { todayInShanghai } from '../../worker/core/dates'
 import { countingD1, type RowCounter } from '../../test/support/d1-count'
 import { JPEG } from '../../test/support/images'
 import { r2Store } from '../../worker/files/r2-store'
-import { CITY_SCALE, peopleSql, recordsSql, unitIdOf } from '../lib/seed'
+import { CITY_SCALE, deputyIdOf, peopleSql, recordsSql, unitIdOf } from '../lib/seed'
 
 const counter: RowCounter = { read: 0, written: 0 }
 
@@ -22,7 +22,7 @@ it('measures rows read per endpoint', async () => {
   await app.request('/api/v1/health')
   for (const s of [...peopleSql(CITY_SCALE), ...recordsSql(CITY_SCALE)]) await env.DB.prepare(s).run()
   await rebuildCounters(fromD1(env.DB))
-  await env.DB.prepare(`update users set password_hash = ? where id in ('city', 'staff-130881', 'unituser-130881', 'd11')`).bind(await hashPassword('bench-2026x')).run()
+  await env.DB.prepare(`update users set password_hash = ? where id in ('city', 'staff-130881', 'unituser-130881', '${deputyIdOf(11)}')`).bind(await hashPassword('bench-2026x')).run()
 
   const results: Record<string, { status: number; rowsRead: number; rowsWritten: number }> = {}
   const cookies: Record<string, string> = {}
@@ -39,8 +39,8 @@ it('measures rows read per endpoint', async () => {
     results[name] = { status: res.status, rowsRead: counter.read, rowsWritten: counter.written }
     return { res, json: () => JSON.parse(text) as Record<string, unknown> }
   }
-  // d11 is a deputy of 平泉市 130881 (deputies go round the counties in code order).
-  const ids = { city: 'city', staff: 'staff-130881', unit: 'unituser-130881', deputy: 'd11' } as const
+  // Deputy 11 is a deputy of 平泉市 130881 (deputies go round the counties in code order).
+  const ids = { city: 'city', staff: 'staff-130881', unit: 'unituser-130881', deputy: deputyIdOf(11) } as const
   for (const [who, id] of Object.entries(ids)) {
     const phone = (await env.DB.prepare('select phone from users where id = ?').bind(id).first<{ phone: string }>())!.phone
     const r = await call(`POST /auth/login (${who})`, who, 'POST', '/auth/login', { phone, password: 'bench-2026x' })
@@ -76,13 +76,13 @@ it('measures rows read per endpoint', async () => {
   await call('GET /activities/:id', 'deputy', 'GET', `/activities/${act.id}`)
   await call('PUT /activities/:id', 'deputy', 'PUT', `/activities/${act.id}`, { date: today, venue: 'school', title: '走访学校', version: 1 })
   await call('POST /activities/:id/review', 'staff', 'POST', `/activities/${act.id}/review`, { decision: 'confirm', version: 2 })
-  await call('GET /deputies/:id/record', 'staff', 'GET', `/deputies/d11/record?year=2025`)
+  await call('GET /deputies/:id/record', 'staff', 'GET', `/deputies/${deputyIdOf(11)}/record?year=2025`)
   await call('GET /deputies (county)', 'staff', 'GET', '/deputies')
   await call('POST /deputies', 'staff', 'POST', '/deputies', { name: '新代表', phone: '13655550001', level: 'township' })
   await call('POST /deputies/import (3 rows)', 'staff', 'POST', '/deputies/import', '姓名,手机号,代表层级,县市区,代表小组\n甲,13655550011,乡,平泉市,\n乙,13655550012,县,平泉市,\n丙,13655550013,市,平泉市,\n', 'text/csv')
   await call('GET /users', 'city', 'GET', '/users')
   await call('POST /users', 'city', 'POST', '/users', { role: 'county_staff', name: '县工作人员', phone: '13655550021', countyCode: '130881' })
-  await call('POST /users/:id/reset-password', 'staff', 'POST', '/users/d11/reset-password')
+  await call('POST /users/:id/reset-password', 'staff', 'POST', `/users/${deputyIdOf(11)}/reset-password`)
   await call('POST /five-ones', 'staff', 'POST', '/five-ones', { countyCode: '130881', year: Number(today.slice(0, 4)), type: 'inquiry', date: today, title: '专题询问' })
   await call('GET /five-ones', 'city', 'GET', '/five-ones?year=2025')
   await call('GET /stats/supervision (city)', 'city', 'GET', '/stats/supervision?year=2025')

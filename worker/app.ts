@@ -24,6 +24,7 @@ import { statsRoutes } from './stats/stats.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { photoHeaders, photoRoutes } from './photos/photos.routes'
 import { isImageUpload } from './photos/upload'
+import { groupRoutes } from './groups/groups.routes'
 import type { FileStore } from './files/store'
 import { prepareDatabase } from './db/prepare'
 import { consoleSink, logError, requestLog, type LogSink } from './log'
@@ -132,6 +133,7 @@ export function createApp({ db, config, log = consoleSink, files }: AppDeps) {
   app.route('/api/v1', fiveOneRoutes)
   app.route('/api/v1', statsRoutes)
   app.route('/api/v1', photoRoutes)
+  app.route('/api/v1', groupRoutes)
   app.route('/api/v1', openApiRoutes(app))
 
   app.all('/api/*', () => {

@@ -81,6 +81,7 @@ const EXPECTED = `
   five_one.write                  . . Y Y
   five_one.read                   . . Y Y
   photo.withdraw                  . . Y Y
+  group.manage                    . . Y Y
 `
 
 const expected = new Map(

@@ -83,6 +83,8 @@ export const PERMISSIONS = {
   'five_one.read': STAFF,
   /** Withdraw a wrongly attached photo (within the record's scope), and still see it afterwards. */
   'photo.withdraw': STAFF,
+  /** Create and change deputy groups (of a county one may manage). */
+  'group.manage': STAFF,
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

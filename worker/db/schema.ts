@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/sqlite-core'
 import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
 import { photos } from './photos-schema'
+import { deputyGroups, groupFields, groupMembers } from './groups-schema'
 import {
   ACCOUNT_ACTIONS,
   ACTIVITY_STATUSES,
@@ -418,6 +419,7 @@ export const fiveOnes = sqliteTable(
 
 export * from './counters-schema'
 export * from './photos-schema'
+export * from './groups-schema'
 
 export const schema = {
   places,
@@ -441,4 +443,7 @@ export const schema = {
   deputyCounts,
   fiveOneCounts,
   photos,
+  deputyGroups,
+  groupFields,
+  groupMembers,
 }

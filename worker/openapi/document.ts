@@ -24,6 +24,7 @@ export const TAGS: { name: string; description: string }[] = [
   { name: '五个一', description: '"五个一" 活动' },
   { name: '统计', description: '统计与报表' },
   { name: '照片', description: '问题与履职活动的照片佐证' },
+  { name: '代表小组', description: '各县（市、区）每年度的代表小组与领域覆盖' },
 ]
 
 const PREFIX = '/api/v1'

@@ -1,0 +1,247 @@
+// Photos as evidence in real Chromium against the real server: a deputy's report with three
+// photos made with no signal arrives with them, each exactly once, by itself; the unit's
+// completion with two photos; staff withdraw one and the timeline says who, when and why; the
+// closed issue's before/after row; the phone's store upgraded from the outbox's first version.
+// The pictures are drawn on a canvas in the page (JPEG bytes handed back to the test).
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
+import { apiAs, assignIssue, reportIssue as fileIssue, uniqueTitle } from './issues-api'
+
+const { baseURL, open, openAs } = setUpBrowser()
+
+const DEPUTY = '13800000004'
+const COUNTY_STAFF = '13800000002'
+const UNIT = '13800000006'
+const UNIT_NAME = '平泉市住房和城乡建设局'
+
+/** The bits of the page's window the tests read (the suite is type-checked without the DOM). */
+type Win = { navigator: { serviceWorker: { controller: unknown } } }
+
+interface ApiPhoto {
+  id: string
+  eventId: string | null
+  width: number
+  height: number
+  contentType: string
+  thumb: { bytes: number } | null
+}
+interface Detail {
+  issue: { id: string; version: number; status: string }
+  photos: ApiPhoto[]
+  events: { id: string; action: string; photos: ApiPhoto[]; withdrawnPhotos: { id: string; withdrawn: { reason: string; byName: string } }[] }[]
+}
+
+/** A JPEG of width×height drawn in the page: a coloured field with a white block, so each differs. */
+async function jpeg(page: Page, width: number, height: number, hue: number): Promise<Buffer> {
+  const b64 = await page.evaluate<string>(`(() => {
+    const c = document.createElement('canvas')
+    c.width = ${width}
+    c.height = ${height}
+    const x = c.getContext('2d')
+    x.fillStyle = 'hsl(${hue} 70% 45%)'
+    x.fillRect(0, 0, ${width}, ${height})
+    x.fillStyle = '#fff'
+    x.fillRect(${width / 4}, ${height / 4}, ${width / 2}, ${height / 2})
+    return c.toDataURL('image/jpeg', 0.92).split(',')[1]
+  })()`)
+  return Buffer.from(b64, 'base64')
+}
+
+async function pictures(page: Page, n: number, width = 2400, height = 1800) {
+  const files = []
+  for (let i = 0; i < n; i++) files.push({ name: `现场${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: await jpeg(page, width, height, 40 * i) })
+  return files
+}
+
+/** Every PUT of a photo or thumbnail from this context that got an answer, by path, with its statuses. */
+function countPuts(context: BrowserContext): Map<string, number[]> {
+  const puts = new Map<string, number[]>()
+  context.on('requestfinished', (request) => {
+    const url = new URL(request.url())
+    if (request.method() !== 'PUT' || !url.pathname.startsWith('/api/v1/photos/')) return
+    void request.response().then((res) => {
+      const list = puts.get(url.pathname) ?? []
+      list.push(res?.status() ?? 0)
+      puts.set(url.pathname, list)
+    })
+  })
+  return puts
+}
+
+async function untilOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as Win).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+}
+
+/** Polls until `check` answers something truthy (the outbox sends on its own time). */
+async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeout = 45_000): Promise<T> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const got = await check().catch(() => null)
+    if (got) return got
+    if (Date.now() > end) throw new Error('gave up waiting')
+    await new Promise((r) => setTimeout(r, 300))
+  }
+}
+
+const album = (page: Page) => page.locator('input[type=file][multiple]')
+
+describe('a report with photos made with no signal', () => {
+  it('arrives with its three photos, each exactly once, once the signal is back, with no tap', async () => {
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await untilOffline(page)
+    const puts = countPuts(context)
+    await page.goto('/issues/new')
+    await page.getByRole('button', { name: '从相册选择' }).waitFor()
+    const files = await pictures(page, 3)
+    await context.setOffline(true)
+
+    const title = uniqueTitle('照片离线')
+    await page.getByRole('radio', { name: '地下水超采综合治理' }).check()
+    await page.getByLabel('标题', { exact: true }).fill(title)
+    await page.getByLabel('具体情况').fill(`${title}：废弃机井未封填，附现场照片。`)
+    await album(page).setInputFiles(files)
+    await expect.poll(() => page.locator('.photo-grid img').count()).toBe(3)
+    await page.getByText('已选 3/9 张').waitFor()
+    // Removable before sending: a fourth, then taken off again.
+    await album(page).setInputFiles((await pictures(page, 1, 800, 600)).map((f) => ({ ...f, name: '多余.jpg' })))
+    await expect.poll(() => page.locator('.photo-grid img').count()).toBe(4)
+    await page.getByRole('button', { name: '移除第 4 张照片' }).click()
+    await expect.poll(() => page.locator('.photo-grid img').count()).toBe(3)
+    await expectNoSidewaysScroll(page)
+    await screenshot(page, 'photos-report-form-phone')
+
+    await page.getByRole('button', { name: '报送', exact: true }).click()
+    await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
+    await page.goto('/outbox')
+    await page.getByText('含 3 张照片，记录送达后上传').waitFor()
+    await screenshot(page, 'photos-outbox-offline-phone')
+    expect(puts.size).toBe(0)
+
+    await context.setOffline(false)
+    const api = await apiAs(baseURL, DEPUTY)
+    const detail = await eventually(async () => {
+      const { items } = await api.get<{ items: { id: string; title: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
+      const found = items.find((i) => i.title === title)
+      const d = found && (await api.get<Detail>(`/issues/${found.id}`))
+      return d && d.photos.length === 3 && d.photos.every((p) => p.thumb) ? d : null
+    })
+    await page.locator('.topbar-outbox').waitFor({ state: 'detached' })
+
+    // One issue; three photos on its report step, shrunk on the phone (2400×1800 → 1920×1440).
+    expect(detail.events[0]!.action).toBe('create')
+    expect(detail.events[0]!.photos.map((p) => p.id).sort()).toEqual(detail.photos.map((p) => p.id).sort())
+    for (const p of detail.photos) expect([p.contentType, p.width, p.height]).toEqual(['image/jpeg', 1920, 1440])
+    // Each photo and each thumbnail went up once and was taken (201): nothing sent twice.
+    for (const p of detail.photos) {
+      expect(puts.get(`/api/v1/photos/${p.id}`)).toEqual([201])
+      expect(puts.get(`/api/v1/photos/${p.id}/thumb`)).toEqual([201])
+    }
+    expect(puts.size).toBe(6)
+    // The thumbnail the phone made is small; the photo's bytes are a JPEG.
+    const thumb = detail.photos[0]!.thumb!
+    expect(thumb.bytes).toBeLessThan(60_000)
+
+    await page.goto(`/issues/${detail.issue.id}`)
+    await expect.poll(() => page.locator('.tl-create .photo-thumb img').count()).toBe(3)
+    await expect.poll(() => page.locator('.tl-create .photo-thumb img').evaluateAll((imgs) => imgs.every((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0))).toBe(true)
+    await screenshot(page, 'photos-issue-detail-phone')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('rectification with photos, and a photo withdrawn', () => {
+  it('the unit completes with two photos; staff withdraw one; the timeline and a reload say so', async () => {
+    const deputyApi = await apiAs(baseURL, DEPUTY)
+    const staffApi = await apiAs(baseURL, COUNTY_STAFF)
+    const unitApi = await apiAs(baseURL, UNIT)
+    const title = uniqueTitle('照片整改')
+    const filed = await fileIssue(deputyApi, title)
+    const assigned = await assignIssue(staffApi, filed, UNIT_NAME)
+    await unitApi.post(`/issues/${filed.id}/actions`, { action: 'accept', version: assigned.version })
+
+    const unit = await openAs(PHONE, UNIT)
+    const puts = countPuts(unit.context)
+    await unit.page.goto(`/issues/${filed.id}`)
+    await unit.page.getByRole('button', { name: '报告完成' }).click()
+    await unit.page.getByLabel('整改完成情况').fill('垃圾已清运完毕，建立了每周两次的保洁制度。')
+    await album(unit.page).setInputFiles(await pictures(unit.page, 2, 1600, 1200))
+    await expect.poll(() => unit.page.locator('.photo-grid img').count()).toBe(2)
+    await unit.page.getByText('整改后照片').waitFor()
+    await expectNoSidewaysScroll(unit.page)
+    await screenshot(unit.page, 'photos-complete-form-phone')
+    await unit.page.getByRole('button', { name: '确认报告完成' }).click()
+    await unit.page.getByText('照片已全部上传').waitFor({ timeout: 45_000 })
+    await expect.poll(() => unit.page.locator('.tl-complete .photo-thumb img').count()).toBe(2)
+    await screenshot(unit.page, 'photos-complete-done-phone')
+
+    const afterComplete = await staffApi.get<Detail>(`/issues/${filed.id}`)
+    const complete = afterComplete.events.find((e) => e.action === 'complete')!
+    expect(complete.photos).toHaveLength(2)
+    for (const p of complete.photos) expect(puts.get(`/api/v1/photos/${p.id}`)).toEqual([201])
+    expectNoPageErrors(unit.problems)
+    await unit.context.close()
+
+    const staff = await openAs(DESKTOP, COUNTY_STAFF)
+    await staff.page.goto(`/issues/${filed.id}`)
+    await staff.page.getByRole('button', { name: '查看报告完成第 1 张照片（共 2 张）' }).click()
+    const viewer = staff.page.getByRole('dialog')
+    await viewer.getByRole('img').first().waitFor()
+    await screenshot(staff.page, 'photos-viewer-desktop')
+    await viewer.getByRole('button', { name: '撤回这张照片' }).click()
+    await viewer.getByLabel('撤回原因').fill('误传了其他问题的照片')
+    await viewer.getByRole('button', { name: '确认撤回' }).click()
+    await staff.page.getByText(/照片已撤回：误传了其他问题的照片（李秀梅，/).waitFor()
+    await expect.poll(() => staff.page.locator('.tl-complete .photo-thumb img').count()).toBe(1)
+
+    const withdrawn = await staffApi.get<Detail>(`/issues/${filed.id}`)
+    const step = withdrawn.events.find((e) => e.action === 'complete')!
+    expect([step.photos.length, step.withdrawnPhotos.map((w) => w.withdrawn.reason)]).toEqual([1, ['误传了其他问题的照片']])
+
+    // Closed: the before/after row; and all of it still there after a reload.
+    const current = withdrawn.issue
+    await staffApi.post(`/issues/${filed.id}/actions`, { action: 'verify', version: current.version })
+    await staff.page.reload()
+    await staff.page.getByRole('heading', { name: '整改前后对比' }).waitFor()
+    await staff.page.getByText(/照片已撤回：误传了其他问题的照片/).waitFor()
+    await expect.poll(() => staff.page.locator('.photo-compare-col').nth(2).locator('.photo-thumb img').count()).toBe(1)
+    await expect.poll(() => staff.page.locator('.tl-complete .photo-thumb img').evaluateAll((imgs) => imgs.length === 1 && imgs.every((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0))).toBe(true)
+    await screenshot(staff.page, 'photos-closed-desktop')
+    expectNoPageErrors(staff.problems)
+    await staff.context.close()
+  })
+})
+
+describe('the phone’s store', () => {
+  it('upgrades from the outbox’s first version keeping what waits in it', async () => {
+    const { context, page, problems } = await open(PHONE)
+    const me = await (await apiAs(baseURL, DEPUTY)).get<{ user: { id: string } }>('/me')
+    // A page of this origin that runs none of the app: the store as the previous release left it.
+    await page.goto('/manifest.webmanifest')
+    await page.evaluate<void>(`new Promise((resolve, reject) => {
+      const r = indexedDB.open('chengde-ledger', 1)
+      r.onupgradeneeded = () => {
+        for (const [name, key] of [['items', 'id'], ['drafts', 'key'], ['reads', 'key']]) r.result.createObjectStore(name, { keyPath: key }).createIndex('user', 'userId')
+      }
+      r.onsuccess = () => {
+        const t = r.result.transaction('items', 'readwrite')
+        t.objectStore('items').put({ id: '00000000-0000-4000-8000-000000000001', userId: ${JSON.stringify(me.user.id)}, kind: 'issue', path: '/issues', body: {}, draft: {}, title: '旧版本留下的报送', state: 'rejected', message: '请补充问题描述', createdAt: new Date().toISOString(), attempts: 1 })
+        t.oncomplete = () => { r.result.close(); resolve() }
+        t.onerror = () => reject(t.error)
+      }
+      r.onerror = () => reject(r.error)
+    })`)
+    await signIn(page, DEPUTY)
+    await page.goto('/outbox')
+    await page.getByText('旧版本留下的报送').waitFor()
+    await page.getByText('请补充问题描述').waitFor()
+    const store = await page.evaluate<{ version: number; stores: string[] }>(`new Promise((resolve) => {
+      const r = indexedDB.open('chengde-ledger')
+      r.onsuccess = () => { resolve({ version: r.result.version, stores: [...r.result.objectStoreNames] }); r.result.close() }
+    })`)
+    expect(store).toEqual({ version: 2, stores: ['drafts', 'items', 'photos', 'reads'] })
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})

@@ -213,6 +213,87 @@ describe('rectification with photos, and a photo withdrawn', () => {
   })
 })
 
+describe('photos the server refuses', () => {
+  it('keeps the server’s words for photos of a step closed before they got through, and does not send them again', async () => {
+    const deputyApi = await apiAs(baseURL, DEPUTY)
+    const staffApi = await apiAs(baseURL, COUNTY_STAFF)
+    const unitApi = await apiAs(baseURL, UNIT)
+    const filed = await fileIssue(deputyApi, uniqueTitle('照片拒收'))
+    const assigned = await assignIssue(staffApi, filed, UNIT_NAME)
+    await unitApi.post(`/issues/${filed.id}/actions`, { action: 'accept', version: assigned.version })
+
+    const { context, page, problems } = await openAs(PHONE, UNIT)
+    const puts = countPuts(context)
+    // The signal drops for the photos right after the action went through.
+    await context.route('**/api/v1/photos/**', (route) => route.abort('internetdisconnected'))
+    await page.goto(`/issues/${filed.id}`)
+    await page.getByRole('button', { name: '报告完成' }).click()
+    await page.getByLabel('整改完成情况').fill('已清运完毕。')
+    await album(page).setInputFiles(await pictures(page, 2, 1200, 900))
+    await expect.poll(() => page.locator('.photo-grid img').count()).toBe(2)
+    await page.getByRole('button', { name: '确认报告完成' }).click()
+    await page.getByText('照片上传中 0/2').waitFor()
+
+    // Meanwhile staff verify the completion: its step takes no more photos (409).
+    const now = await staffApi.get<Detail>(`/issues/${filed.id}`)
+    await staffApi.post(`/issues/${filed.id}/actions`, { action: 'verify', version: now.issue.version })
+    await context.unroute('**/api/v1/photos/**')
+    await page.goto('/outbox')
+    await page.getByText(/2 张照片未能上传：|照片已上传 0\/2/).first().waitFor({ timeout: 45_000 })
+    await expect.poll(() => page.locator('.photo-bar-rejected').count(), { timeout: 45_000 }).toBe(2)
+    const refused = await page.locator('.photo-bar-rejected .photo-bar-state').allTextContents()
+    for (const line of refused) expect(line).toMatch(/^未能上传：.+/)
+    await expectNoSidewaysScroll(page)
+    await screenshot(page, 'photos-refused-outbox-phone')
+    const tried = [...puts.entries()].filter(([path]) => !path.endsWith('/thumb'))
+    expect(tried.map(([, statuses]) => statuses)).toEqual([[409], [409]])
+
+    // A new start of the app sends nothing of it again; the person may let it go.
+    await page.reload()
+    await page.locator('.photo-bar-rejected').first().waitFor()
+    expect([...puts.values()].flat()).toEqual([409, 409])
+    page.once('dialog', (d) => void d.accept())
+    await page.getByRole('button', { name: '不再上传这些照片' }).click()
+    await page.getByText('没有待发送的内容').waitFor()
+    const after = await staffApi.get<Detail>(`/issues/${filed.id}`)
+    expect(after.events.find((e) => e.action === 'complete')!.photos).toEqual([])
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
+describe('an activity with photos', () => {
+  it('is recorded with its two photos, shown on its page', async () => {
+    const { context, page, problems } = await openAs(PHONE, DEPUTY)
+    await page.goto('/activities/new')
+    await page.getByRole('button', { name: '从相册选择' }).waitFor()
+    const title = uniqueTitle('走访照片')
+    await page.getByRole('radio', { name: /^进农户/ }).check()
+    await page.getByLabel('活动主题').fill(title)
+    await album(page).setInputFiles(await pictures(page, 2, 1000, 1400))
+    await expect.poll(() => page.locator('.photo-grid img').count()).toBe(2)
+    await page.getByRole('button', { name: '提交', exact: true }).click()
+    const api = await apiAs(baseURL, DEPUTY)
+    const activity = await eventually(async () => {
+      const { items } = await api.get<{ items: { id: string; title: string }[] }>('/activities?limit=100')
+      const found = items.find((a) => a.title === title)
+      const a = found && (await api.get<{ id: string; photos: ApiPhoto[] }>(`/activities/${found.id}`))
+      return a && a.photos.length === 2 && a.photos.every((p) => p.thumb) ? a : null
+    })
+    // Portrait stays portrait: 1000×1400 is within 1920 and kept as it is.
+    expect(activity.photos.map((p) => [p.width, p.height])).toEqual([
+      [1000, 1400],
+      [1000, 1400],
+    ])
+    await page.goto(`/activities/${activity.id}`)
+    await page.getByRole('heading', { name: '活动照片（2）' }).waitFor()
+    await expect.poll(() => page.locator('.act-photos .photo-thumb img').count()).toBe(2)
+    await screenshot(page, 'photos-activity-phone')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+})
+
 describe('the phone’s store', () => {
   it('upgrades from the outbox’s first version keeping what waits in it', async () => {
     const { context, page, problems } = await open(PHONE)

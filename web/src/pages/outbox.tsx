@@ -57,7 +57,7 @@ export default function OutboxPage() {
             <li key={item.id} class="card outbox-item">
               <div class="outbox-item-head">
                 <p class="outbox-item-title">{item.title || '（无标题）'}</p>
-                <span class={`outbox-state outbox-state-${item.state}`}>{item.recorded && item.state !== 'rejected' ? '照片上传中' : STATE[item.state]}</span>
+                <span class={`outbox-state outbox-state-${item.state}`}>{item.recorded ? (item.state === 'rejected' ? '照片未能上传' : '照片上传中') : STATE[item.state]}</span>
               </div>
               <p class="outbox-item-meta">
                 {KIND[item.kind]} · 填写于 {when(item.createdAt)}

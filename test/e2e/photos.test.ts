@@ -87,7 +87,7 @@ async function eventually<T>(check: () => Promise<T | null | undefined | false>,
 const album = (page: Page) => page.locator('input[type=file][multiple]')
 
 describe('a report with photos made with no signal', () => {
-  it('arrives with its three photos, each exactly once, once the signal is back, with no tap', async () => {
+  it('arrives with its three photos, each exactly once, once the signal is back, with no tap and two tabs open', async () => {
     const { context, page, problems } = await openAs(PHONE, DEPUTY)
     await untilOffline(page)
     const puts = countPuts(context)
@@ -117,6 +117,10 @@ describe('a report with photos made with no signal', () => {
     await page.getByText('含 3 张照片，记录送达后上传').waitFor()
     await screenshot(page, 'photos-outbox-offline-phone')
     expect(puts.size).toBe(0)
+    // A second tab of the app is open when the signal returns: both hear it, one sends (Web Locks).
+    const second = await context.newPage()
+    await second.goto('/outbox')
+    await second.getByText('含 3 张照片，记录送达后上传').waitFor()
 
     await context.setOffline(false)
     const api = await apiAs(baseURL, DEPUTY)

@@ -237,6 +237,8 @@ describe('photos the server refuses', () => {
     await expect.poll(() => page.locator('.photo-grid img').count()).toBe(2)
     await page.getByRole('button', { name: '确认报告完成' }).click()
     await page.getByText('照片上传中 0/2').waitFor()
+    await page.getByText('暂无网络，恢复后会自动发送。照片会自动续传。').waitFor()
+    await screenshot(page, 'photos-uploading-held-phone')
 
     // Meanwhile staff verify the completion: its step takes no more photos (409).
     const now = await staffApi.get<Detail>(`/issues/${filed.id}`)

@@ -21,8 +21,6 @@ interface ActivityFormProps {
   today: string
   /** Above the venue: the deputy picker of staff, the review note of a returned record. */
   top?: ComponentChildren
-  /** The photo field, after the account of the activity. */
-  photos?: ComponentChildren
   busy: boolean
   submitLabel: string
   busyLabel: string
@@ -77,7 +75,7 @@ function TagChips({ value, onChange }: { value: ActivityTag[]; onChange: (v: Act
   )
 }
 
-export function ActivityForm({ draft, set, errors, today, top, photos, busy, submitLabel, busyLabel, onSubmit, notices, actions }: ActivityFormProps) {
+export function ActivityForm({ draft, set, errors, today, top, busy, submitLabel, busyLabel, onSubmit, notices, actions }: ActivityFormProps) {
   return (
     <form class="card activity-form" onSubmit={onSubmit} noValidate aria-label="履职活动">
       {top}
@@ -98,7 +96,6 @@ export function ActivityForm({ draft, set, errors, today, top, photos, busy, sub
         rows={2}
         placeholder="做了什么、听到什么、解决了什么"
       />
-      {photos}
       <OutcomeSteppers value={draft.outcomes} onChange={(v) => set('outcomes', v)} errors={errors} />
       <IntroductionsEditor value={draft.introductions} onChange={(v) => set('introductions', v)} errors={errors} />
       <TagChips value={draft.tags} onChange={(v) => set('tags', v)} />

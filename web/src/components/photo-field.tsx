@@ -5,7 +5,6 @@ import { useRef, useState } from 'preact/hooks'
 import { newId } from '../issues-api'
 import { MAX_PHOTOS, type PickedPhoto } from '../photos/picked'
 import { shrink } from '../photos/shrink'
-import '../photos/photos.css'
 
 export interface PhotoFieldProps {
   photos: PickedPhoto[]

@@ -9,7 +9,6 @@ import { photosApi, photoUrl, type Photo, type WithdrawnPhoto } from '../photos/
 import { Alert } from './alert'
 import { Button } from './button'
 import { TextArea } from './form-fields'
-import '../photos/photos.css'
 
 /** An <img> of ours that turns into a grey 照片无法显示 box when it cannot load (offline, withdrawn). */
 export function PhotoImage({ src, alt, className }: { src: string; alt: string; className: string }) {

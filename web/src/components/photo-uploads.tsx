@@ -5,7 +5,6 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { OutboxItem, PhotoRow } from '../outbox/db'
 import type { Snapshot } from '../outbox/outbox'
 import { useOutbox } from '../outbox/use-outbox'
-import '../photos/photos.css'
 
 /** The item's photos in the order they were picked. */
 export function photosOfItem(item: OutboxItem, snap: Snapshot): PhotoRow[] {

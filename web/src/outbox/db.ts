@@ -90,14 +90,7 @@ export function open(): Promise<IDBDatabase> {
       }
       r.result.createObjectStore('photos', { keyPath: 'id' }).createIndex('user', 'userId')
     }
-    r.onsuccess = () => {
-      // A newer version opened in another tab (after a deploy): let it upgrade, reopen on next use.
-      r.result.onversionchange = () => {
-        r.result.close()
-        opening = null
-      }
-      resolve(r.result)
-    }
+    r.onsuccess = () => resolve(r.result)
     r.onerror = () => reject(r.error)
   }).catch((e: unknown) => {
     opening = null

@@ -6,7 +6,7 @@
 // 需修改 with the server's message. An item with photos is done only when its record and every
 // photo are confirmed: the record goes first, then each photo (outbox/photos.ts).
 import { asApiError, http, NETWORK_ERROR, type ApiError } from '../api'
-import { isQuotaError, store as idb, type ItemKind, type OutboxItem, type PhotoRow } from './db'
+import { isQuotaError, open as openStore, store as idb, type ItemKind, type OutboxItem, type PhotoRow } from './db'
 import { deleteWithPhotos, photosOfUser, putWithPhotos, sendPhotos, targetOf, type NewPhoto } from './photos'
 
 export type { OutboxItem } from './db'
@@ -330,6 +330,10 @@ export function start(userId: string): void {
   document.addEventListener('visibilitychange', onVisible)
   navigator.serviceWorker?.addEventListener('message', onWorkerMessage)
   channel?.addEventListener('message', refresh)
+  // A newer release's tab upgrading the store must not wait for this one: it steps aside (this
+  // tab, on the old release, shows 有新版本 and is reloaded with it). Set here, not in db.ts, so
+  // the forms' first download stays small.
+  void openStore().then((db) => (db.onversionchange = () => db.close()), () => undefined)
   void refresh().then(kick)
 }
 
@@ -347,5 +351,5 @@ export function stop(): void {
 
 export { isQuotaError }
 
-/** The photo picker and upload bars (photos/lazy.ts), which ride in the 待发送 screen's chunk. */
-export const photoParts = () => import('../pages/outbox')
+/** The photo components and their styles (photos/lazy.tsx): they ride in the 待发送 screen's chunk. */
+export const photoParts = () => Promise.all([import('../pages/outbox'), import('../photos/photos.css')]).then(([m]) => m)

@@ -178,7 +178,7 @@ export default function ActivityEditPage() {
             set={set}
             errors={fields}
             today={today}
-            photos={<Photo part="PhotoField" photos={photos} onChange={setPhotos} already={activity.photos.length} label="补充活动照片" disabled={busy} />}
+            notices={<Photo part="PhotoField" photos={photos} onChange={setPhotos} already={activity.photos.length} label="补充活动照片" disabled={busy} />}
             busy={busy}
             submitLabel="重新提交"
             busyLabel="正在提交…"

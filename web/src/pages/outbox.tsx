@@ -11,6 +11,10 @@ import { useOutbox } from '../outbox/use-outbox'
 import { useUser } from '../session'
 import { useTitle } from '../use-title'
 
+// The photo styles (upload bars) come with the photo code, not in this screen's first download:
+// a stylesheet of its own here would be named in the app's main chunk (photos/lazy.tsx).
+void import('../photos/photos.css')
+
 const KIND = { issue: '反映问题', activity: '履职记录', photos: '照片' } as const
 const STATE = { pending: '待发送', sending: '发送中', rejected: '需修改' } as const
 

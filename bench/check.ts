@@ -45,6 +45,13 @@ const checks: [string, boolean, string][] = [
     r.sizes.web.activityForm.jsGzipKB + r.sizes.web.activityForm.cssGzipKB <= budgets.sizes.activityFormTotalGzipKBMax,
     `${Math.round((r.sizes.web.activityForm.jsGzipKB + r.sizes.web.activityForm.cssGzipKB) * 10) / 10} KB ≤ ${budgets.sizes.activityFormTotalGzipKBMax} KB`,
   ],
+  [
+    'rows read: GET /issues/:id (9 photos)',
+    r.rowsRead['GET /issues/:id (9 photos)'] !== undefined && r.rowsRead['GET /issues/:id (9 photos)'].rowsRead <= budgets.rowsRead.issueDetailWith9PhotosMax,
+    `${r.rowsRead['GET /issues/:id (9 photos)']?.rowsRead} ≤ ${budgets.rowsRead.issueDetailWith9PhotosMax}`,
+  ],
+  ['photo uploads of 1 MB per second', r.photos?.throughput.rps >= budgets.photos.uploadsPerSecondMin, `${r.photos?.throughput.rps} ≥ ${budgets.photos.uploadsPerSecondMin}`],
+  ['server memory added while 20 photos upload at once', r.photos?.memory.addedMB <= budgets.photos.rssAddedMBMax, `${r.photos?.memory.addedMB} MB ≤ ${budgets.photos.rssAddedMBMax} MB`],
 ]
 for (const [name, ok, detail] of checks) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail}`)

@@ -1,8 +1,9 @@
 // npm run bench: every measurement of bench/README.md in one run, written to
 // bench/results/latest.json and printed as a Markdown table. `--quick` shortens the surge and the
 // page loads (for trying things out; commit results of a full run only). `--only import` runs the
-// roster import alone and `--only pageload` the slow-phone page loads alone; each puts its result
-// into the latest.json that is there.
+// roster import alone, `--only pageload` the slow-phone page loads alone and `--only photos` the
+// photo uploads (with the rows read on D1, which count an issue detail with 9 photos); each puts
+// its result into the latest.json that is there.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { surge } from './surge'
@@ -12,6 +13,7 @@ import { webSizes, workerBundle, workerModules } from './sizes'
 import { pageLoad } from './pageload'
 import { cpuPerRequest } from './cpu'
 import { rosterImport } from './import'
+import { photoUploads } from './photos'
 
 const quick = process.argv.includes('--quick')
 const step = (what: string) => process.stderr.write(`bench: ${what}…\n`)
@@ -47,6 +49,32 @@ if (only === 'import') {
   process.exit(0)
 }
 
+type PhotoResult = Awaited<ReturnType<typeof photoUploads>>
+function photoLines(p: PhotoResult, rows: ReturnType<typeof rowsRead>): string[] {
+  const t = p.throughput
+  const m = p.memory
+  const detail = rows['GET /issues/:id (9 photos)']
+  return [
+    '',
+    `### Photo uploads of ${p.photoMB} MB (Node + embedded libSQL, FILES_DIR with fsync)`,
+    '',
+    '| connections | seconds | uploads | req/s | MB/s | p50 ms | p99 ms | RSS idle MB | RSS peak, 20 at once MB | added MB | D1 rows read, issue detail with 9 photos |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${t.connections} | ${t.seconds} | ${t.uploads} | ${t.rps} | ${t.mbPerSecond} | ${t.latencyMs.p50} | ${t.latencyMs.p99} | ${m.idleMB} | ${m.peakMB} | ${m.addedMB} | ${detail?.rowsRead ?? '—'} |`,
+  ]
+}
+
+if (only === 'photos') {
+  step('photo uploads (alone)')
+  const result = await photoUploads(quick ? 3 : 6)
+  saveAlone('photos', result)
+  step('rows read per request on D1 (workerd)')
+  const rows = rowsRead()
+  saveAlone('rowsRead', rows)
+  console.log(photoLines(result, rows).join('\n').trim())
+  process.exit(0)
+}
+
 if (only === 'pageload') {
   step('page load on a slow phone (alone)')
   const result = await pageLoad(quick ? 2 : 5)
@@ -69,6 +97,8 @@ step('CPU per request')
 const cpu = await cpuPerRequest()
 step('roster import of 5,000 rows')
 const importResult = await rosterImport()
+step('photo uploads')
+const photoResult = await photoUploads(quick ? 3 : 6)
 
 const results = {
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString() },
@@ -80,6 +110,7 @@ const results = {
   pageLoad: page,
   cpu,
   rosterImport: importResult,
+  photos: photoResult,
 }
 mkdirSync('bench/results', { recursive: true })
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')
@@ -119,4 +150,5 @@ row('request', 'CPU ms')
 row('---', '---')
 for (const [name, ms] of Object.entries(cpu.msPerRequest)) row(name, ms)
 lines.push(...importLines(importResult))
+lines.push(...photoLines(photoResult, rows))
 console.log(lines.join('\n'))

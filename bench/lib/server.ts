@@ -26,10 +26,10 @@ export interface Running {
   stop(): Promise<void>
 }
 
-export async function startServer(dbFile: string): Promise<Running> {
+export async function startServer(dbFile: string, env: Record<string, string> = {}): Promise<Running> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/node.ts'], {
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`

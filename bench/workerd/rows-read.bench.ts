@@ -10,13 +10,15 @@ import { hashPassword } from '../../worker/auth/passwords'
 import { rebuildCounters } from '../../worker/stats/recount'
 import { todayInShanghai } from '../../worker/core/dates'
 import { countingD1, type RowCounter } from '../../test/support/d1-count'
+import { JPEG } from '../../test/support/images'
+import { r2Store } from '../../worker/files/r2-store'
 import { CITY_SCALE, peopleSql, recordsSql, unitIdOf } from '../lib/seed'
 
 const counter: RowCounter = { read: 0, written: 0 }
 
 it('measures rows read per endpoint', async () => {
   await applyD1Migrations(env.DB, env.MIGRATIONS)
-  const app = createApp({ db: fromD1(countingD1(env.DB, counter)), config: parseConfig({}) })
+  const app = createApp({ db: fromD1(countingD1(env.DB, counter)), config: parseConfig({}), files: r2Store(env.FILES) })
   await app.request('/api/v1/health')
   for (const s of [...peopleSql(CITY_SCALE), ...recordsSql(CITY_SCALE)]) await env.DB.prepare(s).run()
   await rebuildCounters(fromD1(env.DB))
@@ -25,12 +27,13 @@ it('measures rows read per endpoint', async () => {
   const results: Record<string, { status: number; rowsRead: number; rowsWritten: number }> = {}
   const cookies: Record<string, string> = {}
   const call = async (name: string, who: string, method: string, path: string, body?: unknown, type = 'application/json') => {
+    const sent = body === undefined ? undefined : body instanceof Uint8Array || typeof body === 'string' ? body : JSON.stringify(body)
     counter.read = 0
     counter.written = 0
     const res = await app.request(`/api/v1${path}`, {
       method,
       headers: { cookie: cookies[who] ?? '', ...(body !== undefined ? { 'content-type': type } : {}) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: sent,
     })
     const text = await res.text()
     results[name] = { status: res.status, rowsRead: counter.read, rowsWritten: counter.written }
@@ -54,6 +57,12 @@ it('measures rows read per endpoint', async () => {
   await call('GET /issues (deputy, own)', 'deputy', 'GET', '/issues')
   await call('GET /issues?overdue=true (county)', 'staff', 'GET', '/issues?overdue=true')
   await call('GET /issues/:id', 'staff', 'GET', `/issues/${issue.id}`)
+  // The report step with nine photos: the ninth upload counts eight, then the detail lists them.
+  const photo = () => `/photos/${crypto.randomUUID()}?issueId=${issue.id}`
+  for (let n = 1; n < 9; n++) await app.request(`/api/v1${photo()}`, { method: 'PUT', headers: { cookie: cookies.deputy!, 'content-type': 'image/jpeg' }, body: JPEG })
+  const ninth = (await call('PUT /photos/:id (the 9th of a step)', 'deputy', 'PUT', photo(), JPEG, 'image/jpeg')).json()
+  await call('GET /issues/:id (9 photos)', 'staff', 'GET', `/issues/${issue.id}`)
+  await call('GET /photos/:id', 'staff', 'GET', `/photos/${ninth.id}`)
   await call('POST /issues/:id/actions (assign)', 'staff', 'POST', `/issues/${issue.id}/actions`, { action: 'assign', version: 1, unitId: unitIdOf('130881'), requirement: '整改', deadline: today })
   await call('POST /issues/:id/actions (comment)', 'deputy', 'POST', `/issues/${issue.id}/actions`, { action: 'comment', version: 2, note: '跟进' })
   await call('GET /issues/export.csv (county, all years)', 'staff', 'GET', '/issues/export.csv')

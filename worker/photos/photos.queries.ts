@@ -1,7 +1,7 @@
 // drizzle queries for photos: one photo with its uploader's and withdrawer's names, the photos of
 // an issue or of a page of activities, the steps of an issue's timeline, and the guarded writes
 // (an insert that holds the nine-per-step limit in the same statement, the thumbnail, the withdrawal).
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
 import { issueEvents, photos, users } from '../db/schema'
@@ -50,23 +50,36 @@ export function photosOfIssue(db: Db, issueId: string) {
   return selectPhotos(db).where(eq(photos.issueId, issueId)).orderBy(asc(photos.createdAt), asc(photos.id))
 }
 
-/** `col IN (the ids)` with the ids as one JSON parameter: D1 takes at most 100 bound parameters. */
-const inIds = (col: typeof photos.issueId | typeof photos.activityId, ids: string[]): SQL => sql`${col} in (select value from json_each(${JSON.stringify(ids)}))`
+/**
+ * Ids in groups that fit one statement: D1 binds at most 100 parameters. (A JSON array in one
+ * parameter would fit any number, but D1 bills every element json_each yields as a row read.)
+ */
+function chunks(ids: string[], size = 90): [string[], ...string[][]] {
+  const out: string[][] = []
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size))
+  return out as [string[], ...string[][]]
+}
 
-/** The visible photos of a set of activities, oldest first. */
-export function visiblePhotosOfActivities(db: Db, ids: string[]) {
-  return selectPhotos(db)
-    .where(and(inIds(photos.activityId, ids), isNull(photos.withdrawnAt)))
-    .orderBy(asc(photos.createdAt), asc(photos.id))
+/** The visible photos of a set of activities (one statement per 90), oldest first within each. */
+export async function visiblePhotosOfActivities(db: Db, ids: string[]) {
+  const [first, ...rest] = chunks(ids).map((group) =>
+    selectPhotos(db)
+      .where(and(inArray(photos.activityId, group), isNull(photos.withdrawnAt)))
+      .orderBy(asc(photos.createdAt), asc(photos.id)),
+  )
+  return (await db.batch([first!, ...rest])).flat()
 }
 
 /** Visible photos per issue, for a page of the ledger's export. */
-export function photoCountsOfIssues(db: Db, ids: string[]) {
-  return db
-    .select({ issueId: sql<string>`${photos.issueId}`, n: sql<number>`count(*)` })
-    .from(photos)
-    .where(and(inIds(photos.issueId, ids), isNull(photos.withdrawnAt)))
-    .groupBy(photos.issueId)
+export async function photoCountsOfIssues(db: Db, ids: string[]) {
+  const [first, ...rest] = chunks(ids).map((group) =>
+    db
+      .select({ issueId: sql<string>`${photos.issueId}`, n: sql<number>`count(*)` })
+      .from(photos)
+      .where(and(inArray(photos.issueId, group), isNull(photos.withdrawnAt)))
+      .groupBy(photos.issueId),
+  )
+  return (await db.batch([first!, ...rest])).flat()
 }
 
 /** The steps of an issue's timeline, in order (which one a photo belongs to, and what came after it). */

@@ -269,7 +269,7 @@ describe('photos the server refuses', () => {
 })
 
 describe('an activity with photos', () => {
-  it('is recorded with its two photos, shown on its page', async () => {
+  it('is recorded with its two photos, shown on its page and, once confirmed, in the printed 履职档案', async () => {
     const { context, page, problems } = await openAs(PHONE, DEPUTY)
     await page.goto('/activities/new')
     await page.getByRole('button', { name: '从相册选择' }).waitFor()
@@ -295,6 +295,23 @@ describe('an activity with photos', () => {
     await page.getByRole('heading', { name: '活动照片（2）' }).waitFor()
     await expect.poll(() => page.locator('.act-photos .photo-thumb img').count()).toBe(2)
     await screenshot(page, 'photos-activity-phone')
+
+    // Confirmed by county staff, it is in the 履职档案 with its photos, on paper too.
+    const staffApi = await apiAs(baseURL, COUNTY_STAFF)
+    const current = await staffApi.get<{ version: number; deputyId: string; year: number }>(`/activities/${activity.id}`)
+    await staffApi.post(`/activities/${activity.id}/review`, { decision: 'confirm', version: current.version })
+    const record = await open(DESKTOP)
+    await signIn(record.page, DEPUTY)
+    await record.page.goto(`/deputies/${current.deputyId}/record?year=${current.year}`)
+    await record.page.getByRole('heading', { name: '活动照片' }).waitFor()
+    const mine = record.page.locator('.record-photo-item', { hasText: title })
+    await expect.poll(() => mine.locator('.photo-thumb img').count()).toBe(2)
+    await record.page.emulateMedia({ media: 'print' })
+    expect(await mine.locator('.photo-thumb img').first().isVisible()).toBe(true)
+    await screenshot(record.page, 'photos-record-print')
+    await record.page.emulateMedia({ media: 'screen' })
+    expectNoPageErrors(record.problems)
+    await record.context.close()
     expectNoPageErrors(problems)
     await context.close()
   })

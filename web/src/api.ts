@@ -119,7 +119,7 @@ function copyFor(method: string, path: string): string | null {
   return copies && method === 'GET' && !path.includes('cursor=') && copies.paths.test(path) ? copies.userId : null
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+export function toApiError(status: number, data: unknown): ApiError {
   const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown; current?: unknown } } | null)?.error
   if (e && typeof e.code === 'string' && typeof e.message === 'string') {
     const fields = e.fields && typeof e.fields === 'object' ? (e.fields as Record<string, string>) : {}

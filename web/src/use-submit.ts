@@ -8,6 +8,7 @@ import { focusFirstError } from './components/text-field'
 import type { Saved } from './draft-store'
 import { newId } from './issues-api'
 import { FULL_MESSAGE, isQuotaError, type ItemKind } from './outbox/db'
+import type { NewPhoto } from './outbox/photos'
 
 // Loaded when needed (a submit, an item to edit), not before the form can be typed into.
 const outbox = () => import('./outbox/outbox')
@@ -48,8 +49,8 @@ interface SubmitOptions<D, F, R> {
   check: () => F
   /** Field keys in screen order, for focusing the first one flagged. */
   order: string[]
-  /** What goes into the outbox: the POST path under /api/v1, its body, a title for the list. */
-  request: (id: string) => { kind: ItemKind; path: string; body: Record<string, unknown>; title: string }
+  /** What goes into the outbox: the POST path under /api/v1, its body, a title for the list, its photos. */
+  request: (id: string) => { kind: ItemKind; path: string; body: Record<string, unknown>; title: string; photos?: NewPhoto[] }
   /** The message for a failure that is not an ApiError. */
   fallback: string
   /** The server's field messages under the form's keys (default: as they come). */

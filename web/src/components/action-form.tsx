@@ -1,5 +1,6 @@
 // The small form of one workflow action, with exactly the fields the workflow table says it
 // needs or may carry (worker/core/workflow.ts): unit, requirement, deadline, progress, note.
+import type { ComponentChildren } from 'preact'
 import { NOTE_PROMPTS, transitionOf, type ActionField } from '../../../worker/core/workflow'
 import { MAX_CHARS } from '../../../worker/core/limits'
 import { addDays, actionLabel } from '../issue-format'
@@ -86,9 +87,11 @@ interface ActionFormProps {
   units: { list: Unit[]; state: 'loading' | 'ready' | 'failed'; retry: () => void }
   onSubmit: () => void
   onCancel: () => void
+  /** More fields just above the buttons: the photos of the step. */
+  extra?: ComponentChildren
 }
 
-export function ActionForm({ action, issue, today, draft, onDraft, errors, busy, units, onSubmit, onCancel }: ActionFormProps) {
+export function ActionForm({ action, issue, today, draft, onDraft, errors, busy, units, onSubmit, onCancel, extra }: ActionFormProps) {
   const { needs, may } = fieldsOf(action)
   const shows = (f: ActionField) => needs.includes(f) || may.includes(f)
   const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => onDraft({ ...draft, [key]: value })
@@ -155,6 +158,7 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
         />
       )}
       {needs.length === 0 && !shows('note') && <p class="muted">确认后问题状态将随之变更。</p>}
+      {extra}
       <FormActions variant={action === 'reject' || action === 'decline' || action === 'return' ? 'danger' : 'primary'} busy={busy} busyLabel="正在提交…" onCancel={onCancel}>
         {submitLabel(action)}
       </FormActions>

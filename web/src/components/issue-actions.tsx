@@ -4,7 +4,9 @@ import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { actionLabel } from '../issue-format'
 import { unitsApi, type ActionBody, type ActionName, type Issue, type Unit } from '../issues-api'
+import type { PickedPhoto } from '../photos/picked'
 import { ActionForm, bodyOf, checkDraft, initialDraft, type ActionDraft, type ActionErrors } from './action-form'
+import { Photo } from '../photos/lazy'
 
 /** How an attempt ended, as the page saw it; the page shows its own notices. */
 export type ActOutcome = 'done' | 'stale' | 'failed' | { fields: Record<string, string> }
@@ -13,12 +15,16 @@ interface IssueActionsProps {
   issue: Issue
   actions: ActionName[]
   today: string
-  onAct: (body: ActionBody) => Promise<ActOutcome>
+  /** With the photos picked for the step, which go up after the action through the outbox. */
+  onAct: (body: ActionBody, photos: PickedPhoto[]) => Promise<ActOutcome>
   /** Notices of the last attempt (success, conflict, error), shown above the buttons. */
   notices?: ComponentChildren
 }
 
 const WEIGHTY: ActionName[] = ['reject', 'decline', 'return']
+/** The steps that take photos (api.md "Photos"): the unit's reports, staff's verification or return. */
+const PHOTO_STEPS: ActionName[] = ['progress', 'complete', 'verify', 'return']
+const PHOTO_LABELS: Partial<Record<ActionName, string>> = { progress: '整改现场照片', complete: '整改后照片', verify: '验收照片', return: '现场照片' }
 
 /** The step that moves the issue on, drawn as the primary button (none while staff only supervise). */
 function primaryOf(actions: ActionName[], issue: Issue): ActionName | undefined {
@@ -56,6 +62,7 @@ function useCountyUnits(countyCode: string, wanted: boolean) {
 export function IssueActions({ issue, actions, today, onAct, notices }: IssueActionsProps) {
   const [open, setOpen] = useState<ActionName | null>(null)
   const [drafts, setDrafts] = useState<Partial<Record<ActionName, ActionDraft>>>({})
+  const [photos, setPhotos] = useState<Partial<Record<ActionName, PickedPhoto[]>>>({})
   const [errors, setErrors] = useState<ActionErrors>({})
   const [busy, setBusy] = useState(false)
   const [assignOpened, setAssignOpened] = useState(false)
@@ -84,10 +91,11 @@ export function IssueActions({ issue, actions, today, onAct, notices }: IssueAct
       return
     }
     setBusy(true)
-    const outcome = await onAct(bodyOf(action, issue, draft))
+    const outcome = await onAct(bodyOf(action, issue, draft), photos[action] ?? [])
     setBusy(false)
     if (outcome === 'done') {
       setDrafts((d) => ({ ...d, [action]: undefined }))
+      setPhotos((p) => ({ ...p, [action]: undefined }))
       setOpen(null)
     } else if (outcome === 'stale') {
       // What was typed is kept: the person may still want it once they have read the update.
@@ -132,6 +140,11 @@ export function IssueActions({ issue, actions, today, onAct, notices }: IssueAct
           units={units}
           onSubmit={() => void submit(open)}
           onCancel={() => setOpen(null)}
+          extra={
+            PHOTO_STEPS.includes(open) && (
+              <Photo part="PhotoField" key={open} photos={photos[open] ?? []} onChange={(list) => setPhotos((p) => ({ ...p, [open]: list }))} label={PHOTO_LABELS[open]} disabled={busy} />
+            )
+          }
         />
       )}
     </section>

@@ -1,7 +1,9 @@
 // The timeline of an issue, oldest first: who did what and when (China time), how the status
-// moved, what they wrote, and what changed with it (unit, deadline, progress).
+// moved, what they wrote, and what changed with it (unit, deadline, progress), and the photos of
+// the step (with the ones staff withdrew kept as a line saying who, when and why).
 import type { IssueEvent } from '../issues-api'
 import { actionLabel, formatInstant, statusLabel } from '../issue-format'
+import { Photo } from '../photos/lazy'
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
 
@@ -21,7 +23,13 @@ function details(e: IssueEvent): [string, string][] {
   return out
 }
 
-export function IssueTimeline({ events }: { events: IssueEvent[] }) {
+interface IssueTimelineProps {
+  events: IssueEvent[]
+  /** Staff in scope may withdraw a photo; called once one was. */
+  onPhotoWithdrawn?: () => void
+}
+
+export function IssueTimeline({ events, onPhotoWithdrawn }: IssueTimelineProps) {
   return (
     <ol class="timeline">
       {events.map((e) => {
@@ -48,6 +56,8 @@ export function IssueTimeline({ events }: { events: IssueEvent[] }) {
                 {value}
               </p>
             ))}
+            <Photo part="PhotoThumbs" photos={e.photos} label={actionLabel(e.action)} onWithdrawn={onPhotoWithdrawn} />
+            <Photo part="WithdrawnLines" photos={e.withdrawnPhotos} />
           </li>
         )
       })}

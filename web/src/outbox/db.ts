@@ -2,9 +2,11 @@
 // forms' drafts, and the last copy of the deputy's and the unit's lists. Everything is keyed by
 // account, so another account on the same phone neither sees nor sends it. A few promise helpers
 // instead of a library: the activity form loads this before it can show a restored draft.
+// Version 2 added the photos waiting to go up (their bytes as blobs) beside their record.
 
 export type ItemState = 'pending' | 'sending' | 'rejected'
-export type ItemKind = 'issue' | 'activity'
+/** 'photos': photos of a step taken online (an issue action, an activity edited), with no record to send. */
+export type ItemKind = 'issue' | 'activity' | 'photos'
 
 export interface OutboxItem {
   /** The record's client id: the server files it once however often it is sent. */
@@ -25,6 +27,30 @@ export interface OutboxItem {
   status?: number
   createdAt: string
   attempts: number
+  /** The ids of this item's photos in the photos store, in the order they were picked. */
+  photos?: string[]
+  /** The record is confirmed (or there was none): only the photos are left to send. */
+  recorded?: boolean
+  /** The photos' query (issueId=…&eventId=… or activityId=…), known once the record is in. */
+  target?: string
+}
+
+export type PhotoState = 'pending' | 'thumb' | 'done' | 'rejected'
+
+/** A photo waiting to go up: shrunk on the phone, sent with its own id, then its thumbnail. */
+export interface PhotoRow {
+  id: string
+  userId: string
+  /** The outbox item it goes with. */
+  itemId: string
+  blob: Blob
+  thumb: Blob
+  width: number
+  height: number
+  /** pending: nothing confirmed; thumb: the photo is in, its thumbnail not yet. */
+  state: PhotoState
+  message?: string
+  status?: number
 }
 
 export interface DraftRow {
@@ -46,18 +72,23 @@ interface Stores {
   items: OutboxItem
   drafts: DraftRow
   reads: ReadRow
+  photos: PhotoRow
 }
 type Name = keyof Stores
 
 let opening: Promise<IDBDatabase> | null = null
 
-function open(): Promise<IDBDatabase> {
+export function open(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('chengde-ledger', 1)
-    r.onupgradeneeded = () => {
-      r.result.createObjectStore('items', { keyPath: 'id' }).createIndex('user', 'userId')
-      r.result.createObjectStore('drafts', { keyPath: 'key' }).createIndex('user', 'userId')
-      r.result.createObjectStore('reads', { keyPath: 'key' }).createIndex('user', 'userId')
+    const r = indexedDB.open('chengde-ledger', 2)
+    r.onupgradeneeded = (e) => {
+      // From version 1 only the photos store is new: the items, drafts and copies stay as they are.
+      if (e.oldVersion < 1) {
+        r.result.createObjectStore('items', { keyPath: 'id' }).createIndex('user', 'userId')
+        r.result.createObjectStore('drafts', { keyPath: 'key' }).createIndex('user', 'userId')
+        r.result.createObjectStore('reads', { keyPath: 'key' }).createIndex('user', 'userId')
+      }
+      r.result.createObjectStore('photos', { keyPath: 'id' }).createIndex('user', 'userId')
     }
     r.onsuccess = () => resolve(r.result)
     r.onerror = () => reject(r.error)

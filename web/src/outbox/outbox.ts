@@ -3,9 +3,11 @@
 // a back-off timer with jitter and on the service worker's Background Sync (Chromium) — until the
 // server confirms it (201 or 200); only then is it deleted. One tab sends at a time (Web Locks);
 // the server's client-id idempotency makes a repeat harmless anyway. A refused item stays as
-// 需修改 with the server's message.
+// 需修改 with the server's message. An item with photos is done only when its record and every
+// photo are confirmed: the record goes first, then each photo (outbox/photos.ts).
 import { asApiError, http, NETWORK_ERROR, type ApiError } from '../api'
-import { isQuotaError, store as idb, type ItemKind, type OutboxItem } from './db'
+import { isQuotaError, open as openStore, store as idb, type ItemKind, type OutboxItem, type PhotoRow } from './db'
+import { deleteWithPhotos, photosOfUser, putWithPhotos, sendPhotos, targetOf, type NewPhoto } from './photos'
 
 export type { OutboxItem } from './db'
 
@@ -18,11 +20,15 @@ export interface Snapshot {
   sent: { id: string; kind: ItemKind; title: string; result: unknown }[]
   /** The last reason a send did not go (no signal, session ended), for the outbox screen. */
   held: string
+  /** The photos of the waiting items (their state and the server's words for a refused one). */
+  photos: PhotoRow[]
+  /** How far the photo being sent has gone up, 0–1, by photo id (this tab's sends only). */
+  progress: Record<string, number>
 }
 
 type Listener = (s: Snapshot) => void
 
-const EMPTY: Snapshot = { items: [], waiting: 0, rejected: 0, sent: [], held: '' }
+const EMPTY: Snapshot = { items: [], waiting: 0, rejected: 0, sent: [], held: '', photos: [], progress: {} }
 let current: { userId: string; snap: Snapshot } | null = null
 const listeners = new Set<Listener>()
 const results = new Map<string, unknown>()
@@ -36,15 +42,17 @@ async function refresh(): Promise<void> {
   if (!current) return
   const userId = current.userId
   let items: OutboxItem[] = []
+  let photos: PhotoRow[] = []
   try {
     items = await idb.ofUser('items', userId)
+    photos = await photosOfUser(userId)
   } catch {
     // No IndexedDB (private mode on old Safari): nothing is waiting here.
   }
   if (current?.userId !== userId) return
   items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
   const rejected = items.filter((i) => i.state === 'rejected').length
-  current.snap = { ...current.snap, items, waiting: items.length - rejected, rejected }
+  current.snap = { ...current.snap, items, waiting: items.length - rejected, rejected, photos }
   for (const l of listeners) l(current.snap)
 }
 
@@ -55,6 +63,15 @@ function changed(): Promise<void> {
 
 function hold(reason: string): void {
   if (current) current.snap = { ...current.snap, held: reason }
+}
+
+/** A photo's bar moved: tell the screens without reading the store again. */
+function progressed(photoId: string, done: number): void {
+  if (!current) return
+  const before = current.snap.progress[photoId] ?? 0
+  if (done < 1 && done - before < 0.05) return
+  current.snap = { ...current.snap, progress: { ...current.snap.progress, [photoId]: done } }
+  for (const l of listeners) l(current.snap)
 }
 
 export function subscribe(listener: Listener): () => void {
@@ -110,11 +127,27 @@ function persist(): void {
  * Stores a record to send (or replaces a refused one being resent under the same id). Throws
  * QuotaExceededError when the phone is full: the caller keeps the form and says so.
  */
-export async function enqueue(item: Pick<OutboxItem, 'id' | 'userId' | 'kind' | 'path' | 'body' | 'draft' | 'title'>): Promise<void> {
+export async function enqueue(
+  item: Pick<OutboxItem, 'id' | 'userId' | 'kind' | 'path' | 'body' | 'draft' | 'title'> & Partial<Pick<OutboxItem, 'recorded' | 'target'>> & { photos?: NewPhoto[] },
+): Promise<void> {
   persist()
   const before = await idb.get('items', item.id)
-  await idb.put('items', { ...item, state: 'pending', createdAt: before?.createdAt ?? new Date().toISOString(), attempts: 0 })
+  const { photos, ...rest } = item
+  const row: OutboxItem = { ...rest, state: 'pending', createdAt: before?.createdAt ?? new Date().toISOString(), attempts: 0 }
+  // A refused record resent from its form keeps the photos it was stored with.
+  if (photos?.length) await putWithPhotos(row, photos)
+  else await idb.put('items', before?.photos ? { ...row, photos: before.photos } : row)
   await changed()
+}
+
+/**
+ * Photos of a step already on the server (an issue action's event, an activity), to send through
+ * the outbox so that a dropped signal loses none. Answers the item's id, to follow its progress.
+ */
+export async function enqueuePhotos(userId: string, id: string, title: string, target: string, photos: NewPhoto[]): Promise<string> {
+  await enqueue({ id, userId, kind: 'photos', path: '', body: {}, draft: null, title, recorded: true, target, photos })
+  void flush()
+  return id
 }
 
 export async function getItem(userId: string, id: string): Promise<OutboxItem | null> {
@@ -124,21 +157,65 @@ export async function getItem(userId: string, id: string): Promise<OutboxItem | 
 
 export async function remove(userId: string, id: string): Promise<void> {
   const item = await idb.get('items', id)
-  if (item?.userId === userId) await idb.delete('items', id)
+  if (item?.userId === userId) await deleteWithPhotos(item)
   await changed()
 }
 
 type Outcome = 'sent' | 'rejected' | 'held'
 
+/** Waiting submits, told as soon as their record is confirmed (its photos may still be going up). */
+const recordedWaiters = new Map<string, () => void>()
+
+function done(item: OutboxItem, result: unknown): void {
+  if (current) current.snap = { ...current.snap, held: '', sent: [{ id: item.id, kind: item.kind, title: item.title, result }, ...current.snap.sent].slice(0, 20) }
+}
+
+function held(err: ApiError): void {
+  if (err.code === NETWORK_ERROR) registerSync()
+  hold(err.status === 401 ? '登录已过期，重新登录后会自动发送。' : err.code === NETWORK_ERROR ? '暂无网络，恢复后会自动发送。' : err.message)
+}
+
+/** The photos of an item whose record is in: done when all are confirmed (or refused). */
+async function sendItemPhotos(item: OutboxItem): Promise<Outcome> {
+  try {
+    const sent = await sendPhotos(item, progressed)
+    if (sent.outcome === 'held') {
+      await idb.put('items', { ...item, state: 'pending' })
+      held(sent.error ?? asApiError(null, '照片上传失败，稍后会自动重试'))
+      return 'held'
+    }
+    if (sent.refused.length > 0) {
+      const first = sent.refused[0]!
+      const message = `${sent.refused.length} 张照片未能上传：${first.message ?? '服务器拒收'}`
+      await idb.put('items', { ...item, state: 'rejected', message, status: first.status, fields: {} })
+      return 'rejected'
+    }
+    await deleteWithPhotos(item)
+    done(item, results.get(item.id) ?? null)
+    return 'sent'
+  } finally {
+    await changed()
+  }
+}
+
 async function sendOne(item: OutboxItem): Promise<Outcome> {
   await idb.put('items', { ...item, state: 'sending', attempts: item.attempts + 1 })
   await changed()
+  if (item.recorded) return sendItemPhotos({ ...item, state: 'sending', attempts: item.attempts + 1 })
   try {
     const result = await http.post<unknown>(item.path, item.body)
+    results.set(item.id, result)
+    if (item.photos?.length) {
+      // The record is in: from now on only its photos are sent, never the record again.
+      const next: OutboxItem = { ...item, state: 'sending', attempts: item.attempts + 1, recorded: true, target: targetOf(item, result) }
+      await idb.put('items', next)
+      recordedWaiters.get(item.id)?.()
+      await changed()
+      return sendItemPhotos(next)
+    }
     // Confirmed (201, or 200 for an id the server already had): only now may it go.
     await idb.delete('items', item.id)
-    results.set(item.id, result)
-    if (current) current.snap = { ...current.snap, held: '', sent: [{ id: item.id, kind: item.kind, title: item.title, result }, ...current.snap.sent].slice(0, 20) }
+    done(item, result)
     return 'sent'
   } catch (e) {
     const err: ApiError = asApiError(e, '发送失败，稍后会自动重试')
@@ -149,8 +226,7 @@ async function sendOne(item: OutboxItem): Promise<Outcome> {
       return 'rejected'
     }
     await idb.put('items', { ...item, state: 'pending', attempts: item.attempts + 1 })
-    if (err.code === NETWORK_ERROR) registerSync()
-    hold(err.status === 401 ? '登录已过期，重新登录后会自动发送。' : err.code === NETWORK_ERROR ? '暂无网络，恢复后会自动发送。' : err.message)
+    held(err)
     return 'held'
   } finally {
     await changed()
@@ -214,7 +290,12 @@ async function run(): Promise<void> {
  */
 export async function submit(item: Parameters<typeof enqueue>[0]): Promise<{ outcome: 'sent'; result: unknown } | { outcome: 'rejected'; item: OutboxItem } | { outcome: 'held' }> {
   await enqueue(item)
-  await flush()
+  // Back as soon as the record is in: its photos go on in the background, with their bars.
+  await new Promise<void>((resolve) => {
+    recordedWaiters.set(item.id, resolve)
+    void flush().finally(resolve)
+  })
+  recordedWaiters.delete(item.id)
   if (results.has(item.id)) {
     const result = results.get(item.id)
     results.delete(item.id)
@@ -249,6 +330,10 @@ export function start(userId: string): void {
   document.addEventListener('visibilitychange', onVisible)
   navigator.serviceWorker?.addEventListener('message', onWorkerMessage)
   channel?.addEventListener('message', refresh)
+  // A newer release's tab upgrading the store must not wait for this one: it steps aside (this
+  // tab, on the old release, shows 有新版本 and is reloaded with it). Set here, not in db.ts, so
+  // the forms' first download stays small.
+  void openStore().then((db) => (db.onversionchange = () => db.close()), () => undefined)
   void refresh().then(kick)
 }
 
@@ -265,3 +350,6 @@ export function stop(): void {
 }
 
 export { isQuotaError }
+
+/** The photo components and their styles (photos/lazy.tsx): they ride in the 待发送 screen's chunk. */
+export const photoParts = () => Promise.all([import('../pages/outbox'), import('../photos/photos.css')]).then(([m]) => m)

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { Snapshot } from './outbox'
 
 export function useOutbox(userId: string): Snapshot {
-  const [snap, setSnap] = useState<Snapshot>({ items: [], waiting: 0, rejected: 0, sent: [], held: '' })
+  const [snap, setSnap] = useState<Snapshot>({ items: [], waiting: 0, rejected: 0, sent: [], held: '', photos: [], progress: {} })
   useEffect(() => {
     let stop: (() => void) | null = null
     let live = true
@@ -21,3 +21,6 @@ export function useOutbox(userId: string): Snapshot {
   }, [userId])
   return snap
 }
+
+// The photo components' loader lives with the hook every screen has, so it adds no file of its own.
+export { Photo } from '../photos/lazy'

@@ -12,6 +12,7 @@ import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
+import { Photo } from '../photos/lazy'
 import { EmptyState, LoadError } from '../components/states'
 import { isStaffRole } from '../issue-format'
 import { usePath } from '../router'
@@ -95,6 +96,15 @@ export default function ActivityDetailPage() {
         <div class="detail-grid act-detail-grid">
           <div class="detail-facts">
             <ActivityFacts activity={a} reference={reference} />
+            {a.photos.length > 0 && (
+              <section class="card act-photos" aria-labelledby="act-photos-heading">
+                <h2 id="act-photos-heading" class="card-title">
+                  活动照片（{a.photos.length}）
+                </h2>
+                {/* A withdrawal re-reads the record quietly: the page stays where it is. */}
+                <Photo part="PhotoThumbs" photos={a.photos} label="活动" onWithdrawn={staff ? () => void activitiesApi.get(id).then(setActivity, () => undefined) : undefined} />
+              </section>
+            )}
           </div>
           <aside class="detail-side" aria-label="成效与审核">
             {own && a.status !== 'confirmed' && (

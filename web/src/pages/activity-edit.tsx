@@ -14,8 +14,12 @@ import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
+import { Photo } from '../photos/lazy'
 import { EmptyState, LoadError } from '../components/states'
 import { focusFirstError } from '../components/text-field'
+import { newId } from '../issues-api'
+import { FULL_MESSAGE, isQuotaError } from '../outbox/db'
+import type { PickedPhoto } from '../photos/picked'
 import { navigate, usePath } from '../router'
 import { useSession, useUser } from '../session'
 import { useTitle } from '../use-title'
@@ -38,6 +42,8 @@ export default function ActivityEditPage() {
   const [fields, setFields] = useState<Fields>({})
   const [notice, setNotice] = useState<Notice>(null)
   const [busy, setBusy] = useState(false)
+  // Photos added now go up after the record is saved, through the outbox (stored on the phone first).
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
 
   const fetchActivity = useCallback(async () => {
     setLoad({ state: 'loading' })
@@ -73,7 +79,17 @@ export default function ActivityEditPage() {
     setBusy(true)
     try {
       const updated = await activitiesApi.update(activity.id, { ...contentOf(draft), version: activity.version })
-      session.setNotice({ tone: 'success', text: `已重新提交“${updated.title}”，等待审核。`, path: '/activities/mine' })
+      let photoNote = ''
+      if (photos.length > 0) {
+        try {
+          const outbox = await import('../outbox/outbox')
+          await outbox.enqueuePhotos(user.id, newId(), `履职记录的照片：${updated.title}`, `activityId=${encodeURIComponent(updated.id)}`, photos)
+          photoNote = `${photos.length} 张照片正在上传，可在“待发送”查看。`
+        } catch (e) {
+          photoNote = isQuotaError(e) ? `照片未能保存：${FULL_MESSAGE}` : '照片未能保存在本机，请再次修改时重新添加。'
+        }
+      }
+      session.setNotice({ tone: 'success', text: `已重新提交“${updated.title}”，等待审核。${photoNote}`, path: '/activities/mine' })
       navigate('/activities/mine')
     } catch (e) {
       const err = asApiError(e, '提交失败，请稍后重试')
@@ -162,6 +178,7 @@ export default function ActivityEditPage() {
             set={set}
             errors={fields}
             today={today}
+            notices={<Photo part="PhotoField" photos={photos} onChange={setPhotos} already={activity.photos.length} label="补充活动照片" disabled={busy} />}
             busy={busy}
             submitLabel="重新提交"
             busyLabel="正在提交…"

@@ -15,6 +15,8 @@ import { Button, ButtonLink } from '../components/button'
 import { Loading } from '../components/loading'
 import { OutboxQueued } from '../components/outbox-queued'
 import { PageHeader } from '../components/page-header'
+import { Photo } from '../photos/lazy'
+import type { PickedPhoto } from '../photos/picked'
 import { useSession, useUser } from '../session'
 import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
@@ -42,6 +44,8 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
   const today = todayInShanghai()
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !isBlank(saved.draft))
+  // Not in the draft: picked photos go into the outbox (IndexedDB) with the activity when it is sent.
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const { fields, setFields, failure, busy, sent, queued, submit, showRefusal, submitAsNew, reset } = useSubmit<Draft, Fields, Activity>({
     userId: user.id,
     draft,
@@ -54,6 +58,7 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
       path: '/activities',
       title: draft.title.trim(),
       body: { id, ...(staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) },
+      photos,
     }),
     fallback: '提交失败，请稍后重试',
   })
@@ -78,6 +83,7 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
   function another() {
     setRestored(false)
     setDraft((d) => fresh(today, d))
+    setPhotos([])
     reset()
     window.scrollTo(0, 0)
   }
@@ -132,6 +138,7 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
           onSubmit={(e) => void submit(e)}
           notices={
             <>
+              <Photo part="PhotoField" photos={photos} onChange={setPhotos} />
               {failure?.kind === 'network' && (
                 <Alert tone="error" title="没有提交成功">
                   {failure.message}。填写的内容仍在，请在网络恢复后点“重新提交”，不会重复登记。

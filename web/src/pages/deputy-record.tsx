@@ -9,6 +9,7 @@ import { ApiError, asApiError } from '../api'
 import { ActivityCard } from '../components/activity-card'
 import { BatchFigures, IntroChecklist, RecordSummary, VenueFigures } from '../components/activity-record'
 import { RecordTable } from '../components/activity-record-table'
+import { Photo } from '../photos/lazy'
 import { AppShell } from '../components/app-shell'
 import { Button } from '../components/button'
 import { Loading } from '../components/loading'
@@ -121,6 +122,7 @@ export default function DeputyRecordPage() {
             </ul>
           )}
         </section>
+        <Photo part="RecordPhotos" activities={record.confirmedActivities} />
       </div>
     </AppShell>
   )

@@ -14,8 +14,11 @@ import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
 import { EmptyState, LoadError } from '../components/states'
 import { OverdueBadge, StatusBadge } from '../components/status-badge'
-import { homeListOf, isStaffRole, kindLabel } from '../issue-format'
-import { issuesApi, type ActionBody, type ActionName, type Issue, type IssueEvent } from '../issues-api'
+import { Photo } from '../photos/lazy'
+import { actionLabel, homeListOf, isStaffRole, kindLabel } from '../issue-format'
+import { issuesApi, newId, type ActionBody, type ActionName, type Issue, type IssueEvent } from '../issues-api'
+import { FULL_MESSAGE, isQuotaError } from '../outbox/db'
+import type { PickedPhoto } from '../photos/picked'
 import { navigate, usePath } from '../router'
 import { useSession, useUser } from '../session'
 import { useTitle } from '../use-title'
@@ -47,6 +50,8 @@ export default function IssueDetailPage() {
   const [events, setEvents] = useState<IssueEvent[]>([])
   const [timelineError, setTimelineError] = useState('')
   const [notice, setNotice] = useState<Notice>(null)
+  // The outbox item of the photos of the last action, followed until they are all in.
+  const [uploading, setUploading] = useState<string | null>(null)
   useTitle(issue?.title ?? '问题详情')
   const today = todayInShanghai()
   const back = homeListOf(user.role)
@@ -74,11 +79,27 @@ export default function IssueDetailPage() {
     void fetchDetail(true)
   }, [fetchDetail])
 
-  async function act(body: ActionBody): Promise<ActOutcome> {
+  /**
+   * The action's photos go up after it, with the event id its answer gives, through the outbox:
+   * stored on the phone first, so that a signal dropped now loses none of them.
+   */
+  async function queuePhotos(action: ActionName, eventId: string, photos: PickedPhoto[]): Promise<void> {
+    if (!issue || photos.length === 0) return
+    try {
+      const outbox = await import('../outbox/outbox')
+      const target = `issueId=${encodeURIComponent(issue.id)}&eventId=${encodeURIComponent(eventId)}`
+      setUploading(await outbox.enqueuePhotos(user.id, newId(), `${actionLabel(action)}的照片：${issue.title}`, target, photos))
+    } catch (e) {
+      setNotice({ tone: 'error', text: isQuotaError(e) ? `照片未能保存：${FULL_MESSAGE}` : '照片未能保存在本机，请重新选择后在本步骤下补传。' })
+    }
+  }
+
+  async function act(body: ActionBody, photos: PickedPhoto[] = []): Promise<ActOutcome> {
     if (!issue) return 'failed'
     setNotice(null)
     try {
       const updated = await issuesApi.act(issue.id, body)
+      await queuePhotos(body.action, updated.eventId, photos)
       // A unit that declines hands the issue back and can no longer see it.
       if (user.role === 'unit' && updated.unitId === null) {
         session.setNotice({ tone: 'success', text: `已退办：${updated.title}`, path: '/issues/todo' })
@@ -128,10 +149,15 @@ export default function IssueDetailPage() {
 
   // The unit by its id (GET /me), as the server decides: a name can change or recur in another county.
   const actions = availableActions(actorFor(user, issue), issue.status)
-  const notices = notice && (
-    <Alert tone={notice.tone} onClose={() => setNotice(null)}>
-      {notice.text}
-    </Alert>
+  const notices = (notice || uploading) && (
+    <>
+      {notice && (
+        <Alert tone={notice.tone} onClose={() => setNotice(null)}>
+          {notice.text}
+        </Alert>
+      )}
+      {uploading && <Photo part="PhotoUploads" userId={user.id} itemId={uploading} onDone={() => void fetchDetail(false)} />}
+    </>
   )
 
   return (
@@ -156,12 +182,13 @@ export default function IssueDetailPage() {
             <IssueAssignment issue={issue} today={today} staff={isStaffRole(user.role)} />
             <IssueActions issue={issue} actions={actions} today={today} onAct={act} notices={notices} />
           </aside>
+          {issue.status === 'closed' && <Photo part="PhotoCompare" events={events} />}
           <section class="card detail-timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" class="card-title">
               办理过程
             </h2>
             {timelineError && <LoadError message={`办理过程刷新失败：${timelineError}`} onRetry={() => void fetchDetail(false)} />}
-            <IssueTimeline events={events} />
+            <IssueTimeline events={events} onPhotoWithdrawn={isStaffRole(user.role) ? () => void fetchDetail(false) : undefined} />
           </section>
         </div>
       </div>

@@ -13,6 +13,8 @@ import { Loading } from '../components/loading'
 import { OutboxQueued } from '../components/outbox-queued'
 import { PageHeader } from '../components/page-header'
 import { TextField } from '../components/text-field'
+import { Photo } from '../photos/lazy'
+import type { PickedPhoto } from '../photos/picked'
 import { fieldsOfYear, homeListOf } from '../issue-format'
 import { check, fresh, loadSaved, ORDER, store, type Draft, type Fields } from '../issue-draft'
 import type { Issue, NewIssue } from '../issues-api'
@@ -43,6 +45,8 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
   const today = todayInShanghai()
   const [draft, setDraft] = useState<Draft>(() => ({ ...fresh(today), ...saved?.draft }))
   const [restored, setRestored] = useState(!!saved && !!(saved.draft.title || saved.draft.description))
+  // Not in the draft: picked photos go into the outbox (IndexedDB) with the report when it is sent.
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const needCounty = user.role === 'city_staff'
   const back = staff ? homeListOf(user.role) : { href: '/', label: '首页' }
 
@@ -71,6 +75,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
         source: draft.source,
         foundOn: draft.foundOn,
       } satisfies NewIssue,
+      photos,
     }),
     fallback: '报送失败，请稍后重试',
     serverFields: (f): Fields => ({ ...f, foundOn: f.foundOn ?? f.year }),
@@ -96,6 +101,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
   function another() {
     setRestored(false)
     setDraft((d) => fresh(today, d))
+    setPhotos([])
     reset()
     window.scrollTo(0, 0)
   }
@@ -114,6 +120,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
       <AppShell>
         <div class="page-form">
           <IssueSent issue={sent.result} again={sent.again} onAnother={another} backHref={back.href} backLabel={`返回${back.label}`} />
+          {photos.length > 0 && <Photo part="PhotoUploads" userId={user.id} itemId={sent.result.id} />}
         </div>
       </AppShell>
     )
@@ -189,6 +196,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
             error={fields.source}
           />
           <TextField id="foundOn" label="发现日期" type="date" value={draft.foundOn} min={FIRST_DATE} max={today} onInput={(v) => set('foundOn', v)} error={fields.foundOn} />
+          <Photo part="PhotoField" photos={photos} onChange={setPhotos} disabled={busy} />
           {failure?.kind === 'network' && (
             <Alert tone="error" title="没有报送成功">
               {failure.message}。填写的内容仍在，请在网络恢复后点“重新报送”，不会重复提交。

@@ -3,6 +3,7 @@
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
 import { PageHeader } from '../components/page-header'
+import { PhotoProgress } from '../photos/parts'
 import { EmptyState } from '../components/states'
 import type { OutboxItem } from '../outbox/db'
 import { flush, remove } from '../outbox/outbox'
@@ -10,7 +11,11 @@ import { useOutbox } from '../outbox/use-outbox'
 import { useUser } from '../session'
 import { useTitle } from '../use-title'
 
-const KIND = { issue: '反映问题', activity: '履职记录' } as const
+// The photo styles (upload bars) come with the photo code, not in this screen's first download:
+// a stylesheet of its own here would be named in the app's main chunk (photos/lazy.tsx).
+void import('../photos/photos.css')
+
+const KIND = { issue: '反映问题', activity: '履职记录', photos: '照片' } as const
 const STATE = { pending: '待发送', sending: '发送中', rejected: '需修改' } as const
 
 const when = (iso: string) => {
@@ -34,7 +39,8 @@ export default function OutboxPage() {
   const outbox = useOutbox(user.id)
 
   function discard(item: OutboxItem) {
-    if (window.confirm(`确定删除“${item.title}”？删除后不会报送。`)) void remove(user.id, item.id)
+    const sure = item.recorded ? `确定不再上传“${item.title}”未能上传的照片？已上传的不受影响。` : `确定删除“${item.title}”？删除后不会报送。`
+    if (window.confirm(sure)) void remove(user.id, item.id)
   }
 
   return (
@@ -55,12 +61,21 @@ export default function OutboxPage() {
             <li key={item.id} class="card outbox-item">
               <div class="outbox-item-head">
                 <p class="outbox-item-title">{item.title || '（无标题）'}</p>
-                <span class={`outbox-state outbox-state-${item.state}`}>{STATE[item.state]}</span>
+                <span class={`outbox-state outbox-state-${item.state}`}>{item.recorded ? (item.state === 'rejected' ? '照片未能上传' : '照片上传中') : STATE[item.state]}</span>
               </div>
               <p class="outbox-item-meta">
                 {KIND[item.kind]} · 填写于 {when(item.createdAt)}
+                {item.recorded && item.kind !== 'photos' ? ' · 已报送' : ''}
               </p>
-              {item.state === 'rejected' && (
+              <PhotoProgress item={item} snap={outbox} />
+              {item.state === 'rejected' && item.recorded && (
+                <div class="outbox-actions">
+                  <Button variant="danger" onClick={() => discard(item)}>
+                    不再上传这些照片
+                  </Button>
+                </div>
+              )}
+              {item.state === 'rejected' && !item.recorded && (
                 <>
                   <p class="outbox-item-message">{refusal(item)}</p>
                   <div class="outbox-actions">
@@ -89,3 +104,6 @@ export default function OutboxPage() {
     </AppShell>
   )
 }
+
+// The other screens load their photo components from this screen's chunk (photos/lazy.tsx).
+export * from '../photos/parts'

@@ -14,7 +14,8 @@ import type { NewPhoto } from './outbox/photos'
 const outbox = () => import('./outbox/outbox')
 import { useSearch } from './router'
 
-export type Failure = { kind: 'network' | 'error' | 'conflict'; message: string } | null
+/** What stopped a send: refused content ('error') or an id already taken ('conflict'). No signal is no failure: the record waits in the outbox. */
+export type Failure = { kind: 'error' | 'conflict'; message: string } | null
 
 /** A draft to start the form from, with the server's refusal when it comes from the outbox. */
 export type Restored<D> = Saved<D> & { fields?: Record<string, string>; message?: string; status?: number }

@@ -133,17 +133,12 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
           today={today}
           top={staff && <DeputyPicker value={draft.deputy} onChange={(d) => set('deputy', d)} error={fields.deputyId} reference={reference} showCounty={user.role === 'city_staff'} />}
           busy={busy}
-          submitLabel={failure?.kind === 'network' ? '重新提交' : '提交'}
+          submitLabel="提交"
           busyLabel="正在提交…"
           onSubmit={(e) => void submit(e)}
           notices={
             <>
               <Photo part="PhotoField" photos={photos} onChange={setPhotos} />
-              {failure?.kind === 'network' && (
-                <Alert tone="error" title="没有提交成功">
-                  {failure.message}。填写的内容仍在，请在网络恢复后点“重新提交”，不会重复登记。
-                </Alert>
-              )}
               {failure?.kind === 'error' && <Alert tone="error">{failure.message}</Alert>}
               {failure?.kind === 'conflict' && (
                 <Alert tone="warning" title="这条记录可能已经提交">

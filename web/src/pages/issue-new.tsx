@@ -197,11 +197,6 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
           />
           <TextField id="foundOn" label="发现日期" type="date" value={draft.foundOn} min={FIRST_DATE} max={today} onInput={(v) => set('foundOn', v)} error={fields.foundOn} />
           <Photo part="PhotoField" photos={photos} onChange={setPhotos} disabled={busy} />
-          {failure?.kind === 'network' && (
-            <Alert tone="error" title="没有报送成功">
-              {failure.message}。填写的内容仍在，请在网络恢复后点“重新报送”，不会重复提交。
-            </Alert>
-          )}
           {failure?.kind === 'error' && <Alert tone="error">{failure.message}</Alert>}
           {failure?.kind === 'conflict' && (
             <Alert tone="warning" title="这条问题可能已经报送">
@@ -210,7 +205,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
           )}
           <div class="form-actions">
             <Button type="submit" busy={busy} busyLabel="正在报送…">
-              {failure?.kind === 'network' ? '重新报送' : '报送'}
+              报送
             </Button>
             {failure?.kind === 'conflict' && (
               <Button variant="secondary" onClick={submitAsNew}>

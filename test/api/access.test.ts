@@ -80,6 +80,7 @@ const EXPECTED = `
   stats.city_congress             . . . Y
   five_one.write                  . . Y Y
   five_one.read                   . . Y Y
+  settings.write                  . . . Y
 `
 
 const expected = new Map(

@@ -555,6 +555,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/year-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个年度的亮灯设置（黄灯天数，未设置为默认 3 天） */
+        get: operations["getYearSettings"];
+        /**
+         * 设置一个年度的黄灯天数（市级工作人员）
+         * @description 首次设置带 version 0；version 过时为 409 conflict，附 current（最新的设置）。
+         */
+        put: operations["putYearSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -690,6 +711,12 @@ export interface components {
             status: "reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected";
             /** @description 逾期：已交办或整改中且整改时限早于今天（北京时间） */
             overdue: boolean;
+            /** @description 亮灯：green 按期、yellow 时限前 N 天内（含当天，N 按年度设置，默认 3）、red 逾期；未交办、已整改待验收、已销号、不予受理为 null */
+            light: ("green" | "yellow" | "red") | null;
+            /** @description 督办次数 */
+            pressCount: number;
+            /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
+            declinedNote: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -711,7 +738,7 @@ export interface components {
              * @description 操作：create 上报，其余见流程表
              * @enum {string}
              */
-            action: "create" | "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment";
+            action: "create" | "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment" | "press";
             /** @description 操作前的状态；上报（create）为 null */
             fromStatus: ("reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected") | null;
             /**
@@ -736,7 +763,7 @@ export interface components {
              */
             unitId?: string;
             unitName?: string;
-            /** @description 交办时的整改要求 */
+            /** @description 交办时的整改要求，或督办时提出的新要求 */
             requirement?: string;
             /**
              * Format: date
@@ -758,6 +785,8 @@ export interface components {
             progress?: number;
             /** @description 验收销号时是否按期 */
             closedOnTime?: boolean;
+            /** @description 督办（press）后的督办次数 */
+            pressCount?: number;
         };
         /** @description 责任单位 */
         Unit: {
@@ -1072,6 +1101,16 @@ export interface components {
                 group: string | null;
                 countyCode: string;
             }[];
+        };
+        /** @description 一个年度的亮灯设置 */
+        YearSettings: {
+            year: number;
+            /** @description 整改时限前多少天亮黄灯（含时限当天），未设置为 3 */
+            dueSoonDays: number;
+            /** @description 最后设置时间；从未设置为 null */
+            updatedAt: string | null;
+            /** @description 版本号：从未设置为 0；修改时带上看到的版本 */
+            version: number;
         };
     };
     responses: never;
@@ -2250,6 +2289,14 @@ export interface operations {
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
+                /** @description 只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期 */
+                light?: "green" | "yellow" | "red";
+                /** @description true：只要被责任单位退办、待重新交办的 */
+                declined?: "true";
+                /** @description true：只要被督办过的 */
+                pressed?: "true";
+                /** @description 只要此时刻之后有变化的（代表“上次查看后有新进展”） */
+                updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
                 /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
@@ -2462,6 +2509,14 @@ export interface operations {
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
+                /** @description 只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期 */
+                light?: "green" | "yellow" | "red";
+                /** @description true：只要被责任单位退办、待重新交办的 */
+                declined?: "true";
+                /** @description true：只要被督办过的 */
+                pressed?: "true";
+                /** @description 只要此时刻之后有变化的（代表“上次查看后有新进展”） */
+                updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
             };
@@ -2543,6 +2598,14 @@ export interface operations {
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
+                /** @description 只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期 */
+                light?: "green" | "yellow" | "red";
+                /** @description true：只要被责任单位退办、待重新交办的 */
+                declined?: "true";
+                /** @description true：只要被督办过的 */
+                pressed?: "true";
+                /** @description 只要此时刻之后有变化的（代表“上次查看后有新进展”） */
+                updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
             };
@@ -2692,7 +2755,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment";
+                    action: "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment" | "press";
                     version: number;
                     note?: string;
                     /** Format: uuid */
@@ -4605,6 +4668,174 @@ export interface operations {
             };
             /** @description 记录不存在或不在您的范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getYearSettings: {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearSettings"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putYearSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    dueSoonDays: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearSettings"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录已被他人修改或状态不允许（conflict、invalid_transition 附 current） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请以 JSON 格式提交 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

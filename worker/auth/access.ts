@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   /** Record 五个一 (in a county one may manage). */
   'five_one.write': STAFF,
   'five_one.read': STAFF,
+  /** Set a year's N (days before a deadline that turn an item yellow). */
+  'settings.write': CITY,
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

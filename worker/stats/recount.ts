@@ -9,7 +9,7 @@ const confirmedIntro = (type: string) =>
      where b.year = a.year and b.county_code = a.county_code and b.status = 'confirmed' and i.type = '${type}')`)
 
 /** SELECTs whose rows are exactly what each counter table should hold. */
-export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_counts' | 'deputy_counts' | 'five_one_counts', { columns: string; select: SQL }> = {
+export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_counts' | 'deputy_counts' | 'five_one_counts' | 'deadline_counts', { columns: string; select: SQL }> = {
   issue_counts: {
     columns: 'year, county_code, dimension, key, reported, assigned, rectifying, rectified, closed, rejected, closed_on_time',
     select: sql.raw(`select year, county_code, dimension, key, sum(status = 'reported'), sum(status = 'assigned'), sum(status = 'rectifying'),
@@ -40,6 +40,14 @@ export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_c
   five_one_counts: {
     columns: 'year, place_code, type, n',
     select: sql.raw(`select year, place_code, type, count(*) from five_ones group by year, place_code, type`),
+  },
+  deadline_counts: {
+    columns: 'year, county_code, dimension, key, deadline, n',
+    select: sql.raw(`select year, county_code, dimension, key, deadline, count(*)
+      from (select year, county_code, 'field' as dimension, field_code as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
+            union all select year, county_code, 'township', township, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
+            union all select year, county_code, 'unit', unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null)
+      group by year, county_code, dimension, key, deadline`),
   },
 }
 

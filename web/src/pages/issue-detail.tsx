@@ -32,6 +32,7 @@ const DONE: Record<ActionName, string> = {
   return: '已退回重改。',
   extend: '整改时限已延期。',
   comment: '备注已添加。',
+  press: '已督办，责任单位将在待办中看到。',
 }
 const STALE = '该问题已被他人更新，以下是最新情况，请确认后再操作'
 

@@ -119,6 +119,24 @@ describe('deadline lights', () => {
     expect(await list(t, other.cookie, 'light=yellow')).toEqual([])
   })
 
+  it('counts each light per county and field on the dashboard, each count equal to the list it links to', async () => {
+    const { t, city, staff, unit, deputy, withDeadline } = await setup()
+    for (const days of [30, 9, 3, 1, 0, -2, -40]) await withDeadline(days)
+    const other = await fileIssue(t, deputy.cookie, { fieldCode: 'groundwater' })
+    expect((await act(t, staff.cookie, other.id, 'assign', { unitId: unit.id, requirement: '整改', deadline: daysFromToday(2) })).status).toBe(200)
+    const year = yearInShanghai()
+    const res = await t.call('GET', `/api/v1/stats/supervision?year=${year}`, { cookie: city.cookie })
+    const table = (await res.json()) as { rows: { countyCode: string; fieldCode: string; overdue: number; dueSoon: number; inTime: number }[]; totals: Record<string, number> }
+    expect(table.totals).toMatchObject({ overdue: 2, dueSoon: 4, inTime: 2 })
+    const named = { red: 'overdue', yellow: 'dueSoon', green: 'inTime' } as const
+    for (const row of table.rows.filter((r) => r.countyCode === PINGQUAN && ['rural_living', 'groundwater'].includes(r.fieldCode))) {
+      for (const [light, key] of Object.entries(named)) {
+        const items = await list(t, city.cookie, `year=${year}&countyCode=${row.countyCode}&fieldCode=${row.fieldCode}&light=${light}&limit=100`)
+        expect(row[key], `${row.fieldCode} ${light}`).toBe(items.length)
+      }
+    }
+  })
+
   it("reads a unit's to-do through issues_unit_open_deadline, without sorting", async () => {
     const t = await makeTestApp()
     const unit = await t.makeUnit(PINGQUAN)

@@ -958,8 +958,12 @@ export interface components {
                 rectified: number;
                 closed: number;
                 rejected: number;
-                /** @description 逾期：已交办或整改中且整改时限早于今天 */
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
                 overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
                 /** @description 合计，不含不予受理 */
                 total: number;
                 /** @description 按期销号数 */
@@ -978,8 +982,12 @@ export interface components {
                 rectified: number;
                 closed: number;
                 rejected: number;
-                /** @description 逾期：已交办或整改中且整改时限早于今天 */
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
                 overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
                 /** @description 合计，不含不予受理 */
                 total: number;
                 /** @description 按期销号数 */
@@ -996,8 +1004,12 @@ export interface components {
                 rectified: number;
                 closed: number;
                 rejected: number;
-                /** @description 逾期：已交办或整改中且整改时限早于今天 */
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
                 overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
                 /** @description 合计，不含不予受理 */
                 total: number;
                 /** @description 按期销号数 */

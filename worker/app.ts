@@ -23,6 +23,7 @@ import { fiveOneRoutes } from './five-ones/five-ones.routes'
 import { statsRoutes } from './stats/stats.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { settingsRoutes } from './settings/settings.routes'
+import { meRoutes } from './me/me.routes'
 import { prepareDatabase } from './db/prepare'
 import { consoleSink, logError, requestLog, type LogSink } from './log'
 
@@ -127,6 +128,7 @@ export function createApp({ db, config, log = consoleSink }: AppDeps) {
   app.route('/api/v1', fiveOneRoutes)
   app.route('/api/v1', statsRoutes)
   app.route('/api/v1', settingsRoutes)
+  app.route('/api/v1', meRoutes)
   app.route('/api/v1', openApiRoutes(app))
 
   app.all('/api/*', () => {

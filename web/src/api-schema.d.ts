@@ -576,6 +576,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首页工作台：本人待办的各项计数，每项附对应的列表 */
+        get: operations["getMeSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/issues-seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 记下“我反映的问题”已查看（此后的进展才算新进展） */
+        put: operations["putMeIssuesSeen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1123,6 +1157,26 @@ export interface components {
             updatedAt: string | null;
             /** @description 版本号：从未设置为 0；修改时带上看到的版本 */
             version: number;
+        };
+        /** @description 首页工作台：本人待办的各项计数 */
+        WorkSummary: {
+            /** @enum {string} */
+            role: "deputy" | "unit" | "county_staff" | "city_staff";
+            /** @description 各项计数。县级、市级：toAssign 待交办、declined 被退办待重新交办、toVerify 待验收、overdue 逾期、dueSoon 即将到期、toReview 待审核履职；单位：toAccept 待接收、rectifying 整改中、dueSoon 即将到期、overdue 逾期、pressed 被督办；代表：returned 被退回的履职活动、newProgress 上次查看后有新进展的问题 */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description 每项计数对应的列表（/api/v1 之下的路径与查询），列表的记录正是该项所数的 */
+            lists: {
+                [key: string]: string;
+            };
+            /** @description 只给市级：各县市区逾期数（每个县市区一行，列表为 /issues?countyCode=…&light=red） */
+            overdueByCounty?: {
+                countyCode: string;
+                overdue: number;
+            }[];
+            /** @description 只给代表：上次查看“我反映的问题”的时间；从未查看为 null（newProgress 数上报后有过进展的全部） */
+            issuesSeenAt?: string | null;
         };
     };
     responses: never;
@@ -2307,7 +2361,7 @@ export interface operations {
                 declined?: "true";
                 /** @description true：只要被督办过的 */
                 pressed?: "true";
-                /** @description 只要此时刻之后有变化的（代表“上次查看后有新进展”） */
+                /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
@@ -2527,7 +2581,7 @@ export interface operations {
                 declined?: "true";
                 /** @description true：只要被督办过的 */
                 pressed?: "true";
-                /** @description 只要此时刻之后有变化的（代表“上次查看后有新进展”） */
+                /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
@@ -2616,7 +2670,7 @@ export interface operations {
                 declined?: "true";
                 /** @description true：只要被督办过的 */
                 pressed?: "true";
-                /** @description 只要此时刻之后有变化的（代表“上次查看后有新进展”） */
+                /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
@@ -4848,6 +4902,130 @@ export interface operations {
             };
             /** @description 请以 JSON 格式提交 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMeSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummary"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putMeIssuesSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        issuesSeenAt: string;
+                    };
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

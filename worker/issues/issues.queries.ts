@@ -124,7 +124,8 @@ export function listIssues(db: Db, f: IssueFilter) {
   // Literal conditions: the partial indexes' own WHERE, so that the planner may use them.
   if (f.declined) where.push(isNotNull(issues.declinedNote))
   if (f.pressed) where.push(sql`${issues.pressCount} > 0`)
-  if (f.updatedAfter) where.push(gt(issues.updatedAt, f.updatedAfter))
+  // A change after the instant, the filing itself not counted (a deputy's "new progress").
+  if (f.updatedAfter) where.push(gt(issues.updatedAt, f.updatedAfter), gt(issues.updatedAt, issues.createdAt))
   if (f.q) {
     where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))
   }

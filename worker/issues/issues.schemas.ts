@@ -57,7 +57,7 @@ export const issueFilters = z.object({
   light: z.enum(codesOf(LIGHTS), { error: '亮灯只能是 green、yellow 或 red' }).optional().meta({ description: '只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期' }),
   declined: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被责任单位退办、待重新交办的' }),
   pressed: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被督办过的' }),
-  updatedAfter: z.iso.datetime({ error: '应为 ISO 8601 时间' }).optional().meta({ description: '只要此时刻之后有变化的（代表“上次查看后有新进展”）' }),
+  updatedAfter: z.iso.datetime({ error: '应为 ISO 8601 时间' }).optional().meta({ description: '只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”）' }),
   q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找' }),
 })
 

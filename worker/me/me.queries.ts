@@ -1,0 +1,100 @@
+// drizzle queries for the work bench (GET /me/summary): counters and indexed counts on narrow
+// ranges only, never rows loaded to be counted; and the deputy's "last looked" marker.
+import { and, count, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { activities, deadlineCounts, issueCounts, issues, seenMarkers } from '../db/schema'
+
+/** Status counts summed over every year of some counties (one counter row per year × field). */
+export function statusTotals(db: Db, counties: string[] | null) {
+  const sum = (c: typeof issueCounts.reported) => sql<number>`coalesce(sum(${c}), 0)`.mapWith(Number)
+  return db
+    .select({ reported: sum(issueCounts.reported), rectified: sum(issueCounts.rectified) })
+    .from(issueCounts)
+    .where(and(eq(issueCounts.dimension, 'field'), counties ? inArray(issueCounts.countyCode, counties) : undefined))
+}
+
+/** Open items per county, year and deadline bucket in [from, to] (either bound optional). */
+export function countyDeadlineBuckets(db: Db, counties: string[] | null, range: { from?: string; to?: string }) {
+  return db
+    .select({ countyCode: deadlineCounts.countyCode, year: deadlineCounts.year, deadline: deadlineCounts.deadline, n: sql<number>`sum(${deadlineCounts.n})`.mapWith(Number) })
+    .from(deadlineCounts)
+    .where(
+      and(
+        eq(deadlineCounts.dimension, 'field'),
+        counties ? inArray(deadlineCounts.countyCode, counties) : undefined,
+        range.from ? gte(deadlineCounts.deadline, range.from) : undefined,
+        range.to ? lte(deadlineCounts.deadline, range.to) : undefined,
+      ),
+    )
+    .groupBy(deadlineCounts.countyCode, deadlineCounts.year, deadlineCounts.deadline)
+}
+
+/** One unit's open items per year and deadline bucket in range (deadline_counts_key_deadline). */
+export function unitDeadlineBuckets(db: Db, unitId: string, range: { from?: string; to?: string }) {
+  return db
+    .select({ year: deadlineCounts.year, deadline: deadlineCounts.deadline, n: deadlineCounts.n })
+    .from(deadlineCounts)
+    .where(
+      and(
+        eq(deadlineCounts.dimension, 'unit'),
+        eq(deadlineCounts.key, unitId),
+        range.from ? gte(deadlineCounts.deadline, range.from) : undefined,
+        range.to ? lte(deadlineCounts.deadline, range.to) : undefined,
+      ),
+    )
+}
+
+/** Items a unit declined, awaiting a new assignment (the partial index holds only those). */
+export function declinedCount(db: Db, counties: string[] | null) {
+  return db
+    .select({ n: count() })
+    .from(issues)
+    .where(and(isNotNull(issues.declinedNote), counties ? inArray(issues.countyCode, counties) : undefined))
+}
+
+export function submittedActivities(db: Db, counties: string[] | null) {
+  return db
+    .select({ n: count() })
+    .from(activities)
+    .where(and(counties ? inArray(activities.countyCode, counties) : undefined, eq(activities.status, 'submitted')))
+}
+
+/** A unit's items in one status (issues_unit_status_deadline). */
+export function unitStatusCount(db: Db, unitId: string, status: 'assigned' | 'rectifying') {
+  return db
+    .select({ n: count() })
+    .from(issues)
+    .where(and(eq(issues.unitId, unitId), eq(issues.status, status)))
+}
+
+/** A unit's open items pressed at least once (read through its open items only). */
+export function unitPressedCount(db: Db, unitId: string) {
+  return db
+    .select({ n: count() })
+    .from(issues)
+    .where(and(eq(issues.unitId, unitId), sql`${issues.status} in ('assigned', 'rectifying')`, sql`${issues.pressCount} > 0`))
+}
+
+export function returnedActivities(db: Db, deputyId: string) {
+  return db
+    .select({ n: count() })
+    .from(activities)
+    .where(and(eq(activities.deputyId, deputyId), eq(activities.status, 'returned')))
+}
+
+/** A deputy's reports changed by anyone after `since` and after they were filed. */
+export function progressCount(db: Db, reporterId: string, since: string) {
+  return db
+    .select({ n: count() })
+    .from(issues)
+    .where(and(eq(issues.reporterId, reporterId), gt(issues.updatedAt, since), gt(issues.updatedAt, issues.createdAt)))
+}
+
+export async function issuesSeenAt(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ at: seenMarkers.issuesSeenAt }).from(seenMarkers).where(eq(seenMarkers.userId, userId)).limit(1)
+  return row?.at ?? null
+}
+
+export async function markIssuesSeen(db: Db, userId: string, at: string) {
+  await db.insert(seenMarkers).values({ userId, issuesSeenAt: at }).onConflictDoUpdate({ target: seenMarkers.userId, set: { issuesSeenAt: at } })
+}

@@ -8,12 +8,12 @@ import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { IssueActions, type ActOutcome } from '../components/issue-actions'
-import { IssueAssignment, IssueFacts } from '../components/issue-facts'
+import { DeclinedNotice, IssueAssignment, IssueFacts } from '../components/issue-facts'
 import { IssueTimeline } from '../components/issue-timeline'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
 import { EmptyState, LoadError } from '../components/states'
-import { OverdueBadge, StatusBadge } from '../components/status-badge'
+import { LightBadge, PressBadge, StatusBadge } from '../components/status-badge'
 import { homeListOf, isStaffRole, kindLabel } from '../issue-format'
 import { issuesApi, type ActionBody, type ActionName, type Issue, type IssueEvent } from '../issues-api'
 import { navigate, usePath } from '../router'
@@ -144,11 +144,14 @@ export default function IssueDetailPage() {
           note={
             <span class="detail-badges">
               <StatusBadge status={issue.status} />
-              {issue.overdue && <OverdueBadge />}
+              <LightBadge light={issue.light} />
+              {issue.declinedNote && issue.status === 'reported' && <span class="status status-declined">已退办</span>}
+              <PressBadge count={issue.pressCount} />
               {issue.kind === 'suggestion' && <span class="badge">{kindLabel(issue.kind)}</span>}
             </span>
           }
         />
+        <DeclinedNotice issue={issue} staff={isStaffRole(user.role)} />
         <div class="detail-grid">
           <div class="detail-facts">
             <IssueFacts issue={issue} reference={session.reference} />

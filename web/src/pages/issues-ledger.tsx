@@ -8,6 +8,7 @@ import { IssueFilters } from '../components/issue-filters'
 import { IssueList } from '../components/issue-list'
 import { PageHeader } from '../components/page-header'
 import { placeLabel } from '../identity'
+import { countyName } from '../reference'
 import { isStaffRole, rememberList } from '../issue-format'
 import { FILTER_KEYS, issuesApi, queryString, type Filters } from '../issues-api'
 import { navigate, useSearch } from '../router'
@@ -53,7 +54,7 @@ export default function IssuesLedgerPage() {
   return (
     <AppShell>
       <div class="ledger">
-        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${placeLabel(user, reference)}`}>
+        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${filters.countyCode ? countyName(reference, filters.countyCode) : placeLabel(user, reference)}`}>
           <ButtonLink href="/issues/new" variant="primary">
             登记问题
           </ButtonLink>

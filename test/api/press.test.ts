@@ -39,6 +39,12 @@ describe('督办 (press)', () => {
     const event = body!.events.at(-1)!
     expect(event).toMatchObject({ action: 'press', fromStatus: 'assigned', toStatus: 'assigned', note: '请于本周五前报送整改进展', data: { pressCount: 1, requirement: '本周内清运完毕并拍照报送' } })
     expect((await list(t, unitUser.cookie, 'pressed=true')).map((x) => x.id)).toEqual([i.id])
+    // The 督办 list's export: the open items with their light, days to the deadline and presses.
+    const csv = await (await t.call('GET', '/api/v1/issues/export.csv?status=assigned,rectifying', { cookie: staff.cookie })).text()
+    const [header, row] = csv.slice(1).trim().split('\r\n').map((l) => l.split(','))
+    expect(row![header!.indexOf('督办次数')]).toBe('1')
+    expect(row![header!.indexOf('亮灯')]).toBe('绿灯（按期）')
+    expect(row![header!.indexOf('距整改时限（天）')]).toBe('10')
   })
 
   it('asks for the note, and refuses the unit (403), a reported item (409) and another county (404)', async () => {

@@ -24,7 +24,7 @@ CREATE TABLE `deadline_counts` (
 );
 --> statement-breakpoint
 CREATE INDEX `deadline_counts_key_deadline` ON `deadline_counts` (`dimension`,`key`,`deadline`);--> statement-breakpoint
--- issue_events is rebuilt for its new action (press); D1 refuses foreign_keys=OFF, and no table references issue_events, so deferring the checks to the end is enough.
+-- issue_events is rebuilt for its new action (press); D1 refuses PRAGMA foreign_keys, and no table references issue_events, so deferring the checks to the end is enough.
 PRAGMA defer_foreign_keys = on;--> statement-breakpoint
 CREATE TABLE `__new_issue_events` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -51,5 +51,11 @@ ALTER TABLE `issues` ADD `press_count` integer DEFAULT 0 NOT NULL;--> statement-
 ALTER TABLE `issues` ADD `declined_note` text;--> statement-breakpoint
 CREATE INDEX `issues_unit_open_deadline` ON `issues` (`unit_id`,coalesce("deadline", '9999-12-31'),`id`) WHERE "issues"."status" in ('assigned', 'rectifying');--> statement-breakpoint
 CREATE INDEX `issues_declined_county_created` ON `issues` (`county_code`,`created_at`,`id`) WHERE "issues"."declined_note" is not null;--> statement-breakpoint
--- data: the deadline buckets of the items already open (the same recount as worker/stats/recount.ts).
+ALTER TABLE `activity_counts` ADD `returned` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `deputy_year_counts` ADD `returned` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- data: the deadline buckets of the items already open, and the returned activities (the same recounts as worker/stats/recount.ts).
 INSERT INTO `deadline_counts` (year, county_code, dimension, key, deadline, n) select year, county_code, dimension, key, deadline, count(*) from (select year, county_code, 'field' as dimension, field_code as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'township', township, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'unit', unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null) group by year, county_code, dimension, key, deadline;
+--> statement-breakpoint
+UPDATE `activity_counts` SET returned = (select count(*) from activities a where a.year = activity_counts.year and a.county_code = activity_counts.county_code and a.status = 'returned');
+--> statement-breakpoint
+INSERT INTO `deputy_year_counts` (deputy_id, year, confirmed, returned) select deputy_id, year, 0, count(*) from activities where status = 'returned' group by deputy_id, year on conflict (deputy_id, year) do update set returned = excluded.returned;

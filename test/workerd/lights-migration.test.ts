@@ -1,6 +1,6 @@
 // The lights-and-press migration on D1 with data in it: issue_events is rebuilt for the new press
-// action without PRAGMA foreign_keys (which D1 refuses), keeping every row, and the items already
-// open are counted in their deadline buckets.
+// action without PRAGMA foreign_keys (which D1 refuses), keeping every row; the items already
+// open are counted in their deadline buckets and the returned activities in their counters.
 import { env, applyD1Migrations } from 'cloudflare:test'
 import { expect, it } from 'vitest'
 
@@ -21,6 +21,13 @@ it('rebuilds issue_events on a populated D1 database, keeping every row, and cou
          values (?, 2026, 'rural_living', '130881', '平泉镇', '问题', '描述', 'deputy', '2026-02-01', 'd1', ?, ?, ?, ?, 'h', ?, ?)`,
       ).bind(`i${k}`, k % 3 ? 'u1' : null, k % 3 ? '整改' : null, k % 3 ? `2026-04-0${(k % 2) + 1}` : null, k % 3 ? 'assigned' : 'reported', now, now),
     ),
+    // Two activities returned to their deputy, one waiting for review, as the counters had them.
+    ...['returned', 'returned', 'submitted'].map((status, k) =>
+      env.DB.prepare(
+        `insert into activities (id, deputy_id, county_code, year, date, title, status, created_by, request_hash, created_at, updated_at) values (?, 'd1', '130881', 2026, '2026-02-01', '走访', ?, 'd1', 'h', ?, ?)`,
+      ).bind(`a${k}`, status, now, now),
+    ),
+    env.DB.prepare(`insert into activity_counts (year, county_code, activities) values (2026, '130881', 3)`),
     ...Array.from({ length: 30 }, (_, k) => env.DB.prepare(`insert into issue_events (id, issue_id, action, to_status, actor_id, at, note) values (?, ?, 'create', 'reported', 'd1', ?, ?)`).bind(`e${k}`, `i${k}`, now, `第 ${k} 条`)),
   ])
   await applyD1Migrations(env.DB, env.MIGRATIONS)
@@ -40,4 +47,7 @@ it('rebuilds issue_events on a populated D1 database, keeping every row, and cou
     { dimension: 'unit', deadline: '2026-04-02', n: 10 },
   ])
   expect(await env.DB.prepare('select sum(press_count) as p, count(declined_note) as d from issues').first()).toEqual({ p: 0, d: 0 })
+  // The returned counters start from the activities already returned.
+  expect(await env.DB.prepare('select activities, confirmed, returned from activity_counts').first()).toEqual({ activities: 3, confirmed: 0, returned: 2 })
+  expect(await env.DB.prepare('select deputy_id, year, confirmed, returned from deputy_year_counts').all().then((r) => r.results)).toEqual([{ deputy_id: 'd1', year: 2026, confirmed: 0, returned: 2 }])
 })

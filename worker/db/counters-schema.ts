@@ -44,17 +44,21 @@ export const activityCounts = sqliteTable(
     talent: counter('talent'),
     technology: counter('technology'),
     fundsHundredths: counter('funds_hundredths'),
+    /** Returned to their deputy and not yet resubmitted: submitted = activities - confirmed - returned. */
+    returned: counter('returned'),
   },
   (t) => [primaryKey({ columns: [t.year, t.countyCode] })],
 )
 
-/** Confirmed activities per deputy and year: tells when a deputy becomes active (0 → 1). */
+/** Confirmed (and returned) activities per deputy and year: tells when a deputy becomes active (0 → 1). */
 export const deputyYearCounts = sqliteTable(
   'deputy_year_counts',
   {
     deputyId: text('deputy_id').notNull(),
     year: integer('year').notNull(),
     confirmed: counter('confirmed'),
+    /** The deputy's activities returned to them and not yet resubmitted (their work bench). */
+    returned: counter('returned'),
   },
   (t) => [primaryKey({ columns: [t.deputyId, t.year] })],
 )

@@ -2,7 +2,7 @@
 // ranges only, never rows loaded to be counted; and the deputy's "last looked" marker.
 import { and, count, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { activities, deadlineCounts, issueCounts, issues, seenMarkers } from '../db/schema'
+import { activityCounts, deadlineCounts, deputyYearCounts, issueCounts, issues, seenMarkers } from '../db/schema'
 
 /** Status counts summed over every year of some counties (one counter row per year × field). */
 export function statusTotals(db: Db, counties: string[] | null) {
@@ -52,11 +52,12 @@ export function declinedCount(db: Db, counties: string[] | null) {
     .where(and(isNotNull(issues.declinedNote), counties ? inArray(issues.countyCode, counties) : undefined))
 }
 
+/** Activities waiting for review, from the counters: recorded − confirmed − returned, every year. */
 export function submittedActivities(db: Db, counties: string[] | null) {
   return db
-    .select({ n: count() })
-    .from(activities)
-    .where(and(counties ? inArray(activities.countyCode, counties) : undefined, eq(activities.status, 'submitted')))
+    .select({ n: sql<number>`coalesce(sum(${activityCounts.activities} - ${activityCounts.confirmed} - ${activityCounts.returned}), 0)`.mapWith(Number) })
+    .from(activityCounts)
+    .where(counties ? inArray(activityCounts.countyCode, counties) : undefined)
 }
 
 /** A unit's items in one status (issues_unit_status_deadline). */
@@ -75,11 +76,12 @@ export function unitPressedCount(db: Db, unitId: string) {
     .where(and(eq(issues.unitId, unitId), sql`${issues.status} in ('assigned', 'rectifying')`, sql`${issues.pressCount} > 0`))
 }
 
+/** A deputy's returned activities, from their yearly counter rows. */
 export function returnedActivities(db: Db, deputyId: string) {
   return db
-    .select({ n: count() })
-    .from(activities)
-    .where(and(eq(activities.deputyId, deputyId), eq(activities.status, 'returned')))
+    .select({ n: sql<number>`coalesce(sum(${deputyYearCounts.returned}), 0)`.mapWith(Number) })
+    .from(deputyYearCounts)
+    .where(eq(deputyYearCounts.deputyId, deputyId))
 }
 
 /** A deputy's reports changed by anyone after `since` and after they were filed. */

@@ -130,6 +130,14 @@ export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
   ]
 }
 
+/** An activity returned to its deputy (+1), or a returned one resubmitted (-1). */
+export function activityReturned(db: Db, a: { year: number; countyCode: string; deputyId: string }, delta: 1 | -1, when: SQL) {
+  return [
+    bump(db, activityCounts, { year: a.year, countyCode: a.countyCode }, activityTarget, { returned: delta }, when),
+    bump(db, deputyYearCounts, { deputyId: a.deputyId, year: a.year }, [deputyYearCounts.deputyId, deputyYearCounts.year], { returned: delta }, when),
+  ]
+}
+
 export function deputiesAdded(db: Db, countyCode: string, n: number) {
   return bump(db, deputyCounts, { countyCode }, [deputyCounts.countyCode], { deputies: n })
 }

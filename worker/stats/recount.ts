@@ -20,18 +20,19 @@ export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_c
   },
   activity_counts: {
     columns:
-      'year, county_code, activities, confirmed, active_deputies, policy_talk, opinion, deed, mentoring, market_entity, green_project, funds, talent, technology, funds_hundredths',
+      'year, county_code, activities, confirmed, active_deputies, policy_talk, opinion, deed, mentoring, market_entity, green_project, funds, talent, technology, funds_hundredths, returned',
     select: sql`select a.year, a.county_code, count(*), sum(a.status = 'confirmed'), count(distinct case when a.status = 'confirmed' and u.active = 1 then a.deputy_id end),
         sum(case when a.status = 'confirmed' then a.policy_talk else 0 end), sum(case when a.status = 'confirmed' then a.opinion else 0 end),
         sum(case when a.status = 'confirmed' then a.deed else 0 end), sum(case when a.status = 'confirmed' then a.mentoring else 0 end),
         ${confirmedIntro('market_entity')}, ${confirmedIntro('green_project')}, ${confirmedIntro('funds')}, ${confirmedIntro('talent')}, ${confirmedIntro('technology')},
         (select coalesce(sum(i.amount_hundredths), 0) from activity_introductions i join activities b on b.id = i.activity_id
-           where b.year = a.year and b.county_code = a.county_code and b.status = 'confirmed' and i.type = 'funds')
+           where b.year = a.year and b.county_code = a.county_code and b.status = 'confirmed' and i.type = 'funds'),
+        sum(a.status = 'returned')
       from activities a join users u on u.id = a.deputy_id group by a.year, a.county_code`,
   },
   deputy_year_counts: {
-    columns: 'deputy_id, year, confirmed',
-    select: sql.raw(`select deputy_id, year, count(*) from activities where status = 'confirmed' group by deputy_id, year`),
+    columns: 'deputy_id, year, confirmed, returned',
+    select: sql.raw(`select deputy_id, year, sum(status = 'confirmed'), sum(status = 'returned') from activities where status in ('confirmed', 'returned') group by deputy_id, year`),
   },
   deputy_counts: {
     columns: 'county_code, deputies',

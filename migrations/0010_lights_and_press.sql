@@ -20,7 +20,7 @@ CREATE TABLE `deadline_counts` (
 	`deadline` text NOT NULL,
 	`n` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`year`, `county_code`, `dimension`, `key`, `deadline`),
-	CONSTRAINT "deadline_counts_dimension" CHECK("deadline_counts"."dimension" in ('field', 'township', 'unit'))
+	CONSTRAINT "deadline_counts_dimension" CHECK("deadline_counts"."dimension" in ('county', 'field', 'township', 'unit'))
 );
 --> statement-breakpoint
 CREATE INDEX `deadline_counts_key_deadline` ON `deadline_counts` (`dimension`,`key`,`deadline`);--> statement-breakpoint
@@ -54,7 +54,7 @@ CREATE INDEX `issues_declined_county_created` ON `issues` (`county_code`,`create
 ALTER TABLE `activity_counts` ADD `returned` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `deputy_year_counts` ADD `returned` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 -- data: the deadline buckets of the items already open, and the returned activities (the same recounts as worker/stats/recount.ts).
-INSERT INTO `deadline_counts` (year, county_code, dimension, key, deadline, n) select year, county_code, dimension, key, deadline, count(*) from (select year, county_code, 'field' as dimension, field_code as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'township', township, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'unit', unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null) group by year, county_code, dimension, key, deadline;
+INSERT INTO `deadline_counts` (year, county_code, dimension, key, deadline, n) select year, county_code, dimension, key, deadline, count(*) from (select year, county_code, 'county' as dimension, '' as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'field', field_code, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'township', township, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'unit', status || ':' || unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null union all select year, county_code, 'unit', 'pressed:' || unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null and press_count > 0) group by year, county_code, dimension, key, deadline;
 --> statement-breakpoint
 UPDATE `activity_counts` SET returned = (select count(*) from activities a where a.year = activity_counts.year and a.county_code = activity_counts.county_code and a.status = 'returned');
 --> statement-breakpoint

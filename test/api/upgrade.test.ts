@@ -107,9 +107,10 @@ describe('upgrading a database of an earlier release', () => {
     const after = openEmbedded(path)
     expect((await after.execute('select count(*) as n from issue_events')).rows[0]!.n).toBe(3)
     expect((await after.execute("select dimension, key, deadline, n from deadline_counts order by dimension")).rows.map((r) => ({ ...r }))).toEqual([
+      { dimension: 'county', key: '', deadline: '2099-01-01', n: 1 },
       { dimension: 'field', key: body.fieldCode, deadline: '2099-01-01', n: 1 },
       { dimension: 'township', key: '平泉镇', deadline: '2099-01-01', n: 1 },
-      { dimension: 'unit', key: 'unit-1', deadline: '2099-01-01', n: 1 },
+      { dimension: 'unit', key: 'assigned:unit-1', deadline: '2099-01-01', n: 1 },
     ])
     after.close()
   })

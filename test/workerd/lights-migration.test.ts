@@ -36,9 +36,11 @@ it('rebuilds issue_events on a populated D1 database, keeping every row, and cou
   // The rebuilt table takes the new action; its CHECK still refuses an unknown one.
   await env.DB.prepare(`insert into issue_events (id, issue_id, action, from_status, to_status, actor_id, at) values ('p1', 'i1', 'press', 'assigned', 'assigned', 'd1', ?)`).bind(now).run()
   await expect(env.DB.prepare(`insert into issue_events (id, issue_id, action, to_status, actor_id, at) values ('p2', 'i1', 'summon', 'assigned', 'd1', ?)`).bind(now).run()).rejects.toThrow(/CHECK/)
-  // 20 assigned items over two deadlines, in three dimensions.
+  // 20 assigned items over two deadlines, in four dimensions (a unit's keyed by status: assigned:u1).
   const buckets = await env.DB.prepare('select dimension, deadline, n from deadline_counts order by dimension, deadline').all<{ dimension: string; deadline: string; n: number }>()
   expect(buckets.results).toEqual([
+    { dimension: 'county', deadline: '2026-04-01', n: 10 },
+    { dimension: 'county', deadline: '2026-04-02', n: 10 },
     { dimension: 'field', deadline: '2026-04-01', n: 10 },
     { dimension: 'field', deadline: '2026-04-02', n: 10 },
     { dimension: 'township', deadline: '2026-04-01', n: 10 },

@@ -82,7 +82,9 @@ export const fiveOneCounts = sqliteTable(
 )
 
 /**
- * Open items (assigned or rectifying) per year, county, field / township / unit and deadline date:
+ * Open items (assigned or rectifying) per year, county, the whole county (key '') / field /
+ * township / unit and deadline date
+ * (a unit's key is `<status>:<unitId>`, so that its 待接收 and 整改中 are sums too):
  * overdue and due-soon are sums over a few date buckets, whatever the number of items. A bucket
  * that empties is deleted in the same batch, so only dates that hold an open item are read.
  */
@@ -91,7 +93,7 @@ export const deadlineCounts = sqliteTable(
   {
     year: integer('year').notNull(),
     countyCode: text('county_code').notNull(),
-    dimension: text('dimension', { enum: ['field', 'township', 'unit'] }).notNull(),
+    dimension: text('dimension', { enum: ['county', 'field', 'township', 'unit'] }).notNull(),
     key: text('key').notNull(),
     deadline: text('deadline').notNull(),
     n: counter('n'),
@@ -100,6 +102,6 @@ export const deadlineCounts = sqliteTable(
     primaryKey({ columns: [t.year, t.countyCode, t.dimension, t.key, t.deadline] }),
     // A unit's buckets by date, across years (its to-do and work bench).
     index('deadline_counts_key_deadline').on(t.dimension, t.key, t.deadline),
-    check('deadline_counts_dimension', sql`${t.dimension} in ('field', 'township', 'unit')`),
+    check('deadline_counts_dimension', sql`${t.dimension} in ('county', 'field', 'township', 'unit')`),
   ],
 )

@@ -88,8 +88,17 @@ export const NO_DEADLINE = '9999-12-31'
 const deadlineKey = sql<string>`coalesce(${issues.deadline}, '9999-12-31')`
 const OPEN_LITERAL = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 
+/**
+ * The range on the deadline and, equal for open items (they all have one), on the sort key: the
+ * county's index ranges over the one, a unit's to-do index (issues_unit_open_deadline) over the other.
+ */
 function deadlineBetween(range: { from?: string; to?: string }): SQL | undefined {
-  return and(range.from ? gte(issues.deadline, range.from) : undefined, range.to ? lte(issues.deadline, range.to) : undefined)
+  return and(
+    range.from ? gte(issues.deadline, range.from) : undefined,
+    range.to ? lte(issues.deadline, range.to) : undefined,
+    range.from ? gte(deadlineKey, range.from) : undefined,
+    range.to ? lte(deadlineKey, range.to) : undefined,
+  )
 }
 
 /** `?light=`: open items whose deadline falls in the light's range, with each year's own N. */
@@ -190,6 +199,7 @@ export async function applyAction(db: Db, issue: IssueRow, change: Partial<NewIs
     status: change.status ?? issue.status,
     deadline: change.deadline !== undefined ? change.deadline : issue.deadline,
     unitId: change.unitId !== undefined ? change.unitId : issue.unitId,
+    pressCount: change.pressCount ?? issue.pressCount,
   }
   return writesThenUpdate(
     db,

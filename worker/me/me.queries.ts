@@ -2,6 +2,8 @@
 // ranges only, never rows loaded to be counted; and the deputy's "last looked" marker.
 import { and, count, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import { OPEN_STATUSES } from '../core/workflow'
+import { unitKey } from '../stats/counters'
 import { activityCounts, deadlineCounts, deputyYearCounts, issueCounts, issues, seenMarkers } from '../db/schema'
 
 /** Status counts summed over every year of some counties (one counter row per year × field). */
@@ -20,7 +22,7 @@ export function countyDeadlineBuckets(db: Db, counties: string[] | null, range: 
     .from(deadlineCounts)
     .where(
       and(
-        eq(deadlineCounts.dimension, 'field'),
+        eq(deadlineCounts.dimension, 'county'),
         counties ? inArray(deadlineCounts.countyCode, counties) : undefined,
         range.from ? gte(deadlineCounts.deadline, range.from) : undefined,
         range.to ? lte(deadlineCounts.deadline, range.to) : undefined,
@@ -29,15 +31,15 @@ export function countyDeadlineBuckets(db: Db, counties: string[] | null, range: 
     .groupBy(deadlineCounts.countyCode, deadlineCounts.year, deadlineCounts.deadline)
 }
 
-/** One unit's open items per year and deadline bucket in range (deadline_counts_key_deadline). */
+/** One unit's open items per status key, year and deadline bucket in range (deadline_counts_key_deadline). */
 export function unitDeadlineBuckets(db: Db, unitId: string, range: { from?: string; to?: string }) {
   return db
-    .select({ year: deadlineCounts.year, deadline: deadlineCounts.deadline, n: deadlineCounts.n })
+    .select({ key: deadlineCounts.key, year: deadlineCounts.year, deadline: deadlineCounts.deadline, n: deadlineCounts.n })
     .from(deadlineCounts)
     .where(
       and(
         eq(deadlineCounts.dimension, 'unit'),
-        eq(deadlineCounts.key, unitId),
+        inArray(deadlineCounts.key, [...OPEN_STATUSES.map((s) => unitKey(s, unitId)), unitKey('pressed', unitId)]),
         range.from ? gte(deadlineCounts.deadline, range.from) : undefined,
         range.to ? lte(deadlineCounts.deadline, range.to) : undefined,
       ),
@@ -58,22 +60,6 @@ export function submittedActivities(db: Db, counties: string[] | null) {
     .select({ n: sql<number>`coalesce(sum(${activityCounts.activities} - ${activityCounts.confirmed} - ${activityCounts.returned}), 0)`.mapWith(Number) })
     .from(activityCounts)
     .where(counties ? inArray(activityCounts.countyCode, counties) : undefined)
-}
-
-/** A unit's items in one status (issues_unit_status_deadline). */
-export function unitStatusCount(db: Db, unitId: string, status: 'assigned' | 'rectifying') {
-  return db
-    .select({ n: count() })
-    .from(issues)
-    .where(and(eq(issues.unitId, unitId), eq(issues.status, status)))
-}
-
-/** A unit's open items pressed at least once (read through its open items only). */
-export function unitPressedCount(db: Db, unitId: string) {
-  return db
-    .select({ n: count() })
-    .from(issues)
-    .where(and(eq(issues.unitId, unitId), sql`${issues.status} in ('assigned', 'rectifying')`, sql`${issues.pressCount} > 0`))
 }
 
 /** A deputy's returned activities, from their yearly counter rows. */

@@ -18,10 +18,9 @@ import {
   statusTotals,
   submittedActivities,
   unitDeadlineBuckets,
-  unitPressedCount,
-  unitStatusCount,
 } from './me.queries'
 import type { Summary } from './me.schemas'
+import { unitKey } from '../stats/counters'
 
 /** Before a deputy first looks, every change after filing is new. */
 const NEVER = '1970-01-01T00:00:00.000Z'
@@ -81,16 +80,15 @@ export async function workSummary(db: Db, user: SessionUser, now = new Date()): 
 
   if (user.role === 'unit') {
     const unitId = user.unitId!
-    const [assigned, rectifying, reds, yellows, pressed] = await db.batch([
-      unitStatusCount(db, unitId, 'assigned'),
-      unitStatusCount(db, unitId, 'rectifying'),
-      unitDeadlineBuckets(db, unitId, red),
-      unitDeadlineBuckets(db, unitId, yellow),
-      unitPressedCount(db, unitId),
-    ])
+    // Every open item has a deadline and so a bucket: the unit's buckets give its statuses, its presses and its lights.
+    const buckets = await unitDeadlineBuckets(db, unitId, {})
+    const of = (key: 'assigned' | 'rectifying' | 'pressed') => total(buckets.filter((b) => b.key === unitKey(key, unitId)))
+    const open = buckets.filter((b) => b.key !== unitKey('pressed', unitId))
+    const reds = open.filter((b) => b.deadline <= red.to!)
+    const yellows = open.filter((b) => b.deadline >= yellow.from! && b.deadline <= yellow.to!)
     return {
       role: 'unit',
-      counts: { toAccept: first(assigned), rectifying: first(rectifying), dueSoon: dueSoonOf(yellows, today, rule), overdue: total(reds), pressed: first(pressed) },
+      counts: { toAccept: of('assigned'), rectifying: of('rectifying'), dueSoon: dueSoonOf(yellows, today, rule), overdue: total(reds), pressed: of('pressed') },
       lists: {
         toAccept: '/issues?status=assigned',
         rectifying: '/issues?status=rectifying',

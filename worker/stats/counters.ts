@@ -51,23 +51,34 @@ export interface DeadlineState {
   status: IssueStatus
   deadline: string | null
   unitId: string | null
+  pressCount: number
 }
 
 const deadlineTarget = [deadlineCounts.year, deadlineCounts.countyCode, deadlineCounts.dimension, deadlineCounts.key, deadlineCounts.deadline]
+
+/** The key of a unit's deadline buckets for one open status. */
+export function unitKey(status: IssueStatus | 'pressed', unitId: string): string {
+  return `${status}:${unitId}`
+}
 
 function bucketsOf(i: IssueKeys, s: DeadlineState) {
   if (s.deadline === null || !OPEN_STATUSES.includes(s.status)) return []
   const base = { year: i.year, countyCode: i.countyCode, deadline: s.deadline }
   return [
+    // The whole county (the work bench), so that a city-wide count reads counties × dates, not × fields.
+    { ...base, dimension: 'county' as const, key: '' },
     { ...base, dimension: 'field' as const, key: i.fieldCode },
     { ...base, dimension: 'township' as const, key: i.township },
-    ...(s.unitId ? [{ ...base, dimension: 'unit' as const, key: s.unitId }] : []),
+    // A unit's buckets are kept per open status too (`assigned:<unitId>`, `rectifying:<unitId>`): its 待接收 and 整改中.
+    ...(s.unitId ? [{ ...base, dimension: 'unit' as const, key: unitKey(s.status, s.unitId) }] : []),
+    // and its open items pressed at least once (`pressed:<unitId>`): its 被督办.
+    ...(s.unitId && s.pressCount > 0 ? [{ ...base, dimension: 'unit' as const, key: unitKey('pressed', s.unitId) }] : []),
   ]
 }
 
 /**
  * An item's deadline buckets moving with an action: out of the ones it was counted in, into the
- * ones it now belongs to (nothing when neither its deadline, its unit nor its openness changes).
+ * ones it now belongs to (nothing when neither its deadline, its unit, its status nor its being pressed changes).
  * A bucket left at 0 is deleted in the same batch.
  */
 export function deadlineMoved(db: Db, i: IssueKeys, before: DeadlineState, after: DeadlineState, when: SQL) {

@@ -45,9 +45,10 @@ export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_c
   deadline_counts: {
     columns: 'year, county_code, dimension, key, deadline, n',
     select: sql.raw(`select year, county_code, dimension, key, deadline, count(*)
-      from (select year, county_code, 'field' as dimension, field_code as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
+      from (select year, county_code, 'county' as dimension, '' as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'field', field_code, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
             union all select year, county_code, 'township', township, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
-            union all select year, county_code, 'unit', unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null)
+            union all select year, county_code, 'unit', status || ':' || unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null
+            union all select year, county_code, 'unit', 'pressed:' || unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null and press_count > 0)
       group by year, county_code, dimension, key, deadline`),
   },
 }

@@ -21,6 +21,14 @@ async function benchCount(page: Page, label: string): Promise<number> {
   return Number((await card.locator('.bench-count').textContent()) ?? 'NaN')
 }
 
+/** The font sizes (px) of the visible hints, counters and badges on the page that are under 14 px. */
+async function smallHints(page: Page): Promise<string[]> {
+  const sel = '.status, .mx-hint, .mx-legend, .mx-overdue, .stat-sub, .cell-sub, .issue-card-date, .issue-card-reporter, .tl-meta, .tl-status, .fact dt, .welcome-facts dt, .bench-label'
+  return page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(sel)})]
+    .filter((e) => e.offsetParent !== null && Number.parseFloat(getComputedStyle(e).fontSize) < 14)
+    .map((e) => e.className + ': ' + getComputedStyle(e).fontSize)`)
+}
+
 describe('the work bench', () => {
   it("shows county staff their counts on a phone, and 逾期 opens the ledger of exactly those items", async () => {
     const staff = await apiAs(baseURL, '13800000002')
@@ -30,6 +38,7 @@ describe('the work bench', () => {
     const labels = { toAssign: '待交办', declined: '被退办待重新交办', toVerify: '待验收', overdue: '逾期', dueSoon: '即将到期', toReview: '待审核履职' }
     for (const [name, label] of Object.entries(labels)) expect(await benchCount(page, label), label).toBe(summary.counts[name])
     await expectNoSidewaysScroll(page)
+    expect(await smallHints(page)).toEqual([])
     await screenshot(page, 'workbench-county-phone')
     await page.locator('.bench-card', { hasText: '逾期' }).click()
     await page.waitForURL((url) => url.pathname === '/issues' && url.search === '?light=red')
@@ -37,6 +46,10 @@ describe('the work bench', () => {
     if (shown > 0) await page.getByText(`已显示全部 ${shown} 条`).waitFor()
     expect(await page.locator('.issue-card').count()).toBe(shown)
     expect(await page.locator('.issue-card .light-red').count()).toBe(shown)
+    expect(await smallHints(page)).toEqual([])
+    await page.goto('/dashboard')
+    await page.locator('.stat-card').first().waitFor()
+    expect(await smallHints(page)).toEqual([])
     expectNoPageErrors(problems)
     await context.close()
   })
@@ -76,6 +89,22 @@ describe('the work bench', () => {
     await unit.context.close()
   })
 
+  it('offers 7, 15, 30 and 60 days as the deadline when staff assign', async () => {
+    const deputy = await apiAs(baseURL, '13800000004')
+    const issue = await reportIssue(deputy, uniqueTitle('时限快捷'))
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
+    await page.goto(`/issues/${issue.id}`)
+    await page.getByRole('button', { name: '交办', exact: true }).click()
+    const choices = page.getByRole('group', { name: '整改时限快捷选择' })
+    for (const days of [7, 15, 30, 60]) {
+      await choices.getByRole('button', { name: `${days} 天` }).click()
+      expect(await page.getByLabel('整改时限').inputValue()).toBe(daysFromToday(days))
+      expect(await choices.getByRole('button', { name: `${days} 天` }).getAttribute('aria-pressed')).toBe('true')
+    }
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
   it("tells staff why a unit declined an item, and the deputy that it waits for a new unit", async () => {
     const deputyApi = await apiAs(baseURL, '13800000004')
     const staffApi = await apiAs(baseURL, '13800000002')
@@ -109,7 +138,9 @@ describe('the work bench', () => {
     } while (cursor)
     for (const [options, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
       const { context, page, problems } = await openAs(options, '13800000002')
-      await page.goto('/issues/press')
+      await page.goto('/issues')
+      await page.getByRole('link', { name: '督办清单' }).click()
+      await page.waitForURL((url) => url.search === '?view=press')
       await page.locator('.press-unit').first().waitFor()
       expect(await page.locator('.press-table tbody tr').count()).toBe(open)
       expect(await page.locator('.press-unit-title', { hasText: UNIT_NAME }).count()).toBe(1)

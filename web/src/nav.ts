@@ -24,7 +24,6 @@ export const MENUS: Record<Role, readonly NavItem[]> = {
   unit: [{ key: 'rectification', title: '待办整改', description: '接收交办问题，报告整改进展和完成情况', path: '/issues/todo' }],
   county_staff: [
     { key: 'issues', title: '问题台账', description: '交办、督办问题，验收销号', path: '/issues' },
-    { key: 'press', title: '督办清单', description: '按责任单位列出未整改完的问题，可打印、导出', path: '/issues/press' },
     { key: 'activity-review', title: '履职审核', description: '审核代表提交的履职活动', path: '/activities/review' },
     { key: 'deputies', title: '代表名册', description: '管理本地各级人大代表信息', path: '/deputies' },
     { key: 'units', title: '责任单位', description: '管理承担整改任务的单位', path: '/units' },
@@ -35,7 +34,6 @@ export const MENUS: Record<Role, readonly NavItem[]> = {
   city_staff: [
     { key: 'overview', title: '统计总览', description: '全市各县市区监督和履职情况', path: '/dashboard' },
     { key: 'issues', title: '问题台账', description: '查看和督办全市问题整改', path: '/issues' },
-    { key: 'press', title: '督办清单', description: '全市未整改完的问题按责任单位列出，可打印、导出', path: '/issues/press' },
     { key: 'units', title: '责任单位', description: '各县市区承担整改任务的单位', path: '/units' },
     { key: 'activity-review', title: '履职审核', description: '审核全市代表提交的履职活动', path: '/activities/review' },
     { key: 'deputies', title: '代表名册', description: '全市各级人大代表信息', path: '/deputies' },

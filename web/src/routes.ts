@@ -61,7 +61,6 @@ export const ROUTES = [
   { pattern: '/dashboard', page: lazyPage(() => import('./pages/dashboard')), roles: STAFF },
   { pattern: '/report', page: lazyPage(() => import('./pages/report')), roles: STAFF },
   { pattern: '/slips', page: lazyPage(() => import('./pages/slips')), roles: STAFF },
-  { pattern: '/issues/press', page: lazyPage(() => import('./pages/issues-press')), roles: STAFF },
 ] as const satisfies readonly Route[]
 
 /** An address of the table, as written there ('/issues/:id'). */

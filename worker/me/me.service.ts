@@ -41,8 +41,9 @@ export async function workSummary(db: Db, user: SessionUser, now = new Date()): 
   const red = deadlineRange('red', today, 0)
   const yellow = deadlineRange('yellow', today, widest(rule))
 
-  if (user.role === 'county_staff' || user.role === 'city_staff') {
-    const f = staffCountyFilter(scopeOf(user))
+  const scope = scopeOf(user)
+  if (scope.kind === 'city' || scope.kind === 'county') {
+    const f = staffCountyFilter(scope)
     const counties = 'all' in f ? null : f.codes
     const [totals, reds, yellows, declined, review] = await db.batch([
       statusTotals(db, counties),
@@ -70,7 +71,7 @@ export async function workSummary(db: Db, user: SessionUser, now = new Date()): 
         toReview: '/activities?status=submitted',
       },
     }
-    if (user.role === 'city_staff') {
+    if (scope.kind === 'city') {
       const byCounty = new Map<string, number>()
       for (const r of reds) byCounty.set(r.countyCode, (byCounty.get(r.countyCode) ?? 0) + r.n)
       out.overdueByCounty = (await allCounties(db)).map((c) => ({ countyCode: c.code, overdue: byCounty.get(c.code) ?? 0 }))
@@ -78,8 +79,8 @@ export async function workSummary(db: Db, user: SessionUser, now = new Date()): 
     return out
   }
 
-  if (user.role === 'unit') {
-    const unitId = user.unitId!
+  if (scope.kind === 'unit') {
+    const unitId = scope.unitId
     // Every open item has a deadline and so a bucket: the unit's buckets give its statuses, its presses and its lights.
     const buckets = await unitDeadlineBuckets(db, unitId, {})
     const of = (key: 'assigned' | 'rectifying' | 'pressed') => total(buckets.filter((b) => b.key === unitKey(key, unitId)))

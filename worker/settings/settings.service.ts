@@ -24,6 +24,11 @@ export async function dueSoonRule(db: Db): Promise<DueSoonRule> {
   return { byYear: new Map(rows.map((r) => [r.year, r.dueSoonDays])), defaultDays: DEFAULT_DUE_SOON_DAYS }
 }
 
+/** One year's N (the default when never set). */
+export async function dueSoonDaysOf(db: Db, year: number): Promise<number> {
+  return (await yearSetting(db, year))?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
+}
+
 export async function readYearSettings(db: Db, year: number): Promise<YearSettings> {
   const row = await yearSetting(db, year)
   return row ? { year, dueSoonDays: row.dueSoonDays, updatedAt: row.updatedAt, version: row.version } : { year, dueSoonDays: DEFAULT_DUE_SOON_DAYS, updatedAt: null, version: 0 }

@@ -9,8 +9,7 @@ import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES } from '../core/taxonomy'
 import { allCounties } from '../reference/reference.service'
 import { activityCountRows, cityPlace, deadlineRows, deputyCountRows, fieldCodesOfYear, fiveOneCountRows, issueCountRows } from './stats.queries'
 import { deadlineRange } from '../core/lights'
-import { yearSetting } from '../settings/settings.queries'
-import { DEFAULT_DUE_SOON_DAYS } from '../core/lights'
+import { dueSoonDaysOf } from '../settings/settings.service'
 import type { ActivityStats, FiveOneStats, SupervisionRow, SupervisionStats } from './stats.schemas'
 
 const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed', 'rejected'] as const
@@ -34,7 +33,7 @@ export async function supervisionStats(db: Db, user: SessionUser, year: number, 
   const counties = await countiesInScope(db, user, countyCode)
   const codes = counties.map((c) => c.code)
   const today = todayInShanghai(now)
-  const days = (await yearSetting(db, year))?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
+  const days = await dueSoonDaysOf(db, year)
   const [counts, overdue, dueSoon, fieldRows] = await db.batch([
     issueCountRows(db, year, codes, groupBy),
     deadlineRows(db, year, codes, groupBy, deadlineRange('red', today, days)),

@@ -9,6 +9,7 @@ import type { Reference } from '../api'
 import { followLink } from '../router'
 import { Loading } from './loading'
 import { LoadError } from './states'
+import '../bench.css'
 
 interface WorkBenchProps {
   role: Role

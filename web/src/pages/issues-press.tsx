@@ -1,4 +1,4 @@
-// 督办清单: every open item (assigned or rectifying) grouped by responsible unit, with the days to
+// 督办清单 (/issues?view=press, a view of the ledger): every open item (assigned or rectifying) grouped by responsible unit, with the days to
 // or past its deadline, its light and how often it was pressed; printable on A4 and exported as
 // the ledger's file of the same items. Staff only (a county's, or the city's, or one county's).
 import { useEffect, useState } from 'preact/hooks'

@@ -98,7 +98,7 @@ describe('the work bench', () => {
     const choices = page.getByRole('group', { name: '整改时限快捷选择' })
     for (const days of [7, 15, 30, 60]) {
       await choices.getByRole('button', { name: `${days} 天` }).click()
-      expect(await page.getByLabel('整改时限').inputValue()).toBe(daysFromToday(days))
+      expect(await page.locator('#assign-deadline').inputValue()).toBe(daysFromToday(days))
       expect(await choices.getByRole('button', { name: `${days} 天` }).getAttribute('aria-pressed')).toBe('true')
     }
     expectNoPageErrors(problems)

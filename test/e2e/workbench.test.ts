@@ -95,7 +95,7 @@ describe('the work bench', () => {
     const { context, page, problems } = await openAs(PHONE, '13800000002')
     await page.goto(`/issues/${issue.id}`)
     await page.getByRole('button', { name: '交办', exact: true }).click()
-    const choices = page.getByRole('group', { name: '整改时限快捷选择' })
+    const choices = page.getByRole('group', { name: '常用时限' })
     for (const days of [7, 15, 30, 60]) {
       await choices.getByRole('button', { name: `${days} 天` }).click()
       expect(await page.locator('#assign-deadline').inputValue()).toBe(daysFromToday(days))

@@ -154,7 +154,7 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
         />
       )}
       {action === 'assign' && (
-        <div class="deadline-choices" role="group" aria-label="整改时限快捷选择">
+        <div class="deadline-choices" role="group" aria-label="常用时限">
           {DEADLINE_CHOICES.map((days) => (
             <button key={days} type="button" class="btn btn-secondary btn-small" aria-pressed={draft.deadline === addDays(today, days) ? 'true' : 'false'} onClick={() => set('deadline', addDays(today, days))}>
               {days} 天

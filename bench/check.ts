@@ -22,6 +22,11 @@ const checks: [string, boolean, string][] = [
     r.rowsRead[name] !== undefined && r.rowsRead[name].rowsRead <= budgets.rowsRead.statsPerRequestMax,
     `${r.rowsRead[name]?.rowsRead} ≤ ${budgets.rowsRead.statsPerRequestMax}`,
   ]),
+  ...budgets.rowsRead.listEndpoints.map((name: string): [string, boolean, string] => [
+    `rows read: ${name}`,
+    r.rowsRead[name] !== undefined && r.rowsRead[name].rowsRead <= budgets.rowsRead.listPerPageMax,
+    `${r.rowsRead[name]?.rowsRead} ≤ ${budgets.rowsRead.listPerPageMax}`,
+  ]),
   ['sign-in page JS (gzip)', r.sizes.web.signIn.jsGzipKB <= budgets.sizes.signInJsGzipKBMax, `${r.sizes.web.signIn.jsGzipKB} KB ≤ ${budgets.sizes.signInJsGzipKBMax} KB`],
   ['activity form JS (gzip)', r.sizes.web.activityForm.jsGzipKB <= budgets.sizes.activityFormJsGzipKBMax, `${r.sizes.web.activityForm.jsGzipKB} KB ≤ ${budgets.sizes.activityFormJsGzipKBMax} KB`],
   ['worker main module at start (gzip)', r.sizes.worker.startGzipKiB <= budgets.sizes.workerMainGzipKiBMax, `${r.sizes.worker.startGzipKiB} KiB ≤ ${budgets.sizes.workerMainGzipKiBMax} KiB`],

@@ -26,6 +26,8 @@ import { photoHeaders, photoRoutes } from './photos/photos.routes'
 import { isImageUpload } from './photos/upload'
 import { groupRoutes } from './groups/groups.routes'
 import type { FileStore } from './files/store'
+import { settingsRoutes } from './settings/settings.routes'
+import { meRoutes } from './me/me.routes'
 import { prepareDatabase } from './db/prepare'
 import { consoleSink, logError, requestLog, type LogSink } from './log'
 
@@ -134,6 +136,8 @@ export function createApp({ db, config, log = consoleSink, files }: AppDeps) {
   app.route('/api/v1', statsRoutes)
   app.route('/api/v1', photoRoutes)
   app.route('/api/v1', groupRoutes)
+  app.route('/api/v1', settingsRoutes)
+  app.route('/api/v1', meRoutes)
   app.route('/api/v1', openApiRoutes(app))
 
   app.all('/api/*', () => {

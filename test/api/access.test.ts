@@ -82,6 +82,7 @@ const EXPECTED = `
   five_one.read                   . . Y Y
   photo.withdraw                  . . Y Y
   group.manage                    . . Y Y
+  settings.write                  . . . Y
 `
 
 const expected = new Map(

@@ -28,10 +28,13 @@ describe('reporting an issue', () => {
       progress: 0,
       closedOn: null,
       closedOnTime: null,
+      light: null,
+      pressCount: 0,
+      declinedNote: null,
       version: 1,
     })
     expect(Object.keys(issue).sort()).toEqual(
-      ['id', 'kind', 'year', 'fieldCode', 'countyCode', 'township', 'location', 'title', 'description', 'source', 'foundOn', 'reporterId', 'reporterName', 'unitId', 'unitName', 'requirement', 'deadline', 'status', 'overdue', 'progress', 'closedOn', 'closedOnTime', 'createdAt', 'updatedAt', 'version'].sort(),
+      ['id', 'kind', 'year', 'fieldCode', 'countyCode', 'township', 'location', 'title', 'description', 'source', 'foundOn', 'reporterId', 'reporterName', 'unitId', 'unitName', 'requirement', 'deadline', 'status', 'overdue', 'progress', 'closedOn', 'closedOnTime', 'createdAt', 'updatedAt', 'version', 'light', 'pressCount', 'declinedNote'].sort(),
     )
   })
 

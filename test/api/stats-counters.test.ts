@@ -11,6 +11,8 @@ import { daysFromToday, issueBody, today } from '../support/issues'
 import { ok } from '../support/clock'
 import { RECOUNT, rebuildCounters } from '../../worker/stats/recount'
 import { addYears, yearInShanghai } from '../../worker/core/dates'
+import { availableActions } from '../../worker/core/workflow'
+import type { IssueStatus } from '../../worker/core/taxonomy'
 
 type Row = Record<string, unknown>
 
@@ -30,12 +32,12 @@ async function compare(t: TestApp) {
   }
 }
 function keyCount(table: string) {
-  return { issue_counts: 4, activity_counts: 2, deputy_year_counts: 2, deputy_counts: 1, five_one_counts: 3 }[table]!
+  return { issue_counts: 4, activity_counts: 2, deputy_year_counts: 2, deputy_counts: 1, five_one_counts: 3, deadline_counts: 5 }[table]!
 }
 
 const op = fc.oneof(
   fc.record({ kind: fc.constant('issue' as const), who: fc.nat(3), field: fc.constantFrom('rural_living', 'groundwater'), township: fc.constantFrom('平泉镇', '杨树岭镇'), retry: fc.boolean() }),
-  fc.record({ kind: fc.constant('action' as const), pick: fc.nat(), action: fc.constantFrom('assign', 'reject', 'accept', 'decline', 'progress', 'complete', 'verify', 'return', 'extend', 'comment'), stale: fc.boolean() }),
+  fc.record({ kind: fc.constant('action' as const), pick: fc.nat(), action: fc.constantFrom('assign', 'reject', 'accept', 'decline', 'progress', 'complete', 'verify', 'return', 'extend', 'comment', 'press'), days: fc.nat(12), other: fc.boolean(), stale: fc.boolean() }),
   fc.record({ kind: fc.constant('activity' as const), who: fc.nat(3), back: fc.nat(2), deed: fc.nat(3), funds: fc.boolean(), retry: fc.boolean() }),
   fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), confirm: fc.boolean(), stale: fc.boolean() }),
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), back: fc.nat(2) }),
@@ -52,6 +54,8 @@ describe('statistics counters', () => {
         const t = await makeTestApp()
         const pqUnit = await t.makeUnit(PINGQUAN, '平泉市水务局')
         const lhUnit = await t.makeUnit(LONGHUA, '隆化县水务局')
+        // A second unit per county: a re-assignment moves the item's deadline buckets to another unit.
+        const others: Record<string, { id: string }> = { [PINGQUAN]: await t.makeUnit(PINGQUAN, '平泉市住建局'), [LONGHUA]: await t.makeUnit(LONGHUA, '隆化县住建局') }
         const staff: Record<string, { cookie: string }> = { [PINGQUAN]: await t.actor({ role: 'county_staff', countyCode: PINGQUAN }), [LONGHUA]: await t.actor({ role: 'county_staff', countyCode: LONGHUA }) }
         const units: Record<string, { cookie: string }> = { [PINGQUAN]: await t.actor({ role: 'unit', unitId: pqUnit.id }), [LONGHUA]: await t.actor({ role: 'unit', unitId: lhUnit.id }) }
         const deputies = [
@@ -80,12 +84,12 @@ describe('statistics counters', () => {
             const isUnit = ['accept', 'decline', 'progress', 'complete'].includes(o.action)
             const cookie = (isUnit ? units : staff)[i.county]!.cookie
             const v = (await version('issues', i.id)) - (o.stale ? 1 : 0)
-            const unitId = i.county === PINGQUAN ? pqUnit.id : lhUnit.id
+            const unitId = o.other && o.action === 'assign' ? others[i.county]!.id : i.county === PINGQUAN ? pqUnit.id : lhUnit.id
             // Done, or refused by the workflow, the rules, the version or the unit's scope (an issue not
             // assigned to it is not found): never a failure of the server.
             await ok(t.call('POST', `/api/v1/issues/${i.id}/actions`, {
               cookie,
-              body: { action: o.action, version: v, note: '说明', unitId, requirement: '整改', deadline: daysFromToday(o.action === 'extend' ? 60 : 10), progress: 50 },
+              body: { action: o.action, version: v, note: '说明', unitId, requirement: '整改', deadline: daysFromToday(o.action === 'extend' ? 30 + o.days : o.days), progress: 50 },
             }), 200, 400, 403, 404, 409)
           } else if (o.kind === 'activity') {
             const d = deputies[o.who]!
@@ -122,6 +126,51 @@ describe('statistics counters', () => {
       }),
       { numRuns: 15 },
     )
+  }, 120_000)
+
+  it('keep the deadline buckets exact through any sequence of issue actions', async () => {
+    // Issue actions only, each one of those the item's status allows (so that most of them happen):
+    // assignments to two units with deadlines over two weeks, extensions, declines, presses, closures.
+    let done = 0
+    const step = fc.record({ file: fc.boolean(), pick: fc.nat(), choice: fc.nat(), days: fc.nat(14), other: fc.boolean(), stale: fc.boolean() })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 40 }), async (steps) => {
+        const t = await makeTestApp()
+        const unitA = await t.makeUnit(PINGQUAN, '平泉市水务局')
+        const unitB = await t.makeUnit(PINGQUAN, '平泉市住建局')
+        const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+        const unitActors = { [unitA.id]: await t.actor({ role: 'unit', unitId: unitA.id }), [unitB.id]: await t.actor({ role: 'unit', unitId: unitB.id }) }
+        const deputy = await t.actor({ role: 'deputy', countyCode: PINGQUAN })
+        await rebuildCounters(t.db) // the actors above were written directly
+        const ids: string[] = []
+        for (const s of steps) {
+          if (s.file || ids.length === 0) {
+            const made = await ok(t.call('POST', '/api/v1/issues', { cookie: deputy.cookie, body: issueBody({ township: s.other ? '平泉镇' : '杨树岭镇', fieldCode: s.other ? 'rural_living' : 'groundwater' }) }), 201)
+            ids.push(((await made.json()) as { id: string }).id)
+            continue
+          }
+          const id = ids[s.pick % ids.length]!
+          const { rows } = await t.client.execute({ sql: 'select status, unit_id, version from issues where id = ?', args: [id] })
+          const status = String(rows[0]!.status)
+          const unitId = rows[0]!.unit_id === null ? null : String(rows[0]!.unit_id)
+          const version = Number(rows[0]!.version)
+          const unitActions = unitId ? availableActions('assigned_unit', status as IssueStatus) : []
+          const staffActions = availableActions('staff', status as IssueStatus)
+          const all = [...staffActions.map((a) => ['staff', a] as const), ...unitActions.map((a) => ['unit', a] as const)].filter(([, a]) => a !== 'comment')
+          if (!all.length) continue
+          const [who, action] = all[s.choice % all.length]!
+          const cookie = who === 'staff' ? staff.cookie : unitActors[unitId!]!.cookie
+          const res = await ok(t.call('POST', `/api/v1/issues/${id}/actions`, {
+            cookie,
+            body: { action, version: version - (s.stale ? 1 : 0), note: '说明', unitId: s.other ? unitB.id : unitA.id, requirement: '整改', deadline: daysFromToday(action === 'extend' ? 15 + s.days : s.days), progress: 50 },
+          }), 200, 400, 409)
+          if (res.status === 200) done++
+          await compare(t)
+        }
+      }),
+      { numRuns: 15 },
+    )
+    expect(done, 'actions that happened').toBeGreaterThan(20)
   }, 120_000)
 
   it('are rebuilt from the base tables by the recount, whatever they held', async () => {

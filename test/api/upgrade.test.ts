@@ -64,6 +64,15 @@ describe('upgrading a database of an earlier release', () => {
         args: [issue.id, Number(body.foundOn.slice(0, 4)), body.fieldCode, PINGQUAN, body.title, body.description, body.source, body.foundOn, deputyId, now, now],
       },
       { sql: `insert into issue_events (id, issue_id, action, to_status, actor_id, at, data) values (?, ?, 'create', 'reported', ?, ?, '{}')`, args: [issue.id, issue.id, deputyId, now] },
+      // An item already assigned, with a deadline: the upgrade counts it in its deadline buckets.
+      { sql: `insert into units (id, county_code, name, created_at) values ('unit-1', ?, '平泉市水务局', ?)`, args: [PINGQUAN, now] },
+      {
+        sql: `insert into issues (id, kind, year, field_code, county_code, township, location, title, description, source, found_on, reporter_id, unit_id, requirement, deadline, status, progress, request_hash, created_at, updated_at, version)
+              values ('assigned-1', 'problem', ?, ?, ?, '平泉镇', '', '已交办的问题', '描述', ?, ?, ?, 'unit-1', '整改', '2099-01-01', 'assigned', 0, 'earlier-release', ?, ?, 2)`,
+        args: [Number(body.foundOn.slice(0, 4)), body.fieldCode, PINGQUAN, body.source, body.foundOn, deputyId, now, now],
+      },
+      { sql: `insert into issue_events (id, issue_id, action, to_status, actor_id, at, data) values ('e1', 'assigned-1', 'create', 'reported', ?, ?, '{}')`, args: [deputyId, now] },
+      { sql: `insert into issue_events (id, issue_id, action, from_status, to_status, actor_id, at, data) values ('e2', 'assigned-1', 'assign', 'reported', 'assigned', ?, ?, '{}')`, args: [deputyId, now] },
     ])
     // The earlier release's database, as health would describe it.
     expect(await (await app.request('/api/v1/health')).json()).toMatchObject({ migration: PREVIOUS, pendingMigrations: journal.entries.length - 1 - journal.entries.findIndex((e) => e.tag === PREVIOUS) })
@@ -88,9 +97,21 @@ describe('upgrading a database of an earlier release', () => {
       const deputy = await signIn(server.baseURL, '13900000002', 'upgrade-pass-1')
       const res = await fetch(`${server.baseURL}/api/v1/issues/${issue.id}`, { headers: { cookie: deputy } })
       expect(res.status).toBe(200)
-      expect(((await res.json()) as { issue: unknown }).issue).toMatchObject({ id: issue.id, title: issueBody().title, status: 'reported' })
+      const detail = (await res.json()) as { issue: unknown; events: { action: string }[] }
+      expect(detail.issue).toMatchObject({ id: issue.id, title: issueBody().title, status: 'reported', pressCount: 0, declinedNote: null, light: null })
+      // issue_events was rebuilt (for the press action) with every row it had.
+      expect(detail.events.map((e) => e.action)).toEqual(['create'])
     } finally {
       expect(await server.stop()).toBe(0)
     }
+    const after = openEmbedded(path)
+    expect((await after.execute('select count(*) as n from issue_events')).rows[0]!.n).toBe(3)
+    expect((await after.execute("select dimension, key, deadline, n from deadline_counts order by dimension")).rows.map((r) => ({ ...r }))).toEqual([
+      { dimension: 'county', key: '', deadline: '2099-01-01', n: 1 },
+      { dimension: 'field', key: body.fieldCode, deadline: '2099-01-01', n: 1 },
+      { dimension: 'township', key: '平泉镇', deadline: '2099-01-01', n: 1 },
+      { dimension: 'unit', key: 'assigned:unit-1', deadline: '2099-01-01', n: 1 },
+    ])
+    after.close()
   })
 })

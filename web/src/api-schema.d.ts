@@ -685,6 +685,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/year-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个年度的亮灯设置（黄灯天数，未设置为默认 3 天） */
+        get: operations["getYearSettings"];
+        /**
+         * 设置一个年度的黄灯天数（市级工作人员）
+         * @description 首次设置带 version 0；version 过时为 409 conflict，附 current（最新的设置）。
+         */
+        put: operations["putYearSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 首页工作台：本人待办的各项计数，每项附对应的列表 */
+        get: operations["getMeSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/issues-seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 记下“我反映的问题”已查看（此后的进展才算新进展） */
+        put: operations["putMeIssuesSeen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -820,6 +875,12 @@ export interface components {
             status: "reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected";
             /** @description 逾期：已交办或整改中且整改时限早于今天（北京时间） */
             overdue: boolean;
+            /** @description 亮灯：green 按期、yellow 时限前 N 天内（含当天，N 按年度设置，默认 3）、red 逾期；未交办、已整改待验收、已销号、不予受理为 null */
+            light: ("green" | "yellow" | "red") | null;
+            /** @description 督办次数 */
+            pressCount: number;
+            /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
+            declinedNote: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -883,7 +944,7 @@ export interface components {
              * @description 操作：create 上报，其余见流程表
              * @enum {string}
              */
-            action: "create" | "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment";
+            action: "create" | "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment" | "press";
             /** @description 操作前的状态；上报（create）为 null */
             fromStatus: ("reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected") | null;
             /**
@@ -912,7 +973,7 @@ export interface components {
              */
             unitId?: string;
             unitName?: string;
-            /** @description 交办时的整改要求 */
+            /** @description 交办时的整改要求，或督办时提出的新要求 */
             requirement?: string;
             /**
              * Format: date
@@ -934,6 +995,8 @@ export interface components {
             progress?: number;
             /** @description 验收销号时是否按期 */
             closedOnTime?: boolean;
+            /** @description 督办（press）后的督办次数 */
+            pressCount?: number;
         };
         /** @description 已撤回的照片：只留撤回记录，不再提供图片 */
         WithdrawnPhoto: {
@@ -992,6 +1055,12 @@ export interface components {
             status: "reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected";
             /** @description 逾期：已交办或整改中且整改时限早于今天（北京时间） */
             overdue: boolean;
+            /** @description 亮灯：green 按期、yellow 时限前 N 天内（含当天，N 按年度设置，默认 3）、red 逾期；未交办、已整改待验收、已销号、不予受理为 null */
+            light: ("green" | "yellow" | "red") | null;
+            /** @description 督办次数 */
+            pressCount: number;
+            /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
+            declinedNote: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -1182,8 +1251,12 @@ export interface components {
                 rectified: number;
                 closed: number;
                 rejected: number;
-                /** @description 逾期：已交办或整改中且整改时限早于今天 */
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
                 overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
                 /** @description 合计，不含不予受理 */
                 total: number;
                 /** @description 按期销号数 */
@@ -1202,8 +1275,12 @@ export interface components {
                 rectified: number;
                 closed: number;
                 rejected: number;
-                /** @description 逾期：已交办或整改中且整改时限早于今天 */
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
                 overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
                 /** @description 合计，不含不予受理 */
                 total: number;
                 /** @description 按期销号数 */
@@ -1220,8 +1297,12 @@ export interface components {
                 rectified: number;
                 closed: number;
                 rejected: number;
-                /** @description 逾期：已交办或整改中且整改时限早于今天 */
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
                 overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
                 /** @description 合计，不含不予受理 */
                 total: number;
                 /** @description 按期销号数 */
@@ -1393,6 +1474,36 @@ export interface components {
                 /** @description 该年度的每个领域都至少有一个小组 */
                 complete: boolean;
             }[];
+        };
+        /** @description 一个年度的亮灯设置 */
+        YearSettings: {
+            year: number;
+            /** @description 整改时限前多少天亮黄灯（含时限当天），未设置为 3 */
+            dueSoonDays: number;
+            /** @description 最后设置时间；从未设置为 null */
+            updatedAt: string | null;
+            /** @description 版本号：从未设置为 0；修改时带上看到的版本 */
+            version: number;
+        };
+        /** @description 首页工作台：本人待办的各项计数 */
+        WorkSummary: {
+            /** @enum {string} */
+            role: "deputy" | "unit" | "county_staff" | "city_staff";
+            /** @description 各项计数。县级、市级：toAssign 待交办、declined 被退办待重新交办、toVerify 待验收、overdue 逾期、dueSoon 即将到期、toReview 待审核履职；单位：toAccept 待接收、rectifying 整改中、dueSoon 即将到期、overdue 逾期、pressed 被督办；代表：returned 被退回的履职活动、newProgress 上次查看后有新进展的问题 */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description 每项计数对应的列表（/api/v1 之下的路径与查询），列表的记录正是该项所数的 */
+            lists: {
+                [key: string]: string;
+            };
+            /** @description 只给市级：各县市区逾期数（每个县市区一行，列表为 /issues?countyCode=…&light=red） */
+            overdueByCounty?: {
+                countyCode: string;
+                overdue: number;
+            }[];
+            /** @description 只给代表：上次查看“我反映的问题”的时间；从未查看为 null（newProgress 数上报后有过进展的全部） */
+            issuesSeenAt?: string | null;
         };
     };
     responses: never;
@@ -2571,6 +2682,14 @@ export interface operations {
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
+                /** @description 只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期 */
+                light?: "green" | "yellow" | "red";
+                /** @description true：只要被责任单位退办、待重新交办的 */
+                declined?: "true";
+                /** @description true：只要被督办过的 */
+                pressed?: "true";
+                /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
+                updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
                 /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
@@ -2783,6 +2902,14 @@ export interface operations {
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
+                /** @description 只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期 */
+                light?: "green" | "yellow" | "red";
+                /** @description true：只要被责任单位退办、待重新交办的 */
+                declined?: "true";
+                /** @description true：只要被督办过的 */
+                pressed?: "true";
+                /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
+                updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
             };
@@ -2864,6 +2991,14 @@ export interface operations {
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
+                /** @description 只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期 */
+                light?: "green" | "yellow" | "red";
+                /** @description true：只要被责任单位退办、待重新交办的 */
+                declined?: "true";
+                /** @description true：只要被督办过的 */
+                pressed?: "true";
+                /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
+                updatedAfter?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
             };
@@ -3015,7 +3150,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment";
+                    action: "assign" | "reject" | "accept" | "decline" | "progress" | "complete" | "verify" | "return" | "extend" | "comment" | "press";
                     version: number;
                     note?: string;
                     /** Format: uuid */
@@ -5866,6 +6001,298 @@ export interface operations {
             };
             /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getYearSettings: {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearSettings"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putYearSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    dueSoonDays: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearSettings"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录已被他人修改或状态不允许（conflict、invalid_transition 附 current） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请以 JSON 格式提交 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMeSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSummary"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putMeIssuesSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        issuesSeenAt: string;
+                    };
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -102,7 +102,7 @@ export function formatAmount(n: number): string {
 
 /** Adds up counters (a county's fields, or one field across counties). */
 export function sumCounters(rows: Counters[]): Counters {
-  const t: Counters = { reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, total: 0, closedOnTime: 0 }
+  const t: Counters = { reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, dueSoon: 0, inTime: 0, total: 0, closedOnTime: 0 }
   for (const r of rows) for (const k of Object.keys(t) as (keyof Counters)[]) t[k] += r[k]
   return t
 }

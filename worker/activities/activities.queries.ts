@@ -6,7 +6,7 @@ import { activities, activityIntroductions, activityTags, users } from '../db/sc
 import type { ActivityScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
-import { activityConfirmed, activityRecorded } from '../stats/counters'
+import { activityConfirmed, activityRecorded, activityReturned } from '../stats/counters'
 import type { ActivityStatus, ActivityTag, Venue } from '../core/taxonomy'
 
 const activityColumns = {
@@ -155,6 +155,8 @@ export async function replaceActivity(db: Db, current: ActivityRow, change: Part
     change.year === current.year
       ? []
       : [activityRecorded(db, current.year, current.countyCode, -1, stillThere), activityRecorded(db, change.year, current.countyCode, 1, stillThere)]
+  // A returned activity resubmitted leaves the returned count (of the year it was returned in).
+  const resubmitted = current.status === 'returned' && change.status !== 'returned' ? activityReturned(db, current, -1, stillThere) : []
   return writesThenUpdate(
     db,
     [
@@ -162,6 +164,7 @@ export async function replaceActivity(db: Db, current: ActivityRow, change: Part
       db.delete(activityTags).where(and(eq(activityTags.activityId, current.id), stillThere)),
       ...childWrites(db, current.id, intros, tags, stillThere),
       ...moved,
+      ...resubmitted,
     ],
     db
       .update(activities)
@@ -188,7 +191,9 @@ export async function setReview(db: Db, current: ActivityRow, intros: Introducti
           },
           stillPending,
         )
-      : []
+      : change.status === 'returned'
+        ? activityReturned(db, current, 1, stillPending)
+        : []
   const update = db
     .update(activities)
     .set({ ...change, version: current.version + 1 })

@@ -85,6 +85,8 @@ export const PERMISSIONS = {
   'photo.withdraw': STAFF,
   /** Create and change deputy groups (of a county one may manage). */
   'group.manage': STAFF,
+  /** Set a year's N (days before a deadline that turn an item yellow). */
+  'settings.write': CITY,
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -62,6 +62,7 @@ export const ISSUE_ACTIONS = [
   { code: 'return', name: '退回重改' },
   { code: 'extend', name: '延期' },
   { code: 'comment', name: '备注' },
+  { code: 'press', name: '督办' },
 ] as const
 export type IssueAction = (typeof ISSUE_ACTIONS)[number]['code']
 

@@ -32,6 +32,7 @@ export const WORKFLOW: readonly Transition[] = [
   { action: 'return', by: ['staff'], from: ['rectified'], to: 'rectifying', needs: ['note'] },
   { action: 'extend', by: ['staff'], from: ['assigned', 'rectifying'], to: 'same', needs: ['deadline', 'note'] },
   { action: 'comment', by: ALL_VIEWERS, from: 'any', to: 'same', needs: ['note'] },
+  { action: 'press', by: ['staff'], from: ['assigned', 'rectifying'], to: 'same', needs: ['note'], may: ['requirement'] },
 ]
 
 export function transitionOf(action: string): Transition | undefined {
@@ -86,4 +87,5 @@ export const NOTE_PROMPTS: Record<Transition['action'], string> = {
   return: '退回重改的理由',
   extend: '延期理由',
   comment: '备注内容',
+  press: '督办意见',
 }

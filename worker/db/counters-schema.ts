@@ -1,7 +1,7 @@
 // The statistics ledger's counters: a cache of the truth, kept in the same atomic batch as every
 // write that changes it, so that a statistics request reads rows in proportion to counties ×
 // fields, never to records. worker/stats/recount.ts rebuilds them all from the base tables.
-import { check, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
 const counter = (name: string) => integer(name).notNull().default(0)
@@ -44,17 +44,21 @@ export const activityCounts = sqliteTable(
     talent: counter('talent'),
     technology: counter('technology'),
     fundsHundredths: counter('funds_hundredths'),
+    /** Returned to their deputy and not yet resubmitted: submitted = activities - confirmed - returned. */
+    returned: counter('returned'),
   },
   (t) => [primaryKey({ columns: [t.year, t.countyCode] })],
 )
 
-/** Confirmed activities per deputy and year: tells when a deputy becomes active (0 → 1). */
+/** Confirmed (and returned) activities per deputy and year: tells when a deputy becomes active (0 → 1). */
 export const deputyYearCounts = sqliteTable(
   'deputy_year_counts',
   {
     deputyId: text('deputy_id').notNull(),
     year: integer('year').notNull(),
     confirmed: counter('confirmed'),
+    /** The deputy's activities returned to them and not yet resubmitted (their work bench). */
+    returned: counter('returned'),
   },
   (t) => [primaryKey({ columns: [t.deputyId, t.year] })],
 )
@@ -75,4 +79,29 @@ export const fiveOneCounts = sqliteTable(
     n: counter('n'),
   },
   (t) => [primaryKey({ columns: [t.year, t.placeCode, t.type] })],
+)
+
+/**
+ * Open items (assigned or rectifying) per year, county, the whole county (key '') / field /
+ * township / unit and deadline date
+ * (a unit's key is `<status>:<unitId>`, so that its 待接收 and 整改中 are sums too):
+ * overdue and due-soon are sums over a few date buckets, whatever the number of items. A bucket
+ * that empties is deleted in the same batch, so only dates that hold an open item are read.
+ */
+export const deadlineCounts = sqliteTable(
+  'deadline_counts',
+  {
+    year: integer('year').notNull(),
+    countyCode: text('county_code').notNull(),
+    dimension: text('dimension', { enum: ['county', 'field', 'township', 'unit'] }).notNull(),
+    key: text('key').notNull(),
+    deadline: text('deadline').notNull(),
+    n: counter('n'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.countyCode, t.dimension, t.key, t.deadline] }),
+    // A unit's buckets by date, across years (its to-do and work bench).
+    index('deadline_counts_key_deadline').on(t.dimension, t.key, t.deadline),
+    check('deadline_counts_dimension', sql`${t.dimension} in ('county', 'field', 'township', 'unit')`),
+  ],
 )

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
-import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
+import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
 import { photos } from './photos-schema'
 import { deputyGroups, groupFields, groupMembers } from './groups-schema'
 import {
@@ -240,6 +240,10 @@ export const issues = sqliteTable(
     rectifiedOn: text('rectified_on'),
     closedOn: text('closed_on'),
     closedOnTime: integer('closed_on_time', { mode: 'boolean' }),
+    /** How many times staff pressed the unit (督办): bumped by the press action's own guarded update. */
+    pressCount: integer('press_count').notNull().default(0),
+    /** The unit's reason when it declined the item (退办), until staff assign or reject it again. */
+    declinedNote: text('declined_note'),
     /** Hash of the create request, so that a retried create can be told from a reused id. */
     requestHash: text('request_hash').notNull(),
     /**
@@ -260,6 +264,12 @@ export const issues = sqliteTable(
     // A unit's open work (status IN assigned, rectifying) by deadline, without reading its closed items.
     index('issues_unit_status_deadline').on(t.unitId, t.status, t.deadline),
     index('issues_reporter_created').on(t.reporterId, t.createdAt, t.id),
+    // A unit's to-do in deadline order (the list's own sort key), reading its open items only.
+    index('issues_unit_open_deadline')
+      .on(t.unitId, sql`coalesce(${t.deadline}, '9999-12-31')`, t.id)
+      .where(sql`${t.status} in ('assigned', 'rectifying')`),
+    // Items a unit declined, awaiting a new assignment (被退办待重新交办): only those rows are indexed.
+    index('issues_declined_county_created').on(t.countyCode, t.createdAt, t.id).where(sql`${t.declinedNote} is not null`),
     check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),
     check('issues_source', oneOf(t.source, codesOf(ISSUE_SOURCES))),
     check('issues_status', oneOf(t.status, codesOf(ISSUE_STATUSES))),
@@ -416,6 +426,25 @@ export const fiveOnes = sqliteTable(
   ],
 )
 
+/** Settings city staff keep per campaign year: N, the days before a deadline that turn an item yellow. */
+export const yearSettings = sqliteTable(
+  'year_settings',
+  {
+    year: integer('year').primaryKey(),
+    dueSoonDays: integer('due_soon_days').notNull(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [check('year_settings_due_soon_days', sql`${t.dueSoonDays} between 0 and 60`)],
+)
+
+/** When each user last looked at their issues (a deputy's "new progress since last looked"). */
+export const seenMarkers = sqliteTable('seen_markers', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  issuesSeenAt: text('issues_seen_at').notNull(),
+})
 
 export * from './counters-schema'
 export * from './photos-schema'
@@ -446,4 +475,7 @@ export const schema = {
   deputyGroups,
   groupFields,
   groupMembers,
+  yearSettings,
+  seenMarkers,
+  deadlineCounts,
 }

@@ -5,6 +5,8 @@ import type { Db } from '../db/client'
 import { fields, places } from '../db/schema'
 import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, labelOf } from '../core/taxonomy'
 import { inertValue } from '../core/spreadsheet'
+import { todayInShanghai } from '../core/dates'
+import { daysBetween, type Light } from '../core/lights'
 import type { Issue } from './issues.service'
 
 /** A row of the export: the issue and how many photos it has (withdrawn ones not counted). */
@@ -27,6 +29,10 @@ const COLUMNS: { header: string; width: number; value: (i: ExportRow, names: Nam
   { header: '整改时限', width: 11, value: (i) => i.deadline ?? '' },
   { header: '状态', width: 12, value: (i) => labelOf(ISSUE_STATUSES, i.status) },
   { header: '是否逾期', width: 8, value: (i) => (i.overdue ? '逾期' : '') },
+  { header: '亮灯', width: 10, value: (i) => (i.light ? LIGHT_WORDS[i.light] : '') },
+  // Days left before the deadline (negative: days past it), for the open items a light is shown for.
+  { header: '距整改时限（天）', width: 10, value: (i, n) => (i.light && i.deadline ? daysBetween(n.today, i.deadline) : '') },
+  { header: '督办次数', width: 8, value: (i) => i.pressCount },
   { header: '整改进度（%）', width: 8, value: (i) => i.progress },
   { header: '销号日期', width: 11, value: (i) => i.closedOn ?? '' },
   { header: '按期销号', width: 8, value: (i) => (i.closedOnTime === null ? '' : i.closedOnTime ? '是' : '否') },
@@ -34,9 +40,13 @@ const COLUMNS: { header: string; width: number; value: (i: ExportRow, names: Nam
   { header: '编号', width: 36, value: (i) => i.id },
 ]
 
+const LIGHT_WORDS: Record<Light, string> = { green: '绿灯（按期）', yellow: '黄灯（即将到期）', red: '红灯（逾期）' }
+
 export interface Names {
   county: Map<string, string>
   field: Map<string, string>
+  /** Today in Asia/Shanghai, that the days to the deadline count from. */
+  today: string
 }
 
 export async function exportNames(db: Db): Promise<Names> {
@@ -47,6 +57,7 @@ export async function exportNames(db: Db): Promise<Names> {
   return {
     county: new Map(placeRows.map((p) => [p.code, p.name])),
     field: new Map(fieldRows.map((f) => [`${f.year}:${f.code}`, f.name])),
+    today: todayInShanghai(),
   }
 }
 

@@ -1,15 +1,17 @@
 // drizzle queries for the issue ledger: the issue view (with reporter and unit names), scoped
 // lists with keyset pagination, the timeline, and the atomic writes of create and actions.
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
 import { issueEvents, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { contains, createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
-import { issueCreated, issueMoved } from '../stats/counters'
+import { deadlineMoved, issueCreated, issueMoved } from '../stats/counters'
 import { OPEN_STATUSES } from '../core/workflow'
 import type { IssueStatus } from '../core/taxonomy'
+import { deadlineRange, type Light } from '../core/lights'
+import type { DueSoonRule } from '../settings/settings.service'
 
 const reporter = alias(users, 'reporter')
 
@@ -36,6 +38,8 @@ export const issueColumns = {
   rectifiedOn: issues.rectifiedOn,
   closedOn: issues.closedOn,
   closedOnTime: issues.closedOnTime,
+  pressCount: issues.pressCount,
+  declinedNote: issues.declinedNote,
   requestHash: issues.requestHash,
   createdAt: issues.createdAt,
   updatedAt: issues.updatedAt,
@@ -64,6 +68,14 @@ export interface IssueFilter {
   unitId?: string
   township?: string
   closedOnTime?: boolean
+  /** Open items under one light on `today` (a deadline range, per year's N). */
+  light?: { light: Light; today: string; rule: DueSoonRule }
+  /** Items a unit declined, awaiting a new assignment. */
+  declined?: boolean
+  /** Items pressed (督办) at least once. */
+  pressed?: boolean
+  /** Items changed after this instant (ISO), by anyone. */
+  updatedAfter?: string
   q?: string
   sort: 'newest' | 'deadline'
   after?: Keyset
@@ -72,7 +84,33 @@ export interface IssueFilter {
 
 /** The sort key the cursor carries: created_at (newest first) or the deadline (soonest first). */
 export const NO_DEADLINE = '9999-12-31'
-const deadlineKey = sql<string>`coalesce(${issues.deadline}, ${NO_DEADLINE})`
+// Written literally (not bound) so that it is the expression issues_unit_open_deadline indexes.
+const deadlineKey = sql<string>`coalesce(${issues.deadline}, '9999-12-31')`
+const OPEN_LITERAL = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+
+/**
+ * The range on the deadline and, equal for open items (they all have one), on the sort key: the
+ * county's index ranges over the one, a unit's to-do index (issues_unit_open_deadline) over the other.
+ */
+function deadlineBetween(range: { from?: string; to?: string }): SQL | undefined {
+  return and(
+    range.from ? gte(issues.deadline, range.from) : undefined,
+    range.to ? lte(issues.deadline, range.to) : undefined,
+    range.from ? gte(deadlineKey, range.from) : undefined,
+    range.to ? lte(deadlineKey, range.to) : undefined,
+  )
+}
+
+/** `?light=`: open items whose deadline falls in the light's range, with each year's own N. */
+function lightWhere(f: NonNullable<IssueFilter['light']>): SQL {
+  const { light, today, rule } = f
+  const set = [...rule.byYear.keys()]
+  const groups = new Map<number, number[]>()
+  for (const [year, days] of rule.byYear) groups.set(days, [...(groups.get(days) ?? []), year])
+  const parts = [...groups].map(([days, years]) => and(inArray(issues.year, years), deadlineBetween(deadlineRange(light, today, days))))
+  parts.push(and(set.length ? notInArray(issues.year, set) : undefined, deadlineBetween(deadlineRange(light, today, rule.defaultDays))))
+  return and(sql`${issues.status} in ${OPEN_LITERAL}`, parts.length === 1 ? parts[0] : or(...parts))!
+}
 
 export function listIssues(db: Db, f: IssueFilter) {
   const where: (SQL | undefined)[] = []
@@ -83,11 +121,20 @@ export function listIssues(db: Db, f: IssueFilter) {
   if (f.countyCode) where.push(eq(issues.countyCode, f.countyCode))
   if (f.year) where.push(eq(issues.year, f.year))
   if (f.fieldCode) where.push(eq(issues.fieldCode, f.fieldCode))
-  if (f.status?.length) where.push(f.status.length === 1 ? eq(issues.status, f.status[0]!) : inArray(issues.status, f.status))
+  const onlyOpen = f.status?.length === OPEN_STATUSES.length && OPEN_STATUSES.every((x) => f.status!.includes(x))
+  // The open statuses written literally: issues_unit_open_deadline's condition (a unit's to-do).
+  if (onlyOpen) where.push(sql`${issues.status} in ${OPEN_LITERAL}`)
+  else if (f.status?.length) where.push(f.status.length === 1 ? eq(issues.status, f.status[0]!) : inArray(issues.status, f.status))
   if (f.unitId) where.push(eq(issues.unitId, f.unitId))
   if (f.township !== undefined) where.push(eq(issues.township, f.township))
   if (f.closedOnTime !== undefined) where.push(eq(issues.status, 'closed'), eq(issues.closedOnTime, f.closedOnTime))
   if (f.overdueOn) where.push(inArray(issues.status, [...OPEN_STATUSES]), lt(issues.deadline, f.overdueOn))
+  if (f.light) where.push(lightWhere(f.light))
+  // Literal conditions: the partial indexes' own WHERE, so that the planner may use them.
+  if (f.declined) where.push(isNotNull(issues.declinedNote))
+  if (f.pressed) where.push(sql`${issues.pressCount} > 0`)
+  // A change after the instant, the filing itself not counted (a deputy's "new progress").
+  if (f.updatedAfter) where.push(gt(issues.updatedAt, f.updatedAfter), gt(issues.updatedAt, issues.createdAt))
   if (f.q) {
     where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))
   }
@@ -148,9 +195,19 @@ export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: Ne
 export async function applyAction(db: Db, issue: IssueRow, change: Partial<NewIssue>, event: NewEvent): Promise<boolean> {
   const atVersion = and(eq(issues.id, issue.id), eq(issues.version, issue.version))
   const still = sql`exists ${db.select({ one: sql`1` }).from(issues).where(atVersion)}`
+  const after = {
+    status: change.status ?? issue.status,
+    deadline: change.deadline !== undefined ? change.deadline : issue.deadline,
+    unitId: change.unitId !== undefined ? change.unitId : issue.unitId,
+    pressCount: change.pressCount ?? issue.pressCount,
+  }
   return writesThenUpdate(
     db,
-    [insertWhere(db, issueEvents, event, still), ...issueMoved(db, issue, issue.status, change.status ?? issue.status, change.closedOnTime === true, still)],
+    [
+      insertWhere(db, issueEvents, event, still),
+      ...issueMoved(db, issue, issue.status, change.status ?? issue.status, change.closedOnTime === true, still),
+      ...deadlineMoved(db, issue, issue, after, still),
+    ],
     db
       .update(issues)
       .set({ ...change, version: issue.version + 1 })

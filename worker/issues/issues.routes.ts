@@ -12,12 +12,13 @@ import { createIssue, performAction, toIssue, visibleIssue } from './issues.serv
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
 import { exportNames, toCsv, toXlsx, type ExportRow } from './issues.export'
 import { issuePhotos, photoCounts } from '../photos/photos.service'
+import { dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 
 /** The most rows one export carries (a city's year is about 500). */
 const EXPORT_MAX = 20_000
 const EXPORT_PAGE = 500
 
-function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string): Omit<IssueFilter, 'sort' | 'limit' | 'after'> {
+function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string, rule: DueSoonRule): Omit<IssueFilter, 'sort' | 'limit' | 'after'> {
   return {
     scope: issueScope(scopeOf(currentUser(c))),
     year: qs.year,
@@ -28,20 +29,25 @@ function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string): Omit<Is
     unitId: qs.unitId,
     township: qs.township,
     closedOnTime: qs.closedOnTime,
+    light: qs.light ? { light: qs.light, today, rule } : undefined,
+    declined: qs.declined,
+    pressed: qs.pressed,
+    updatedAfter: qs.updatedAfter,
     q: qs.q || undefined,
   }
 }
 
 async function allInScope(c: Context<AppEnv>, qs: IssueFilters): Promise<ExportRow[]> {
   const today = todayInShanghai()
-  const base = filterFor(c, qs, today)
+  const rule = await dueSoonRule(c.var.db)
+  const base = filterFor(c, qs, today, rule)
   const out: ExportRow[] = []
   let after: IssueFilter['after']
   while (out.length < EXPORT_MAX) {
     const rows = await listIssues(c.var.db, { ...base, sort: 'newest', limit: EXPORT_PAGE, after })
     const { items, nextCursor } = page(rows, EXPORT_PAGE, (i) => i.createdAt)
     const photos = await photoCounts(c.var.db, items.map((i) => i.id))
-    out.push(...items.map((i) => ({ ...toIssue(i, today), photoCount: photos.get(i.id) ?? 0 })))
+    out.push(...items.map((i) => ({ ...toIssue(i, today, rule), photoCount: photos.get(i.id) ?? 0 })))
     if (!nextCursor) break
     after = decodeCursor(nextCursor)
   }
@@ -81,9 +87,10 @@ export const issueRoutes = new Hono<AppEnv>()
   .get('/issues', list, querystring(listQuery), async (c) => {
     const qs = c.req.valid('query')
     const today = todayInShanghai()
-    const rows = await listIssues(c.var.db, { ...filterFor(c, qs, today), sort: qs.sort, limit: qs.limit, after: decodeCursor(qs.cursor) })
+    const rule = await dueSoonRule(c.var.db)
+    const rows = await listIssues(c.var.db, { ...filterFor(c, qs, today, rule), sort: qs.sort, limit: qs.limit, after: decodeCursor(qs.cursor) })
     const { items, nextCursor } = page(rows, qs.limit, (i) => (qs.sort === 'newest' ? i.createdAt : (i.deadline ?? NO_DEADLINE)))
-    return c.json({ items: items.map((i) => toIssue(i, today)), nextCursor })
+    return c.json({ items: items.map((i) => toIssue(i, today, rule)), nextCursor })
   })
   .get('/issues/export.csv', csv, querystring(issueFilters), async (c) => {
     const [issues, names] = await Promise.all([allInScope(c, c.req.valid('query')), exportNames(c.var.db)])
@@ -98,8 +105,8 @@ export const issueRoutes = new Hono<AppEnv>()
   })
   .get('/issues/:id', read, idParams('id'), async (c) => {
     const issue = await visibleIssue(c.var.db, currentUser(c), c.req.valid('param').id)
-    const [events, photos] = await Promise.all([listEvents(c.var.db, issue.id), issuePhotos(c.var.db, issue.id)])
-    return c.json({ issue: toIssue(issue), photos: photos.photos, events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as IssueEventData, ...photos.ofEvent(e.id) })) })
+    const [events, photos, rule] = await Promise.all([listEvents(c.var.db, issue.id), issuePhotos(c.var.db, issue.id), dueSoonRule(c.var.db)])
+    return c.json({ issue: toIssue(issue, todayInShanghai(), rule), photos: photos.photos, events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as IssueEventData, ...photos.ofEvent(e.id) })) })
   })
   .post('/issues/:id/actions', act, body(actionBody), idParams('id'), async (c) => {
     const body = c.req.valid('json')

@@ -7,6 +7,7 @@ import { ISSUE_ACTIONS, ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, codesOf } fr
 import { MAX_CHARS } from '../core/limits'
 import { dateTime, day, uuid as uuidField } from '../openapi/describe'
 import { photo, withdrawnPhoto } from '../photos/photos.schemas'
+import { LIGHTS } from '../core/lights'
 
 const uuid = recordId()
 const optionalText = (label: string, max: number, multiline = false) => freeText(label, max, { multiline }).optional()
@@ -54,6 +55,10 @@ export const issueFilters = z.object({
   unitId: uuid.optional().meta({ description: '责任单位' }),
   township: z.string().trim().max(50).optional().meta({ description: '乡镇（街道），完全一致' }),
   closedOnTime: bool.optional().meta({ description: '只要已销号的：true 按期、false 逾期销号' }),
+  light: z.enum(codesOf(LIGHTS), { error: '亮灯只能是 green、yellow 或 red' }).optional().meta({ description: '只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期' }),
+  declined: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被责任单位退办、待重新交办的' }),
+  pressed: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被督办过的' }),
+  updatedAfter: z.iso.datetime({ error: '应为 ISO 8601 时间' }).optional().meta({ description: '只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”）' }),
   q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找' }),
 })
 
@@ -88,6 +93,9 @@ export const issue = z
     deadline: day().nullable().meta({ description: '整改时限，交办时填写，退办时清除' }),
     status,
     overdue: z.boolean().meta({ description: '逾期：已交办或整改中且整改时限早于今天（北京时间）' }),
+    light: z.enum(codesOf(LIGHTS)).nullable().meta({ description: '亮灯：green 按期、yellow 时限前 N 天内（含当天，N 按年度设置，默认 3）、red 逾期；未交办、已整改待验收、已销号、不予受理为 null' }),
+    pressCount: z.int().min(0).meta({ description: '督办次数' }),
+    declinedNote: z.string().nullable().meta({ description: '责任单位退办的理由；重新交办或不予受理后为 null' }),
     progress: z.int().min(0).max(100).meta({ description: '整改进度（%）' }),
     closedOn: day().nullable().meta({ description: '销号日期' }),
     closedOnTime: z.boolean().nullable().meta({ description: '是否按期销号，销号时确定；未销号为 null' }),
@@ -110,13 +118,14 @@ export const issueEventData = z
   .object({
     unitId: uuidField().meta({ description: '交办（assign）、退办（decline）的责任单位' }),
     unitName: z.string(),
-    requirement: z.string().meta({ description: '交办时的整改要求' }),
+    requirement: z.string().meta({ description: '交办时的整改要求，或督办时提出的新要求' }),
     deadline: day().meta({ description: '交办或延期后的整改时限' }),
     previousUnitId: uuidField().meta({ description: '改派时原来的责任单位' }),
     previousUnitName: z.string(),
     previousDeadline: day().meta({ description: '延期前的整改时限' }),
     progress: z.int().min(0).max(100).meta({ description: '报告进展时的整改进度（%）' }),
     closedOnTime: z.boolean().meta({ description: '验收销号时是否按期' }),
+    pressCount: z.int().min(1).meta({ description: '督办（press）后的督办次数' }),
   })
   .partial()
   .meta({ id: 'IssueEventData', description: '该操作记下的内容，依操作而定（上报、接收、备注等为空对象）' })

@@ -10,13 +10,24 @@ import { requestHash } from '../core/hash'
 import { NOTE_PROMPTS, actorFor, allowedFrom, isOverdue, mayAct, targetStatus, transitionOf } from '../core/workflow'
 import { requireCounty, requireFieldOfYear } from '../reference/reference.service'
 import { unitById } from '../units/units.service'
+import { lightOf } from '../core/lights'
+import { daysFor, dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 import type { ActionBody, CreateIssueBody, Issue } from './issues.schemas'
 import { applyAction, findIssue, insertIssue, type IssueRow, type NewIssue } from './issues.queries'
 
-/** The contract's Issue (issues.schemas.ts): the row with `overdue` worked out for today in Asia/Shanghai. */
-export function toIssue(row: IssueRow, today = todayInShanghai()): Issue {
+const NO_RULE: DueSoonRule = { byYear: new Map(), defaultDays: 3 }
+
+/**
+ * The contract's Issue (issues.schemas.ts): the row with `overdue` and `light` worked out for
+ * today in Asia/Shanghai, with the N of the issue's year (`rule`, from dueSoonRule).
+ */
+export function toIssue(row: IssueRow, today = todayInShanghai(), rule: DueSoonRule = NO_RULE): Issue {
+  return toIssueWith(row, today, rule)
+}
+
+function toIssueWith(row: IssueRow, today: string, rule: DueSoonRule): Issue {
   const { requestHash: _hash, rectifiedOn: _rectifiedOn, ...rest } = row
-  return { ...rest, overdue: isOverdue(row, today) }
+  return { ...rest, overdue: isOverdue(row, today), light: lightOf(row, today, daysFor(rule, row.year)) }
 }
 export type { Issue }
 
@@ -63,7 +74,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   const created = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
   if (created) {
     // Everything of a new issue is known: answer it without reading it back.
-    const fresh = { ...row, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, version: 1 }
+    const fresh = { ...row, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, version: 1 }
     return { issue: toIssue(fresh, today), created }
   }
   const existing = await findIssue(db, id)
@@ -101,8 +112,9 @@ function checkDeadlineAhead(deadline: string, today: string) {
 
 /** Performs an action; the answer names the event it appended (eventId), so that photos can be attached to it. */
 export async function performAction(db: Db, user: SessionUser, id: string, body: ActionBody, now = new Date()): Promise<Issue & { eventId: string }> {
-  const issue = await visibleIssue(db, user, id)
+  const [issue, rule] = await Promise.all([visibleIssue(db, user, id), dueSoonRule(db)])
   const today = todayInShanghai(now)
+  const toIssue = (row: IssueRow, day: string) => toIssueWith(row, day, rule)
   const t = transitionOf(body.action)!
   if (!mayAct(t, actorFor(user, issue))) throw new Forbidden('您不能对该问题进行此操作')
   if (body.version !== issue.version) throw new Conflict(undefined, toIssue(issue, today))
@@ -118,14 +130,15 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
       if (!unit || unit.countyCode !== issue.countyCode) throw new ValidationFailed({ unitId: '请选择本县（市、区）的责任单位' })
       if (body.deadline! < today || body.deadline! < issue.foundOn) throw new ValidationFailed({ deadline: '整改时限不能早于今天' })
       checkDeadlineAhead(body.deadline!, today)
-      Object.assign(change, { unitId: unit.id, requirement: body.requirement, deadline: body.deadline, rectifiedOn: null })
+      Object.assign(change, { unitId: unit.id, requirement: body.requirement, deadline: body.deadline, rectifiedOn: null, declinedNote: null })
       if (unit.id !== issue.unitId) change.progress = 0
       Object.assign(data, { unitId: unit.id, unitName: unit.name, requirement: body.requirement, deadline: body.deadline })
       if (issue.unitId) Object.assign(data, { previousUnitId: issue.unitId, previousUnitName: issue.unitName })
       break
     }
     case 'decline':
-      Object.assign(change, { unitId: null, deadline: null, progress: 0 })
+      // Kept on the row until staff assign or reject it again: shown at the top and counted as 被退办.
+      Object.assign(change, { unitId: null, deadline: null, progress: 0, declinedNote: body.note })
       Object.assign(data, { unitId: issue.unitId, unitName: issue.unitName })
       break
     case 'progress':
@@ -152,7 +165,18 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
       change.deadline = body.deadline
       Object.assign(data, { deadline: body.deadline, previousDeadline: issue.deadline })
       break
+    case 'press':
+      // Exact under parallel presses: the update is guarded by the version, so only one of two wins.
+      change.pressCount = issue.pressCount + 1
+      data.pressCount = issue.pressCount + 1
+      if (body.requirement) {
+        change.requirement = body.requirement
+        data.requirement = body.requirement
+      }
+      break
     case 'reject':
+      change.declinedNote = null
+      break
     case 'accept':
     case 'comment':
       break

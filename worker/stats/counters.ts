@@ -4,11 +4,12 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { activityCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts, users } from '../db/schema'
+import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts, users } from '../db/schema'
 import { insertWhere } from '../db/sql'
 import type { IssueStatus } from '../core/taxonomy'
+import { OPEN_STATUSES } from '../core/workflow'
 
-type CounterTable = typeof issueCounts | typeof activityCounts | typeof deputyYearCounts | typeof deputyCounts | typeof fiveOneCounts
+type CounterTable = typeof issueCounts | typeof deadlineCounts | typeof activityCounts | typeof deputyYearCounts | typeof deputyCounts | typeof fiveOneCounts
 
 function bump<T extends CounterTable>(db: Db, table: T, key: Partial<T['$inferInsert']>, target: SQLiteColumn[], add: Partial<Record<keyof T['$inferInsert'], number | SQL>>, when: SQL = sql`1`) {
   const columns = table as unknown as Record<string, SQLiteColumn>
@@ -43,6 +44,55 @@ export function issueMoved(db: Db, i: IssueKeys, from: IssueStatus, to: IssueSta
   const add: Partial<Record<IssueStatus | 'closedOnTime', number>> = { [from]: -1, [to]: 1 }
   if (to === 'closed' && closedOnTime) add.closedOnTime = 1
   return issueRows(db, i, add, when)
+}
+
+/** Where an item's deadline runs: its status, deadline and unit (as read, or as the action leaves them). */
+export interface DeadlineState {
+  status: IssueStatus
+  deadline: string | null
+  unitId: string | null
+  pressCount: number
+}
+
+const deadlineTarget = [deadlineCounts.year, deadlineCounts.countyCode, deadlineCounts.dimension, deadlineCounts.key, deadlineCounts.deadline]
+
+/** The key of a unit's deadline buckets for one open status. */
+export function unitKey(status: IssueStatus | 'pressed', unitId: string): string {
+  return `${status}:${unitId}`
+}
+
+function bucketsOf(i: IssueKeys, s: DeadlineState) {
+  if (s.deadline === null || !OPEN_STATUSES.includes(s.status)) return []
+  const base = { year: i.year, countyCode: i.countyCode, deadline: s.deadline }
+  return [
+    // The whole county (the work bench), so that a city-wide count reads counties × dates, not × fields.
+    { ...base, dimension: 'county' as const, key: '' },
+    { ...base, dimension: 'field' as const, key: i.fieldCode },
+    { ...base, dimension: 'township' as const, key: i.township },
+    // A unit's buckets are kept per open status too (`assigned:<unitId>`, `rectifying:<unitId>`): its 待接收 and 整改中.
+    ...(s.unitId ? [{ ...base, dimension: 'unit' as const, key: unitKey(s.status, s.unitId) }] : []),
+    // and its open items pressed at least once (`pressed:<unitId>`): its 被督办.
+    ...(s.unitId && s.pressCount > 0 ? [{ ...base, dimension: 'unit' as const, key: unitKey('pressed', s.unitId) }] : []),
+  ]
+}
+
+/**
+ * An item's deadline buckets moving with an action: out of the ones it was counted in, into the
+ * ones it now belongs to (nothing when neither its deadline, its unit, its status nor its being pressed changes).
+ * A bucket left at 0 is deleted in the same batch.
+ */
+export function deadlineMoved(db: Db, i: IssueKeys, before: DeadlineState, after: DeadlineState, when: SQL) {
+  const out = bucketsOf(i, before)
+  const into = bucketsOf(i, after)
+  const same = (a: (typeof out)[number], b: (typeof out)[number]) => a.dimension === b.dimension && a.key === b.key && a.deadline === b.deadline
+  const leaving = out.filter((b) => !into.some((x) => same(b, x)))
+  const entering = into.filter((b) => !out.some((x) => same(b, x)))
+  const at = (b: (typeof out)[number]) =>
+    and(eq(deadlineCounts.year, b.year), eq(deadlineCounts.countyCode, b.countyCode), eq(deadlineCounts.dimension, b.dimension), eq(deadlineCounts.key, b.key), eq(deadlineCounts.deadline, b.deadline))
+  return [
+    ...leaving.flatMap((b) => [db.update(deadlineCounts).set({ n: sql`${deadlineCounts.n} - 1` }).where(and(at(b), when)), db.delete(deadlineCounts).where(and(at(b), eq(deadlineCounts.n, 0)))]),
+    ...entering.map((b) => bump(db, deadlineCounts, b, deadlineTarget, { n: 1 }, when)),
+  ]
 }
 
 const activityTarget = [activityCounts.year, activityCounts.countyCode]
@@ -88,6 +138,14 @@ export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
       when,
     ),
     bump(db, deputyYearCounts, { deputyId: a.deputyId, year: a.year }, [deputyYearCounts.deputyId, deputyYearCounts.year], { confirmed: 1 }, when),
+  ]
+}
+
+/** An activity returned to its deputy (+1), or a returned one resubmitted (-1). */
+export function activityReturned(db: Db, a: { year: number; countyCode: string; deputyId: string }, delta: 1 | -1, when: SQL) {
+  return [
+    bump(db, activityCounts, { year: a.year, countyCode: a.countyCode }, activityTarget, { returned: delta }, when),
+    bump(db, deputyYearCounts, { deputyId: a.deputyId, year: a.year }, [deputyYearCounts.deputyId, deputyYearCounts.year], { returned: delta }, when),
   ]
 }
 

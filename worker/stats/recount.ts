@@ -9,7 +9,7 @@ const confirmedIntro = (type: string) =>
      where b.year = a.year and b.county_code = a.county_code and b.status = 'confirmed' and i.type = '${type}')`)
 
 /** SELECTs whose rows are exactly what each counter table should hold. */
-export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_counts' | 'deputy_counts' | 'five_one_counts', { columns: string; select: SQL }> = {
+export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_counts' | 'deputy_counts' | 'five_one_counts' | 'deadline_counts', { columns: string; select: SQL }> = {
   issue_counts: {
     columns: 'year, county_code, dimension, key, reported, assigned, rectifying, rectified, closed, rejected, closed_on_time',
     select: sql.raw(`select year, county_code, dimension, key, sum(status = 'reported'), sum(status = 'assigned'), sum(status = 'rectifying'),
@@ -20,18 +20,19 @@ export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_c
   },
   activity_counts: {
     columns:
-      'year, county_code, activities, confirmed, active_deputies, policy_talk, opinion, deed, mentoring, market_entity, green_project, funds, talent, technology, funds_hundredths',
+      'year, county_code, activities, confirmed, active_deputies, policy_talk, opinion, deed, mentoring, market_entity, green_project, funds, talent, technology, funds_hundredths, returned',
     select: sql`select a.year, a.county_code, count(*), sum(a.status = 'confirmed'), count(distinct case when a.status = 'confirmed' and u.active = 1 then a.deputy_id end),
         sum(case when a.status = 'confirmed' then a.policy_talk else 0 end), sum(case when a.status = 'confirmed' then a.opinion else 0 end),
         sum(case when a.status = 'confirmed' then a.deed else 0 end), sum(case when a.status = 'confirmed' then a.mentoring else 0 end),
         ${confirmedIntro('market_entity')}, ${confirmedIntro('green_project')}, ${confirmedIntro('funds')}, ${confirmedIntro('talent')}, ${confirmedIntro('technology')},
         (select coalesce(sum(i.amount_hundredths), 0) from activity_introductions i join activities b on b.id = i.activity_id
-           where b.year = a.year and b.county_code = a.county_code and b.status = 'confirmed' and i.type = 'funds')
+           where b.year = a.year and b.county_code = a.county_code and b.status = 'confirmed' and i.type = 'funds'),
+        sum(a.status = 'returned')
       from activities a join users u on u.id = a.deputy_id group by a.year, a.county_code`,
   },
   deputy_year_counts: {
-    columns: 'deputy_id, year, confirmed',
-    select: sql.raw(`select deputy_id, year, count(*) from activities where status = 'confirmed' group by deputy_id, year`),
+    columns: 'deputy_id, year, confirmed, returned',
+    select: sql.raw(`select deputy_id, year, sum(status = 'confirmed'), sum(status = 'returned') from activities where status in ('confirmed', 'returned') group by deputy_id, year`),
   },
   deputy_counts: {
     columns: 'county_code, deputies',
@@ -40,6 +41,15 @@ export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_c
   five_one_counts: {
     columns: 'year, place_code, type, n',
     select: sql.raw(`select year, place_code, type, count(*) from five_ones group by year, place_code, type`),
+  },
+  deadline_counts: {
+    columns: 'year, county_code, dimension, key, deadline, n',
+    select: sql.raw(`select year, county_code, dimension, key, deadline, count(*)
+      from (select year, county_code, 'county' as dimension, '' as key, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null union all select year, county_code, 'field', field_code, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
+            union all select year, county_code, 'township', township, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null
+            union all select year, county_code, 'unit', status || ':' || unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null
+            union all select year, county_code, 'unit', 'pressed:' || unit_id, deadline from issues where status in ('assigned', 'rectifying') and deadline is not null and unit_id is not null and press_count > 0)
+      group by year, county_code, dimension, key, deadline`),
   },
 }
 

@@ -35,7 +35,7 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
   supRows.push([bold('合计'), bold(''), ...[t.reported, t.assigned, t.rectifying, t.rectified, t.closed, t.rejected, t.overdue, t.total].map(bold), pct(sup.closureRate), pct(sup.onTimeRate)])
 
   const outcomeNames = [...FOUR_BATCHES, ...FIVE_INTRODUCTIONS].map((k) => labelOf(OUTCOMES, k))
-  const actHeader = ['县市区', '代表人数', '参与代表', '覆盖率', '履职活动', '已确认', ...outcomeNames, '引进资金（万元）'].map(bold)
+  const actHeader = ['县市区', '代表人数', '参与代表', '参与率', '履职活动', '已确认', ...outcomeNames, '引进资金（万元）'].map(bold)
   const actRow = (label: string, r: (typeof act.rows)[number] | typeof act.totals, style: (v: string | number) => Cell) => [
     style(label),
     style(r.deputies),

@@ -1,10 +1,8 @@
-// Reads for the statistics ledger: counters (rows in proportion to counties × fields) and the
-// overdue count, which depends on today and so is counted from issues_county_status_deadline,
-// reading only open items past their deadline.
-import { and, asc, count, eq, gt, inArray, lt, notExists, sql } from 'drizzle-orm'
+// Reads for the statistics ledger: counters (rows in proportion to counties × fields), and the
+// figures that depend on today (overdue, due soon) as sums over the deadline-date buckets in range.
+import { and, asc, eq, gt, gte, inArray, lte, notExists, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { activityCounts, deputyCounts, deputyYearCounts, fields, fiveOneCounts, issueCounts, issues, places, users } from '../db/schema'
-import { OPEN_STATUSES } from '../core/workflow'
+import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fields, fiveOneCounts, issueCounts, places, users } from '../db/schema'
 
 /** The codes of the year's supervision fields, in order (the columns of the county × field matrix). */
 export function fieldCodesOfYear(db: Db, year: number) {
@@ -24,13 +22,21 @@ export function issueCountRows(db: Db, year: number, counties: string[], dimensi
     .where(and(eq(issueCounts.year, year), inArray(issueCounts.countyCode, counties), eq(issueCounts.dimension, dimension)))
 }
 
-export function overdueRows(db: Db, year: number, counties: string[], today: string, dimension: 'field' | 'township') {
-  const key = dimension === 'field' ? issues.fieldCode : issues.township
+/** Open items per county and key whose deadline falls in [from, to] (either bound optional), from the buckets. */
+export function deadlineRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township', range: { from?: string; to?: string }) {
   return db
-    .select({ countyCode: issues.countyCode, key, n: count() })
-    .from(issues)
-    .where(and(inArray(issues.countyCode, counties), inArray(issues.status, [...OPEN_STATUSES]), lt(issues.deadline, today), eq(issues.year, year)))
-    .groupBy(issues.countyCode, key)
+    .select({ countyCode: deadlineCounts.countyCode, key: deadlineCounts.key, n: sql<number>`sum(${deadlineCounts.n})`.mapWith(Number) })
+    .from(deadlineCounts)
+    .where(
+      and(
+        eq(deadlineCounts.year, year),
+        inArray(deadlineCounts.countyCode, counties),
+        eq(deadlineCounts.dimension, dimension),
+        range.from ? gte(deadlineCounts.deadline, range.from) : undefined,
+        range.to ? lte(deadlineCounts.deadline, range.to) : undefined,
+      ),
+    )
+    .groupBy(deadlineCounts.countyCode, deadlineCounts.key)
 }
 
 export function activityCountRows(db: Db, year: number, counties: string[]) {

@@ -22,7 +22,9 @@ const statusCounts = {
   rectified: n(),
   closed: n(),
   rejected: n(),
-  overdue: n().meta({ description: '逾期：已交办或整改中且整改时限早于今天' }),
+  overdue: n().meta({ description: '逾期（红灯）：已交办或整改中且整改时限早于今天' }),
+  dueSoon: n().meta({ description: '即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数）' }),
+  inTime: n().meta({ description: '按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后' }),
   total: n().meta({ description: '合计，不含不予受理' }),
   closedOnTime: n().meta({ description: '按期销号数' }),
 }

@@ -7,7 +7,9 @@ import { can, requirePermission, scopeOf, staffCountyFilter } from '../auth/acce
 import { todayInShanghai } from '../core/dates'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES } from '../core/taxonomy'
 import { allCounties } from '../reference/reference.service'
-import { activityCountRows, cityPlace, deputyCountRows, fieldCodesOfYear, fiveOneCountRows, issueCountRows, overdueRows } from './stats.queries'
+import { activityCountRows, cityPlace, deadlineRows, deputyCountRows, fieldCodesOfYear, fiveOneCountRows, issueCountRows } from './stats.queries'
+import { deadlineRange } from '../core/lights'
+import { dueSoonDaysOf } from '../settings/settings.service'
 import type { ActivityStats, FiveOneStats, SupervisionRow, SupervisionStats } from './stats.schemas'
 
 const STATUS_KEYS = ['reported', 'assigned', 'rectifying', 'rectified', 'closed', 'rejected'] as const
@@ -24,15 +26,18 @@ export async function countiesInScope(db: Db, user: SessionUser, requested?: str
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b)
 
-type Counters = Record<(typeof STATUS_KEYS)[number] | 'overdue' | 'total' | 'closedOnTime', number>
-const emptyCounters = (): Counters => ({ reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, total: 0, closedOnTime: 0 })
+type Counters = Record<(typeof STATUS_KEYS)[number] | 'overdue' | 'dueSoon' | 'inTime' | 'total' | 'closedOnTime', number>
+const emptyCounters = (): Counters => ({ reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, dueSoon: 0, inTime: 0, total: 0, closedOnTime: 0 })
 
 export async function supervisionStats(db: Db, user: SessionUser, year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field', now = new Date()): Promise<SupervisionStats> {
   const counties = await countiesInScope(db, user, countyCode)
   const codes = counties.map((c) => c.code)
-  const [counts, overdue, fieldRows] = await db.batch([
+  const today = todayInShanghai(now)
+  const days = await dueSoonDaysOf(db, year)
+  const [counts, overdue, dueSoon, fieldRows] = await db.batch([
     issueCountRows(db, year, codes, groupBy),
-    overdueRows(db, year, codes, todayInShanghai(now), groupBy),
+    deadlineRows(db, year, codes, groupBy, deadlineRange('red', today, days)),
+    deadlineRows(db, year, codes, groupBy, deadlineRange('yellow', today, days)),
     fieldCodesOfYear(db, year),
   ])
   const cells = new Map<string, Counters>()
@@ -50,10 +55,13 @@ export async function supervisionStats(db: Db, user: SessionUser, year: number, 
     c.closedOnTime += r.closedOnTime
   }
   for (const r of overdue) cell(r.countyCode, r.key).overdue += r.n
+  for (const r of dueSoon) cell(r.countyCode, r.key).dueSoon += r.n
   const totals = emptyCounters()
   const rows = [...cells].map(([id, c]) => {
     const [county, key] = id.split('\u0000') as [string, string]
     c.total = c.reported + c.assigned + c.rectifying + c.rectified + c.closed
+    // Every open item has a deadline and so one light: green is what is neither red nor yellow.
+    c.inTime = c.assigned + c.rectifying - c.overdue - c.dueSoon
     for (const k of Object.keys(totals) as (keyof Counters)[]) totals[k] += c[k]
     const { closedOnTime, ...shown } = c
     const where = groupBy === 'field' ? { fieldCode: key } : { township: key }

@@ -18,6 +18,9 @@ export interface ActionDraft {
 }
 export type ActionErrors = Partial<Record<ActionField, string>>
 
+/** The deadlines staff usually give, in days from today (交办的常用时限). */
+const DEADLINE_CHOICES = [7, 15, 30, 60] as const
+
 /** What the form starts with: a re-assignment starts from the current unit and requirement. */
 export function initialDraft(action: ActionName, issue: Issue, today: string): ActionDraft {
   const keep = action === 'assign'
@@ -130,7 +133,16 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
         </>
       )}
       {shows('requirement') && (
-        <TextArea id={id('requirement')} label="整改要求" value={draft.requirement} onInput={(v) => set('requirement', v)} error={errors.requirement} maxLength={MAX_CHARS.text} rows={3} />
+        <TextArea
+          id={id('requirement')}
+          label={action === 'press' ? '新的整改要求' : '整改要求'}
+          aside={needs.includes('requirement') ? undefined : '选填'}
+          value={draft.requirement}
+          onInput={(v) => set('requirement', v)}
+          error={errors.requirement}
+          maxLength={MAX_CHARS.text}
+          rows={3}
+        />
       )}
       {shows('deadline') && (
         <TextField
@@ -143,6 +155,15 @@ export function ActionForm({ action, issue, today, draft, onDraft, errors, busy,
           error={errors.deadline}
           hint={action === 'extend' && issue.deadline ? `原时限 ${issue.deadline}` : undefined}
         />
+      )}
+      {action === 'assign' && (
+        <div class="deadline-choices" role="group" aria-label="常用时限">
+          {DEADLINE_CHOICES.map((days) => (
+            <button key={days} type="button" class="btn btn-secondary btn-small" aria-pressed={draft.deadline === addDays(today, days) ? 'true' : 'false'} onClick={() => set('deadline', addDays(today, days))}>
+              {days} 天
+            </button>
+          ))}
+        </div>
       )}
       {shows('progress') && <ProgressInput id={id('progress')} label="整改进度（%）" value={draft.progress} onChange={(v) => set('progress', v)} error={errors.progress} />}
       {shows('note') && (

@@ -6,7 +6,7 @@ import { deadlineNote, fieldName, kindLabel } from '../issue-format'
 import { countyName } from '../reference'
 import { followLink } from '../router'
 import { ProgressBar } from './progress-bar'
-import { OverdueBadge, StatusBadge } from './status-badge'
+import { LightBadge, PressBadge, StatusBadge } from './status-badge'
 
 interface IssueCardProps {
   issue: Issue
@@ -24,7 +24,9 @@ export function IssueCard({ issue, reference, today, showCounty, showReporter }:
     <a class={issue.overdue ? 'issue-card issue-card-overdue' : 'issue-card'} href={`/issues/${issue.id}`} onClick={followLink}>
       <span class="issue-card-badges">
         <StatusBadge status={issue.status} />
-        {issue.overdue && <OverdueBadge />}
+        <LightBadge light={issue.light} />
+        {issue.declinedNote && issue.status === 'reported' && <span class="status status-declined">已退办</span>}
+        <PressBadge count={issue.pressCount} />
         {issue.kind === 'suggestion' && <span class="badge">{kindLabel(issue.kind)}</span>}
         <span class="issue-card-date">{issue.foundOn}</span>
       </span>

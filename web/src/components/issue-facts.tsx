@@ -6,7 +6,7 @@ import type { Issue } from '../issues-api'
 import { deadlineNote, fieldName, formatInstant, kindLabel, sourceLabel } from '../issue-format'
 import { countyName } from '../reference'
 import { ProgressBar } from './progress-bar'
-import { OverdueBadge } from './status-badge'
+import { LightBadge } from './status-badge'
 
 interface FactsProps {
   issue: Issue
@@ -55,6 +55,13 @@ interface AssignmentProps {
 export function IssueAssignment({ issue, today, staff }: AssignmentProps) {
   if (!issue.unitName && !issue.deadline) {
     if (issue.status !== 'reported' || staff) return null
+    if (issue.declinedNote)
+      return (
+        <section class="card assignment assignment-waiting">
+          <h2 class="card-title">整改情况</h2>
+          <p class="muted">责任单位已退办，人大机关将重新交办。</p>
+        </section>
+      )
     return (
       <section class="card assignment assignment-waiting">
         <h2 class="card-title">整改情况</h2>
@@ -81,7 +88,7 @@ export function IssueAssignment({ issue, today, staff }: AssignmentProps) {
             {issue.deadline ?? '—'}
             {due && <span class="deadline-note">（{due}）</span>}
           </span>
-          {issue.overdue && <OverdueBadge />}
+          <LightBadge light={issue.light} />
         </Fact>
         <Fact label="整改进度">
           <ProgressBar value={issue.progress} />
@@ -94,5 +101,17 @@ export function IssueAssignment({ issue, today, staff }: AssignmentProps) {
         )}
       </dl>
     </section>
+  )
+}
+
+/** 退办: staff see the unit's reason first, above everything else of the item. */
+export function DeclinedNotice({ issue, staff }: { issue: Issue; staff: boolean }) {
+  if (!staff || !issue.declinedNote || issue.status !== 'reported') return null
+  return (
+    <div class="declined-notice" role="note">
+      <strong>责任单位已退办：</strong>
+      <span class="pre-line">{issue.declinedNote}</span>
+      <span class="muted">请重新交办或作不予受理处理。</span>
+    </div>
   )
 }

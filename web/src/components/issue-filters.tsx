@@ -1,7 +1,8 @@
-// The ledger's filters: search, year, county (city staff), field, status, unit and 只看逾期. They
+// The ledger's filters: search, year, county (city staff), field, status, unit, light, 退办, 督办 and 只看逾期. They
 // live in the address, so a filtered ledger can be bookmarked, shared and exported as it stands.
 import { useEffect, useState } from 'preact/hooks'
 import { ISSUE_STATUSES } from '../../../worker/core/taxonomy'
+import { LIGHTS } from '../../../worker/core/lights'
 import { MAX_CHARS } from '../../../worker/core/limits'
 import type { Reference } from '../api'
 import { distinctFields, fieldsOfYear } from '../issue-format'
@@ -45,7 +46,7 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
     if (key === 'year' && value && next.fieldCode && !fieldsOfYear(reference, Number(value)).some((f) => f.code === next.fieldCode)) next.fieldCode = undefined
     onChange(next)
   }
-  const active = (['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId'] as const).filter((k) => filters[k]).length
+  const active = (['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'light', 'declined', 'pressed'] as const).filter((k) => filters[k]).length
   const fields = filters.year ? fieldsOfYear(reference, Number(filters.year)) : distinctFields(reference)
   const groupUnits = city && !filters.countyCode
 
@@ -100,6 +101,22 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
           placeholder="全部单位"
           options={units.map((u) => ({ value: u.id, label: u.name, group: groupUnits ? countyName(reference, u.countyCode) : undefined }))}
         />
+        <SelectField
+          id="filter-light"
+          label="亮灯"
+          value={filters.light ?? ''}
+          onChange={(v) => set('light', v)}
+          placeholder="全部"
+          options={LIGHTS.map((l) => ({ value: l.code, label: `${l.name}（${l.hint}）` }))}
+        />
+        <label class="check-chip">
+          <input type="checkbox" checked={filters.declined === 'true'} onChange={(e) => set('declined', e.currentTarget.checked ? 'true' : '')} />
+          <span>被退办待重新交办</span>
+        </label>
+        <label class="check-chip">
+          <input type="checkbox" checked={filters.pressed === 'true'} onChange={(e) => set('pressed', e.currentTarget.checked ? 'true' : '')} />
+          <span>被督办过</span>
+        </label>
         <label class="check-chip">
           <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '')} />
           <span>只看逾期</span>

@@ -4,7 +4,7 @@ import type { Issue } from '../issues-api'
 import { deadlineNote, fieldName } from '../issue-format'
 import { countyName } from '../reference'
 import { followLink } from '../router'
-import { OverdueBadge, StatusBadge } from './status-badge'
+import { LightBadge, PressBadge, StatusBadge } from './status-badge'
 
 interface IssueTableProps {
   issues: Issue[]
@@ -39,7 +39,9 @@ export function IssueTable({ issues, reference, today, showCounty }: IssueTableP
                 <td>
                   <span class="cell-badges">
                     <StatusBadge status={issue.status} />
-                    {issue.overdue && <OverdueBadge />}
+                    <LightBadge light={issue.light} />
+                    {issue.declinedNote && issue.status === 'reported' && <span class="status status-declined">已退办</span>}
+                    <PressBadge count={issue.pressCount} />
                   </span>
                   {issue.status === 'rectifying' && <span class="cell-sub">进度 {issue.progress}%</span>}
                 </td>

@@ -142,10 +142,10 @@ export function RosterManage({ kind, id, self, onChanged, onClose }: ManageProps
           {active ? (
             <p>
               停用后，{person.name}的所有登录立即失效，不能再登录。其上报的问题、记录的履职活动和经办的事项全部保留，仍署其姓名。
-              {kind === 'deputy' ? '从今天起不再计入代表名册和履职覆盖率，已确认的履职活动仍计入当年统计。' : ''}可随时恢复。
+              {kind === 'deputy' ? '从今天起不再计入代表名册和代表参与率，已确认的履职活动仍计入当年统计。' : ''}可随时恢复。
             </p>
           ) : (
-            <p>恢复后，{person.name}可以用原手机号和密码重新登录{kind === 'deputy' ? '，并重新计入代表名册和履职覆盖率' : ''}。</p>
+            <p>恢复后，{person.name}可以用原手机号和密码重新登录{kind === 'deputy' ? '，并重新计入代表名册和代表参与率' : ''}。</p>
           )}
           <div class="reset-buttons">
             <Button variant={active ? 'danger' : 'primary'} busy={busy} busyLabel="正在提交…" onClick={() => void send({ active: !active }, active ? `已停用${person.name}。` : `已恢复${person.name}。`)}>

@@ -91,7 +91,7 @@ export function ParticipationTable({ year, rows, total }: Props) {
     )
   }
   return (
-    <Table label="代表参与情况" head={['县市区', '代表人数', '参与代表', '参与率', '登记活动', '已确认活动']}>
+    <Table label="代表参与情况" head={['县市区', '代表人数', '参与代表', '参与率', '履职活动', '已确认活动']}>
       <tbody>{rows.map(line)}</tbody>
       {total && <tfoot>{line(total)}</tfoot>}
     </Table>

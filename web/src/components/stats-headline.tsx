@@ -49,11 +49,10 @@ interface HeadlineProps {
 }
 
 export function StatsHeadline({ scope, sup, act, place }: HeadlineProps) {
-  const open = sup.assigned + sup.rectifying
   return (
     <ul class="stat-cards" aria-label={`${place}${scope.year}年主要指标`}>
       <Card label="问题总数" value={String(sup.total)} unit="件" href={ledgerHref(scope, 'total')} hint="查看问题台账" sub={sup.rejected ? `另有不予受理 ${sup.rejected} 件` : '不含不予受理'} />
-      <Card label="已销号" value={String(sup.closed)} unit="件" href={ledgerHref(scope, 'closed')} hint="查看已销号问题" tone="good" sub={`整改中 ${open} 件 · 待验收 ${sup.rectified} 件`} />
+      <Card label="已销号" value={String(sup.closed)} unit="件" href={ledgerHref(scope, 'closed')} hint="查看已销号问题" tone="good" sub={`待接收 ${sup.assigned} 件 · 整改中 ${sup.rectifying} 件 · 待验收 ${sup.rectified} 件`} />
       <Card label="逾期未整改" value={String(sup.overdue)} unit="件" href={ledgerHref(scope, 'overdue')} hint="查看逾期问题" tone={sup.overdue > 0 ? 'alert' : undefined} sub={sup.overdue > 0 ? '需挂账督办' : '暂无逾期'} />
       <Card label="销号率" value={percent(sup.closed, sup.total)} sub={`已销号 ${sup.closed} / 问题 ${sup.total}`} />
       <Card label="按期销号率" value={percent(sup.closedOnTime, sup.closed)} sub={`按期 ${sup.closedOnTime} / 已销号 ${sup.closed}`} />

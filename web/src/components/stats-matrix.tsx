@@ -29,7 +29,7 @@ export function MatrixCell({ counters: c, scope, about, strong }: CellProps) {
           </span>
         )}
         {c.overdue > 0 && (
-          <a class="mx-overdue" href={ledgerHref(scope, 'overdue')} onClick={followLink} aria-label={`${about}：逾期 ${c.overdue} 件`}>
+          <a class="mx-overdue" href={ledgerHref(scope, 'overdue')} onClick={followLink} aria-label={`逾${c.overdue}：${about}逾期 ${c.overdue} 件`}>
             逾{c.overdue}
           </a>
         )}

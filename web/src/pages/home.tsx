@@ -1,9 +1,10 @@
-// 首页: who is signed in, what still waits in the outbox, and the features of their role, as
-// cards from the nav table.
+// 首页: who is signed in, what still waits in the outbox, the work bench (what waits for them,
+// counted), and the features of their role, as cards from the nav table.
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { NavCards } from '../components/nav-cards'
+import { WorkBench } from '../components/work-bench'
 import { placeLabel, roleLabel } from '../identity'
 import { NAV } from '../nav'
 import { useOutbox } from '../outbox/use-outbox'
@@ -66,11 +67,17 @@ export default function HomePage() {
         </div>
       )}
 
+      <section aria-labelledby="bench-heading">
+        <h2 id="bench-heading" class="section-title">
+          工作台
+        </h2>
+        <WorkBench role={user.role} reference={reference} unsent={outbox.waiting + outbox.rejected} />
+      </section>
+
       <section aria-labelledby="features-heading">
         <h2 id="features-heading" class="section-title">
           工作事项
         </h2>
-        <p class="section-note">标有“即将开放”的功能正在建设中，暂不能使用。</p>
         <NavCards items={NAV[user.role]} label="工作事项" />
       </section>
 

@@ -8,12 +8,12 @@ import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { ButtonLink } from '../components/button'
 import { IssueActions, type ActOutcome } from '../components/issue-actions'
-import { IssueAssignment, IssueFacts } from '../components/issue-facts'
+import { DeclinedNotice, IssueAssignment, IssueFacts } from '../components/issue-facts'
 import { IssueTimeline } from '../components/issue-timeline'
 import { Loading } from '../components/loading'
 import { PageHeader } from '../components/page-header'
 import { EmptyState, LoadError } from '../components/states'
-import { OverdueBadge, StatusBadge } from '../components/status-badge'
+import { LightBadge, PressBadge, StatusBadge } from '../components/status-badge'
 import { Photo } from '../photos/lazy'
 import { actionLabel, homeListOf, isStaffRole, kindLabel } from '../issue-format'
 import { issuesApi, newId, type ActionBody, type ActionName, type Issue, type IssueEvent } from '../issues-api'
@@ -35,6 +35,7 @@ const DONE: Record<ActionName, string> = {
   return: '已退回重改。',
   extend: '整改时限已延期。',
   comment: '备注已添加。',
+  press: '已督办，责任单位将在待办中看到。',
 }
 const STALE = '该问题已被他人更新，以下是最新情况，请确认后再操作'
 
@@ -169,11 +170,14 @@ export default function IssueDetailPage() {
           note={
             <span class="detail-badges">
               <StatusBadge status={issue.status} />
-              {issue.overdue && <OverdueBadge />}
+              <LightBadge light={issue.light} />
+              {issue.declinedNote && issue.status === 'reported' && <span class="status status-declined">已退办</span>}
+              <PressBadge count={issue.pressCount} />
               {issue.kind === 'suggestion' && <span class="badge">{kindLabel(issue.kind)}</span>}
             </span>
           }
         />
+        <DeclinedNotice issue={issue} staff={isStaffRole(user.role)} />
         <div class="detail-grid">
           <div class="detail-facts">
             <IssueFacts issue={issue} reference={session.reference} />

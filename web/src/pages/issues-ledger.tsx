@@ -8,13 +8,15 @@ import { IssueFilters } from '../components/issue-filters'
 import { IssueList } from '../components/issue-list'
 import { PageHeader } from '../components/page-header'
 import { placeLabel } from '../identity'
+import { countyName } from '../reference'
 import { isStaffRole, rememberList } from '../issue-format'
 import { FILTER_KEYS, issuesApi, queryString, type Filters } from '../issues-api'
-import { navigate, useSearch } from '../router'
+import { followLink, navigate, useSearch } from '../router'
 import { useSession, useUser } from '../session'
 import { useIssuePages } from '../use-issue-pages'
 import { useMedia, WIDE } from '../use-media'
 import { useTitle } from '../use-title'
+import IssuesPressPage from './issues-press'
 import '../issues.css'
 
 const PAGE = 50
@@ -32,6 +34,12 @@ function filtersOf(search: string): { filters: Filters; limit: number } {
 }
 
 export default function IssuesLedgerPage() {
+  // 督办清单 is a view of the ledger (/issues?view=press): the same screen, chunk and role.
+  if (new URLSearchParams(useSearch()).get('view') === 'press') return <IssuesPressPage />
+  return <LedgerPage />
+}
+
+function LedgerPage() {
   useTitle('问题台账')
   const user = useUser()
   const { reference } = useSession()
@@ -53,13 +61,16 @@ export default function IssuesLedgerPage() {
   return (
     <AppShell>
       <div class="ledger">
-        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${placeLabel(user, reference)}`}>
+        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${filters.countyCode ? countyName(reference, filters.countyCode) : placeLabel(user, reference)}`}>
           <ButtonLink href="/issues/new" variant="primary">
             登记问题
           </ButtonLink>
         </PageHeader>
         <IssueFilters filters={filters} onChange={apply} reference={reference} city={city} />
         <div class="ledger-tools">
+          <a class="btn btn-secondary btn-small" href="/issues?view=press" onClick={followLink}>
+            督办清单
+          </a>
           <span class="muted">{filtered ? '按当前筛选条件导出' : '导出全部问题'}</span>
           <a class="btn btn-secondary btn-small" href={issuesApi.exportUrl('xlsx', filters)} download>
             导出 Excel

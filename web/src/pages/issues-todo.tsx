@@ -1,5 +1,6 @@
-// 待办整改: what a responsible unit owes, soonest deadline first, with the overdue count on top.
-// 待办 is "assigned" and "rectifying" together; finished work sits in the other two tabs.
+// 待办整改: what a responsible unit owes, soonest deadline first (so overdue items lead), with
+// the items staff pressed (督办) above them and the work bench's counts on top, each opening its
+// own list (?list=). 待办 is "assigned" and "rectifying" together; finished work sits in the other two tabs.
 import { useEffect } from 'preact/hooks'
 import { todayInShanghai } from '../../../worker/core/dates'
 import { AppShell } from '../components/app-shell'
@@ -8,7 +9,9 @@ import { PageHeader } from '../components/page-header'
 import { Tabs } from '../components/tabs'
 import { rememberList } from '../issue-format'
 import { issuesApi } from '../issues-api'
-import { useSearch } from '../router'
+import { followLink, useSearch } from '../router'
+import { meApi } from '../me-api'
+import { IssueCard } from '../components/issue-card'
 import { useSession, useUser } from '../session'
 import { useIssuePages, type Order } from '../use-issue-pages'
 import { useLoaded } from '../use-loaded'
@@ -21,7 +24,15 @@ const TABS: { key: string; label: string; query: string; order: Order; empty: st
   { key: 'rectified', label: '待验收', query: 'status=rectified', order: 'deadline', empty: '暂无待验收的问题' },
   { key: 'closed', label: '已销号', query: 'status=closed', order: 'newest', empty: '暂无已销号的问题' },
 ]
-const OVERDUE_LIMIT = 200
+/** The lists a work-bench count opens (GET /me/summary names the same queries). */
+const LISTS: Record<string, { title: string; query: string }> = {
+  toAccept: { title: '待接收', query: 'status=assigned' },
+  rectifying: { title: '整改中', query: 'status=rectifying' },
+  dueSoon: { title: '即将到期', query: 'light=yellow' },
+  overdue: { title: '逾期', query: 'light=red' },
+  pressed: { title: '被督办', query: 'status=assigned,rectifying&pressed=true' },
+}
+const PRESSED_SHOWN = 20
 
 export default function IssuesTodoPage() {
   useTitle('待办整改')
@@ -29,14 +40,18 @@ export default function IssuesTodoPage() {
   const { reference } = useSession()
   const search = useSearch()
   const isUnit = user.role === 'unit'
-  const tabKey = new URLSearchParams(search).get('tab') ?? 'todo'
+  const params = new URLSearchParams(search)
+  const tabKey = params.get('tab') ?? 'todo'
   const tab = TABS.find((t) => t.key === tabKey) ?? TABS[0]!
-  const pages = useIssuePages(isUnit ? tab.query : null, tab.order)
-  // How many of the unit's items are overdue now: null while unknown.
-  const overdue = useLoaded(
-    isUnit ? () => issuesApi.list(`overdue=true&limit=${OVERDUE_LIMIT}`).then((p) => ({ count: p.items.length, more: p.nextCursor !== null })) : null,
-    null,
-    [isUnit],
+  const list = LISTS[params.get('list') ?? '']
+  const pages = useIssuePages(isUnit ? (list ? list.query : tab.query) : null, list ? 'deadline' : tab.order)
+  // The work bench's counts: one request, counted on the server from counters.
+  const summary = useLoaded(isUnit ? () => meApi.summary().then((s) => s.counts) : null, null as Record<string, number> | null, [isUnit])
+  // Pressed items lead the to-do (with their count on each card); the full list follows, soonest deadline first.
+  const pressed = useLoaded(
+    isUnit && !list && tab.key === 'todo' && (summary?.pressed ?? 0) > 0 ? () => issuesApi.list(`${LISTS.pressed!.query}&sort=deadline&limit=${PRESSED_SHOWN}`).then((p) => p.items) : null,
+    [],
+    [isUnit, list, tab.key, summary?.pressed],
   )
   const today = todayInShanghai()
   useEffect(() => rememberList('/issues/todo', search), [search])
@@ -45,26 +60,52 @@ export default function IssuesTodoPage() {
     <AppShell>
       <PageHeader title="待办整改" back={{ href: '/', label: '首页' }} note={user.unitName ?? undefined} />
       <div class="todo-summary" aria-live="polite">
-        {overdue &&
-          (overdue.count > 0 ? (
+        {summary &&
+          (summary.overdue! > 0 || summary.dueSoon! > 0 || summary.pressed! > 0 ? (
             <p class="overdue-count">
-              逾期 <strong>{overdue.more ? `${overdue.count}+` : overdue.count}</strong> 件，请抓紧整改
+              {(['overdue', 'dueSoon', 'pressed'] as const).map((k) => (
+                <a key={k} class="todo-count-link" href={`/issues/todo?list=${k}`} onClick={followLink}>
+                  {LISTS[k]!.title} <strong>{summary[k] ?? 0}</strong> 件
+                </a>
+              ))}
             </p>
           ) : (
-            <p class="overdue-none">暂无逾期问题</p>
+            <p class="overdue-none">暂无逾期和即将到期的问题</p>
           ))}
       </div>
-      <Tabs
-        label="整改任务分类"
-        current={tab.key}
-        tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: t.key === 'todo' ? '/issues/todo' : `/issues/todo?tab=${t.key}` }))}
-      />
+      {list && (
+        <p class="list-scope">
+          正在查看：<strong>{list.title}</strong>
+          <a class="link-button" href="/issues/todo" onClick={followLink}>
+            查看全部待办
+          </a>
+        </p>
+      )}
+      {pressed.length > 0 && (
+        <section class="pressed-block" aria-label="被督办的问题">
+          <h2 class="section-title">被督办（请优先办理）</h2>
+          <ul class="issue-cards">
+            {pressed.map((i) => (
+              <li key={i.id}>
+                <IssueCard issue={i} reference={reference} today={todayInShanghai()} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!list && (
+        <Tabs
+          label="整改任务分类"
+          current={tab.key}
+          tabs={TABS.map((t) => ({ key: t.key, label: t.label, href: t.key === 'todo' ? '/issues/todo' : `/issues/todo?tab=${t.key}` }))}
+        />
+      )}
       <IssueList
         pages={pages}
         reference={reference}
         today={today}
-        label={`${tab.label}问题`}
-        emptyTitle={tab.empty}
+        label={`${list ? list.title : tab.label}问题`}
+        emptyTitle={list ? `暂无${list.title}的问题` : tab.empty}
         emptyText={tab.key === 'todo' ? '人大机关交办的问题会出现在这里，请及时接收并报告整改进展。' : undefined}
       />
     </AppShell>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { asApiError } from './api'
 import { focusFirstError } from './components/text-field'
 import type { Saved } from './draft-store'
-import { newId } from './issues-api'
+import { newId } from './new-id'
 import { FULL_MESSAGE, isQuotaError, type ItemKind } from './outbox/db'
 import type { NewPhoto } from './outbox/photos'
 

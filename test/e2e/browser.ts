@@ -2,7 +2,7 @@
 // file), the two viewports we design for, the demo accounts, signing in, and screenshots for review.
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type CDPSession, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 
 export const PASSWORD = 'chengde-2022'
@@ -57,7 +57,7 @@ export function launchChromium(): Promise<Browser> {
  * and CSP refusals. Check them with expectNoPageErrors at the end of a test.
  */
 export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions) {
-  const context = await browser.newContext({ ...options, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = offlineInEveryDocument(await browser.newContext({ ...options, baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }))
   const page = await context.newPage()
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
@@ -65,6 +65,40 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
     if (m.type() === 'error' && m.text().includes('Refused to')) problems.push(`CSP: ${m.text()}`)
   })
   return { context, page, problems }
+}
+
+/**
+ * `context.setOffline(true)` as a phone without signal has it, in every document the context loads.
+ * Chromium (from 150) keeps the emulated offline network across a navigation, so requests still
+ * fail, but the new document reads `navigator.onLine` as true and never hears `online` when the
+ * signal returns: the app would see no change. Playwright sets the emulation once per page; this
+ * sets it again in each new document (through a DevTools session of our own), and going online
+ * clears it there first, so the page hears `online` as it would on a phone.
+ */
+export function offlineInEveryDocument(context: BrowserContext): BrowserContext {
+  let offline = false
+  const sessions = new Map<Page, CDPSession>()
+  const conditions = (off: boolean) => ({ offline: off, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  const reapply = async (page: Page) => {
+    if (!offline || page.isClosed()) return
+    let session = sessions.get(page)
+    if (!session) {
+      session = await context.newCDPSession(page)
+      sessions.set(page, session)
+      page.once('close', () => sessions.delete(page))
+    }
+    await session.send('Network.emulateNetworkConditions', conditions(true))
+  }
+  const watch = (page: Page) => page.on('framenavigated', (frame) => frame === page.mainFrame() && void reapply(page).catch(() => undefined))
+  context.pages().forEach(watch)
+  context.on('page', watch)
+  const setOffline = context.setOffline.bind(context)
+  context.setOffline = async (value: boolean) => {
+    offline = value
+    if (!value) await Promise.all([...sessions.values()].map((s) => s.send('Network.emulateNetworkConditions', conditions(false)).catch(() => undefined)))
+    await setOffline(value)
+  }
+  return context
 }
 
 /**

@@ -8,8 +8,9 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../worker/core/dates'
-import { PHONE, DESKTOP, expectNoPageErrors, screenshot, setUpBrowser, signIn } from './browser'
+import { PHONE, DESKTOP, expectNoPageErrors, offlineInEveryDocument, screenshot, setUpBrowser, signIn } from './browser'
 import { apiAs, assignIssue, daysFromToday, reportIssue as fileIssue, uniqueTitle } from './issues-api'
+import { fillStorage, makeRoom } from './storage-helpers'
 
 const { baseURL, open, openAs } = setUpBrowser()
 
@@ -90,7 +91,7 @@ describe('installable and opens with no signal', () => {
     expect(res.headers.get('content-type')).toContain('application/manifest+json')
     // A profile on disk: Chromium never offers to install from an incognito-like context.
     const dir = mkdtempSync(join(tmpdir(), 'chengde-install-'))
-    const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'], baseURL, locale: 'zh-CN' })
+    const context = offlineInEveryDocument(await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'], baseURL, locale: 'zh-CN' }))
     try {
       const page = context.pages()[0] ?? (await context.newPage())
       await signIn(page, DEPUTY)
@@ -292,45 +293,10 @@ describe('the outbox sends by itself, exactly once', () => {
   })
 })
 
-/** The page's IndexedDB, typed just enough for the storage tests (the suite has no DOM types). */
-type IdbWin = { indexedDB: { open(name: string, version: number): IdbRequest<IdbDb>; deleteDatabase(name: string): { onsuccess: unknown } } }
-type IdbRequest<T> = { result: T; error: unknown; onupgradeneeded: unknown; onsuccess: unknown; onerror: unknown }
-type IdbDb = { createObjectStore(name: string): unknown; transaction(name: string, mode: string): { objectStore(name: string): { put(value: unknown, key: string): unknown }; oncomplete: unknown; onabort: unknown; error: { name: string } | null }; close(): void }
 /** The page's service worker registration with Background Sync's tags. */
 type SyncWin = { navigator: { serviceWorker: { ready: Promise<{ sync: { getTags(): Promise<string[]> } }> } } }
 /** The browser's StorageManager, to watch navigator.storage.persist() being called. */
 type PersistWin = { persistAsked?: number; StorageManager: { prototype: { persist(this: unknown): Promise<boolean> } } }
-
-/**
- * Runs in the page: writes random (incompressible) data into a database of its own until the
- * browser refuses, halving the piece each time, down to 64 bytes. Answers the last refusal's name.
- */
-async function fillStorage(): Promise<string> {
-  const w = globalThis as unknown as IdbWin & { crypto: { getRandomValues(a: Uint8Array): Uint8Array } }
-  const db = await new Promise<IdbDb>((resolve, reject) => {
-    const r = w.indexedDB.open('filler', 1)
-    r.onupgradeneeded = () => r.result.createObjectStore('data')
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
-  let refusal = ''
-  for (let size = 256 * 1024, n = 0; size >= 64; n++) {
-    const piece = new Uint8Array(size)
-    for (let i = 0; i < size; i += 65536) w.crypto.getRandomValues(piece.subarray(i, i + 65536))
-    const error = await new Promise<string>((resolve) => {
-      const t = db.transaction('data', 'readwrite')
-      t.objectStore('data').put(piece, `piece-${n}`)
-      t.oncomplete = () => resolve('')
-      t.onabort = () => resolve(t.error?.name ?? 'AbortError')
-    })
-    if (error) {
-      refusal = error
-      size /= 2
-    }
-  }
-  db.close()
-  return refusal
-}
 
 describe('the phone’s storage', () => {
   it('keeps the whole form and says so when the phone’s storage is full, and stores it once there is room', async () => {
@@ -370,7 +336,7 @@ describe('the phone’s storage', () => {
     await waiting.close()
 
     // Room again (the other data deleted): the same form, tapped again, is stored and goes out once.
-    await page.evaluate(() => new Promise((resolve) => Object.assign((globalThis as unknown as IdbWin).indexedDB.deleteDatabase('filler'), { onsuccess: resolve })))
+    await makeRoom(page, cdp, new URL(baseURL).origin)
     await page.getByRole('button', { name: '报送', exact: true }).click()
     await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
     await context.setOffline(false)

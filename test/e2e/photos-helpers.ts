@@ -2,6 +2,7 @@
 // bytes handed back to the test), a count of photo uploads that got an answer, and waiting for the
 // outbox, which sends on its own time.
 import type { BrowserContext, Page } from 'playwright-core'
+import type { ApiSession } from './issues-api'
 
 export const DEPUTY = '13800000004'
 export const COUNTY_STAFF = '13800000002'
@@ -77,6 +78,16 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     if (Date.now() > end) throw new Error('gave up waiting')
     await new Promise((r) => setTimeout(r, 300))
   }
+}
+
+/** Waits until the outbox has delivered the issue called `title` with `count` photos, thumbnails included. */
+export function arrivedWithPhotos(api: ApiSession, title: string, count: number): Promise<Detail> {
+  return eventually(async () => {
+    const { items } = await api.get<{ items: { id: string; title: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
+    const found = items.find((i) => i.title === title)
+    const d = found && (await api.get<Detail>(`/issues/${found.id}`))
+    return d && d.photos.length === count && d.photos.every((p) => p.thumb) ? d : null
+  })
 }
 
 /** The picker's album input (拍照's has no `multiple`). */

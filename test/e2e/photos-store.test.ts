@@ -4,36 +4,10 @@
 import { describe, expect, it } from 'vitest'
 import { PHONE, expectNoPageErrors, setUpBrowser, signIn } from './browser'
 import { apiAs, uniqueTitle } from './issues-api'
-import { album, countPuts, DEPUTY, eventually, pictures, untilOffline, type Detail } from './photos-helpers'
+import { album, arrivedWithPhotos, countPuts, DEPUTY, pictures, untilOffline } from './photos-helpers'
+import { fillStorage, makeRoom } from './storage-helpers'
 
 const { baseURL, open } = setUpBrowser()
-
-/** Runs in the page: random data into a database of its own until the browser refuses even 64 bytes (as offline.test.ts). */
-const FILL_STORAGE = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('filler', 1)
-    r.onupgradeneeded = () => r.result.createObjectStore('data')
-    r.onsuccess = () => resolve(r.result)
-    r.onerror = () => reject(r.error)
-  })
-  let refusal = ''
-  for (let size = 256 * 1024, n = 0; size >= 64; n++) {
-    const piece = new Uint8Array(size)
-    for (let i = 0; i < size; i += 65536) crypto.getRandomValues(piece.subarray(i, i + 65536))
-    const error = await new Promise((resolve) => {
-      const t = db.transaction('data', 'readwrite')
-      t.objectStore('data').put(piece, 'piece-' + n)
-      t.oncomplete = () => resolve('')
-      t.onabort = () => resolve(t.error ? t.error.name : 'AbortError')
-    })
-    if (error) {
-      refusal = error
-      size /= 2
-    }
-  }
-  db.close()
-  return refusal
-})()`
 
 describe('the phone’s store', () => {
   it('says the phone is full when a report and its photos cannot be stored, keeps them, and stores both once there is room', async () => {
@@ -53,7 +27,7 @@ describe('the phone’s store', () => {
     await page.getByLabel('具体情况').fill(`${title}：河道内倾倒建筑垃圾。`)
     await album(page).setInputFiles(await pictures(page, 2, 1600, 1200))
     await expect.poll(() => page.locator('.photo-grid img').count()).toBe(2)
-    expect(await page.evaluate<string>(FILL_STORAGE)).toBe('QuotaExceededError')
+    expect(await page.evaluate(fillStorage)).toBe('QuotaExceededError')
     await context.setOffline(true)
     await page.getByRole('button', { name: '报送', exact: true }).click()
     await page.getByText('手机存储空间已满，内容未能保存。请清理手机空间后再试，填写的内容仍在页面上。').waitFor()
@@ -71,17 +45,12 @@ describe('the phone’s store', () => {
     expect(stored).toEqual([0, 0])
 
     // Room again: the same tap stores the report with its photos, and they go out once online.
-    await page.evaluate<void>(`new Promise((resolve) => { indexedDB.deleteDatabase('filler').onsuccess = resolve })`)
+    await makeRoom(page, cdp, new URL(baseURL).origin)
     await page.getByRole('button', { name: '报送', exact: true }).click()
     await page.getByRole('heading', { name: '已存入待发送' }).waitFor()
     await context.setOffline(false)
     const api = await apiAs(baseURL, DEPUTY)
-    const detail = await eventually(async () => {
-      const { items } = await api.get<{ items: { id: string; title: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
-      const found = items.find((i) => i.title === title)
-      const d = found && (await api.get<Detail>(`/issues/${found.id}`))
-      return d && d.photos.length === 2 && d.photos.every((p) => p.thumb) ? d : null
-    })
+    const detail = await arrivedWithPhotos(api, title, 2)
     for (const p of detail.photos) expect(puts.get(`/api/v1/photos/${p.id}`)).toEqual([201])
     expectNoPageErrors(problems)
     await context.close()

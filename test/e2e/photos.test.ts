@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
 import { apiAs, assignIssue, reportIssue as fileIssue, uniqueTitle } from './issues-api'
-import { album, countPuts, COUNTY_STAFF, DEPUTY, eventually, pictures, UNIT, UNIT_NAME, untilOffline, type ApiPhoto, type Detail } from './photos-helpers'
+import { album, arrivedWithPhotos, countPuts, COUNTY_STAFF, DEPUTY, eventually, pictures, UNIT, UNIT_NAME, untilOffline, type ApiPhoto, type Detail } from './photos-helpers'
 
 const { baseURL, open, openAs } = setUpBrowser()
 
@@ -48,12 +48,7 @@ describe('a report with photos made with no signal', () => {
 
     await context.setOffline(false)
     const api = await apiAs(baseURL, DEPUTY)
-    const detail = await eventually(async () => {
-      const { items } = await api.get<{ items: { id: string; title: string }[] }>(`/issues?q=${encodeURIComponent(title)}`)
-      const found = items.find((i) => i.title === title)
-      const d = found && (await api.get<Detail>(`/issues/${found.id}`))
-      return d && d.photos.length === 3 && d.photos.every((p) => p.thumb) ? d : null
-    })
+    const detail = await arrivedWithPhotos(api, title, 3)
     await page.locator('.topbar-outbox').waitFor({ state: 'detached' })
 
     // One issue; three photos on its report step, shrunk on the phone (2400×1800 → 1920×1440).

@@ -38,7 +38,7 @@ describe('importing a ledger file', () => {
     await screenshot(page, 'import-choose-phone')
 
     // A bad row: nothing is written, every bad row is named with its column.
-    const file = page.getByLabel('台账文件')
+    const file = page.getByLabel('台账文件', { exact: true })
     await file.setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: csv([rows[0]!, rows[1]!.replace('已交办', '办理中'), rows[2]!.replace(`,${newUnit},补齐栏杆,`, ',,补齐栏杆,')]) })
     await page.getByRole('button', { name: '预览' }).click()
     await page.getByText('台账中有 2 行有误，未导入任何数据，请修改后重新导入').waitFor()
@@ -89,7 +89,7 @@ describe('importing a ledger file', () => {
     // The same file again, at a desk: every row existed, nothing to import.
     const desk = await openAs(DESKTOP, '13800000002')
     await desk.page.goto('/issues/import')
-    await desk.page.getByLabel('台账文件').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: csv(rows) })
+    await desk.page.getByLabel('台账文件', { exact: true }).setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: csv(rows) })
     await desk.page.getByRole('button', { name: '预览' }).click()
     await desk.page.getByText('文件中的问题此前都已导入，没有需要新建的。').waitFor()
     expect(await desk.page.getByRole('button', { name: '确认导入 0 条' }).isDisabled()).toBe(true)
@@ -103,7 +103,7 @@ describe('importing a ledger file', () => {
     const { context, page, problems } = await openAs(DESKTOP, '13800000002')
     await page.goto('/issues/import')
     await screenshot(page, 'import-choose-desktop')
-    await page.getByLabel('台账文件').setInputFiles({
+    await page.getByLabel('台账文件', { exact: true }).setInputFiles({
       name: '台账.csv',
       mimeType: 'text/csv',
       buffer: csv([

@@ -204,7 +204,7 @@ function BadRows({ message, problems }: { message: string; problems: Problem[] }
   return (
     <section class="import-errors" aria-label="有误的行">
       <Alert tone="error" title="台账有误，未导入">
-        {message}。改好后请重新选择文件预览。
+        {message}
       </Alert>
       <div class="table-wrap">
         <table class="table row-errors">
@@ -290,7 +290,24 @@ function Preview({ result, place, reference, wide, confirmed, onToggle, busy, on
         </fieldset>
       )}
 
+      <div class="import-confirm">
+        {waiting.length > 0 && (
+          <Alert tone="warning">
+            还有 {waiting.length} 个新单位未确认：{waiting.map((u) => u.name).join('、')}。全部确认后才能导入（任何一行不能导入时，整个文件都不会导入）。
+          </Alert>
+        )}
+        {nothing && <Alert tone="info">文件中的问题此前都已导入，没有需要新建的。</Alert>}
+        <div class="form-actions">
+          <Button onClick={onConfirm} busy={busy} busyLabel="正在导入…" disabled={waiting.length > 0 || nothing}>
+            确认导入 {result.created} 条
+          </Button>
+          <Button variant="secondary" onClick={onBack} disabled={busy}>
+            重新选择文件
+          </Button>
+        </div>
+      </div>
       <section class="import-rows" aria-label="导入的问题">
+        <p class="import-rows-title">逐行核对{result.existing > 0 ? '（标“已导入过”的不再新建）' : ''}</p>
         {wide ? (
           <div class="table-wrap">
             <table class="table">
@@ -350,22 +367,6 @@ function Preview({ result, place, reference, wide, confirmed, onToggle, busy, on
         )}
       </section>
 
-      <div class="import-confirm">
-        {waiting.length > 0 && (
-          <Alert tone="warning">
-            还有 {waiting.length} 个新单位未确认：{waiting.map((u) => u.name).join('、')}。全部确认后才能导入（任何一行不能导入时，整个文件都不会导入）。
-          </Alert>
-        )}
-        {nothing && <Alert tone="info">文件中的问题此前都已导入，没有需要新建的。</Alert>}
-        <div class="form-actions">
-          <Button onClick={onConfirm} busy={busy} busyLabel="正在导入…" disabled={waiting.length > 0 || nothing}>
-            确认导入 {result.created} 条
-          </Button>
-          <Button variant="secondary" onClick={onBack} disabled={busy}>
-            重新选择文件
-          </Button>
-        </div>
-      </div>
     </>
   )
 }

@@ -15,7 +15,6 @@ import { issuePhotos, photoCounts } from '../photos/photos.service'
 import { dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 import { readUploadCells } from '../imports/upload'
 import { importQuery, importResult, templateQuery } from './issues.schemas'
-import { importLedger, ledgerTemplate } from './issues.import'
 import * as z from 'zod'
 
 /** The most rows one export carries (a city's year is about 500). */
@@ -111,10 +110,13 @@ export const issueRoutes = new Hono<AppEnv>()
     // One parameter per unit to create: the validator keeps the last, the list is read here.
     const createUnits = c.req.queries('createUnits') ?? []
     const cells = await readUploadCells(c, '台账')
+    // The import's rules are a module of their own, loaded by the first import (the worker's start stays within budget).
+    const { importLedger } = await import('./issues.import')
     return c.json(await importLedger(c.var.db, user, cells, { countyCode: qs.countyCode, dryRun: qs.dryRun, createUnits }))
   })
   .get('/issues/import/template', template, querystring(templateQuery), async (c) => {
     requirePermission(currentUser(c), 'issue.import')
+    const { ledgerTemplate } = await import('./issues.import')
     const file = await ledgerTemplate(c.var.db, c.req.valid('query').format)
     const name = `问题清单台账导入模板.${file.ext}`
     c.header('Content-Disposition', `attachment; filename="issue-import-template.${file.ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)

@@ -7,7 +7,7 @@ import { count, eq } from 'drizzle-orm'
 import writeXlsxFile from 'write-excel-file/node'
 import { readSheet } from 'read-excel-file/universal'
 import { makeTestApp, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
-import { daysFromToday, getIssue, type IssueJson } from '../support/issues'
+import { daysFromToday, fileIssue, getIssue, type IssueJson } from '../support/issues'
 import { XLSX_TYPE } from '../support/xlsx'
 import { issueEvents, issues, units } from '../../worker/db/schema'
 import { RECOUNT } from '../../worker/stats/recount'
@@ -369,6 +369,9 @@ describe('who may import where', () => {
 describe('the statistics after an import', () => {
   it('equal the list totals and a recount of the counters', async () => {
     const { t, staff } = await setup()
+    // An issue reported the ordinary way before the import: its figures stay, the import's add to them.
+    await fileIssue(t, staff.cookie, { title: '导入前上报的问题', foundOn: daysFromToday(-1) })
+    await expectCountersExact(t)
     await importCsv(t, staff.cookie, ledger())
     await importCsv(t, staff.cookie, ledger())
     await expectCountersExact(t)

@@ -397,7 +397,8 @@ async function fileRow(db: Db, user: SessionUser, countyCode: string, r: LedgerR
 
 /** The template: the header and one example row, for GET /issues/import/template. */
 export async function ledgerTemplate(db: Db, format: 'xlsx' | 'csv', today = todayInShanghai()): Promise<{ body: ArrayBuffer | string; type: string; ext: string }> {
-  const year = yearOf(today)
+  // Last year's dates: an example found "this year" could lie in the future on the first days of January.
+  const year = Math.max(FIRST_YEAR, yearOf(today) - 1)
   const fields = (await allFields(db)).filter((f) => f.year === year)
   const example = [
     fields.find((f) => f.code === 'rural_living')?.name ?? fields[0]?.name ?? '',
@@ -407,12 +408,12 @@ export async function ledgerTemplate(db: Db, format: 'xlsx' | 'csv', today = tod
     '平泉镇',
     '河东村村委会西侧',
     '代表反映',
-    `${year}-01-05`,
+    `${year}-05-06`,
     '平泉镇人民政府',
     '一周内清运完毕，建立定期清运制度',
-    `${year}-01-31`,
+    `${year}-05-31`,
     '已销号',
-    `${year}-01-20`,
+    `${year}-05-20`,
   ]
   if (format === 'csv') {
     const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)

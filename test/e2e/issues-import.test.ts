@@ -24,9 +24,13 @@ describe('importing a ledger file', () => {
     const suffix = Math.random().toString(36).slice(2, 6)
     const [reported, assigned, rectifying] = [uniqueTitle('台账导入-路灯不亮'), uniqueTitle('台账导入-排水沟堵塞'), uniqueTitle('台账导入-桥栏杆缺失')]
     const newUnit = `平泉市交通运输局${suffix}`
+    // A unit of the county's own, so that the demo unit's to-do list stays as other tests expect it.
+    const knownUnit = `平泉市水务局${suffix}`
+    const api = await apiAs(baseURL, '13800000002')
+    await api.post('/units', { name: knownUnit })
     const rows = [
       `农村人居环境整治提升,问题,${reported},村口路灯损坏两盏,平泉镇,河东村,代表反映,${daysFromToday(-30)},,,,已上报,`,
-      `农村人居环境整治提升,问题,${assigned},雨后积水严重,平泉镇,河西村,实地检查,${daysFromToday(-20)},平泉市住房和城乡建设局,一周内疏通,${daysFromToday(15)},已交办,`,
+      `农村人居环境整治提升,问题,${assigned},雨后积水严重,平泉镇,河西村,实地检查,${daysFromToday(-20)},${knownUnit},一周内疏通,${daysFromToday(15)},已交办,`,
       `重点项目建设,问题,${rectifying},桥栏杆缺失两处,杨树岭镇,西沟桥,走访座谈,${daysFromToday(-20)},${newUnit},补齐栏杆,${daysFromToday(-2)},整改中,`,
     ]
     const { context, page, problems } = await openAs(PHONE, '13800000002')
@@ -60,7 +64,6 @@ describe('importing a ledger file', () => {
     await page.getByText(`还有 1 个新单位未确认：${newUnit}`).waitFor()
     await expectNoSidewaysScroll(page)
     await screenshot(page, 'import-preview-phone')
-    const api = await apiAs(baseURL, '13800000002')
     expect((await api.get<{ items: unknown[] }>(`/issues?q=${encodeURIComponent(reported)}`)).items).toEqual([])
 
     await page.getByRole('checkbox', { name: new RegExp(newUnit) }).check()
@@ -77,7 +80,7 @@ describe('importing a ledger file', () => {
     await page.getByText(assigned).first().click()
     await page.waitForURL((url) => /^\/issues\/[0-9a-f-]{36}$/.test(url.pathname))
     await page.getByText('由台账导入').first().waitFor()
-    await page.getByText('平泉市住房和城乡建设局').first().waitFor()
+    await page.getByText(knownUnit).first().waitFor()
     await screenshot(page, 'import-issue-phone')
     const found = await api.get<{ items: { title: string; status: string; unitName: string | null }[] }>(`/issues?q=${encodeURIComponent('台账导入-')}&limit=200`)
     const mine = found.items.filter((i) => [reported, assigned, rectifying].includes(i.title))

@@ -19,6 +19,7 @@ const DATE_SENSITIVE = [
   'exports-formulas',
   'issues-create',
   'issues-export',
+  'issues-import',
   'issues-journeys',
   'issues-list',
   'issues-scope',

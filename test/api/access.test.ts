@@ -59,6 +59,7 @@ const EXPECTED = `
                                   D U C S
   issue.create                    Y . Y Y
   issue.create.any_county         . . . Y
+  issue.import                    . . Y Y
   activity.read                   Y . Y Y
   activity.create                 Y . Y Y
   activity.create.for_deputy      . . Y Y

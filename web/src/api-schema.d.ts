@@ -225,6 +225,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/issues/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入县（市、区）的问题清单台账（CSV 或 Excel；工作人员）：全部行无误才导入，同一文件再导入不会重复新建
+         * @description 表头见导入模板（GET /issues/import/template）。dryRun=true 只预览。本县名录中没有的责任单位列在 unknownUnits 中，须以 createUnits（每个单位一个参数）确认后才新建；有误的行在 400 的 error.rows 中逐项说明（row 行号、column 列名、message）。直接以 text/csv 或 xlsx 为请求体提交，或以 multipart/form-data 的 file 字段上传。
+         */
+        post: operations["postIssuesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/issues/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 台账导入模板（表头和一行示例） */
+        get: operations["getIssuesImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/issues/export.csv": {
         parameters: {
             query?: never;
@@ -894,6 +931,66 @@ export interface components {
             /** @description 版本号：修改或操作时须带上看到的版本 */
             version: number;
         };
+        /** @description 台账导入（或预览）的结果 */
+        IssueImportResult: {
+            /** @description true：预览，未写入 */
+            dryRun: boolean;
+            countyCode: string;
+            /** @description 文件中的问题行数（空行不计） */
+            total: number;
+            /** @description 新建的问题（预览时：将新建的） */
+            created: number;
+            /** @description 此前已导入过、这次不再新建的 */
+            existing: number;
+            /** @description 新建（预览时：将新建）的问题按办理状态计数 */
+            byStatus: {
+                reported: number;
+                assigned: number;
+                rectifying: number;
+                rectified: number;
+                closed: number;
+                rejected: number;
+            };
+            /** @description 本县名录中没有的责任单位：须在 createUnits 中确认后才新建；正式导入的回答中为空 */
+            unknownUnits: {
+                /** @description 文件中的单位名称（去掉空格后） */
+                name: string;
+                /** @description 用到该单位的行 */
+                rows: number[];
+                /** @description 已在 createUnits 中确认新建 */
+                confirmed: boolean;
+            }[];
+            /** @description 这次新建的责任单位（预览时为空） */
+            createdUnits: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @description 文件中的每一行 */
+            items: {
+                /** @description 文件中的行号（表头下第一行为 2） */
+                row: number;
+                /**
+                 * Format: uuid
+                 * @description 问题的 id：由县市区和该行内容确定，同一行再导入得到同一 id
+                 */
+                id: string;
+                title: string;
+                fieldCode: string;
+                /**
+                 * @description 状态：reported 已上报、assigned 已交办、rectifying 整改中、rectified 已整改待验收、closed 已销号、rejected 不予受理
+                 * @enum {string}
+                 */
+                status: "reported" | "assigned" | "rectifying" | "rectified" | "closed" | "rejected";
+                /** Format: date */
+                foundOn: string;
+                unitName: string | null;
+                deadline: string | null;
+                closedOn: string | null;
+                /** @description 此前已导入过 */
+                exists: boolean;
+            }[];
+        };
         /** @description 作为佐证的一张照片（元数据；图片本身由 GET /photos/{id} 取得） */
         Photo: {
             /** Format: uuid */
@@ -997,6 +1094,13 @@ export interface components {
             closedOnTime?: boolean;
             /** @description 督办（press）后的督办次数 */
             pressCount?: number;
+            /**
+             * @description 由台账导入（create 事件，备注为“由台账导入”）
+             * @constant
+             */
+            imported?: true;
+            /** @description 导入时在台账文件中的行号 */
+            row?: number;
         };
         /** @description 已撤回的照片：只留撤回记录，不再提供图片 */
         WithdrawnPhoto: {
@@ -2859,6 +2963,177 @@ export interface operations {
             };
             /** @description 请以 JSON 格式提交 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postIssuesImport: {
+        parameters: {
+            query?: {
+                /** @description true：只检查并预览，不写入任何数据 */
+                dryRun?: "true" | "false";
+                /** @description 导入到哪个县市区（市级工作人员必填；县级只能是本县） */
+                countyCode?: string;
+                /** @description 确认新建的责任单位名称；每个单位一个参数，可重复：?createUnits=甲&createUnits=乙 */
+                createUnits?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 台账文件（.csv 或 .xlsx）
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueImportResult"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请以 JSON 格式提交 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIssuesImportTemplate: {
+        parameters: {
+            query?: {
+                /** @description 模板格式，默认 xlsx */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,7 +33,7 @@ describe('the routes table', () => {
 
   it('keeps the screens of each role as they were: staff-only, deputy-only, unit-only and shared', () => {
     const opens = (pattern: string) => ROLES.filter((role) => screenFor(sample(route(pattern)), role).page !== NotForRolePage)
-    for (const p of ['/issues', '/units', '/activities/review', '/deputies', '/five-ones', '/accounts', '/dashboard', '/report', '/slips']) expect(opens(p), p).toEqual(['county_staff', 'city_staff'])
+    for (const p of ['/issues', '/issues/import', '/units', '/activities/review', '/deputies', '/five-ones', '/accounts', '/dashboard', '/report', '/slips']) expect(opens(p), p).toEqual(['county_staff', 'city_staff'])
     for (const p of ['/issues/mine', '/activities/mine', '/activities/progress', '/activities/:id/edit']) expect(opens(p), p).toEqual(['deputy'])
     expect(opens('/issues/todo')).toEqual(['unit'])
     for (const p of ['/issues/new', '/activities', '/activities/new', '/activities/:id', '/deputies/:id/record']) expect(opens(p), p).toEqual(['deputy', 'county_staff', 'city_staff'])

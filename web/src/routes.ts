@@ -40,6 +40,7 @@ export const ROUTES = [
   { pattern: '/outbox', page: lazyPage(() => import('./pages/outbox')), roles: EVERYONE },
   { pattern: '/issues', page: lazyPage(() => import('./pages/issues-ledger')), roles: STAFF },
   { pattern: '/issues/new', page: lazyPage(() => import('./pages/issue-new')), roles: NOT_UNITS },
+  { pattern: '/issues/import', page: lazyPage(() => import('./pages/issues-import')), roles: STAFF },
   { pattern: '/issues/mine', page: lazyPage(() => import('./pages/issues-mine')), roles: DEPUTY },
   { pattern: '/issues/todo', page: lazyPage(() => import('./pages/issues-todo')), roles: UNIT },
   { pattern: '/issues/:id', page: lazyPage(() => import('./pages/issue-detail')), roles: EVERYONE },

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'issue.create': ['deputy', 'county_staff', 'city_staff'],
   /** File an issue in any county, choosing it. */
   'issue.create.any_county': CITY,
+  /** Import a county's Excel ledger (台账导入): county staff their own county, city staff naming one. */
+  'issue.import': STAFF,
   /** Read activities and deputies' yearly records (units have none). */
   'activity.read': ['deputy', 'county_staff', 'city_staff'],
   /** Record an activity (a deputy their own). */

@@ -128,11 +128,12 @@ export function inspectXlsx(data: Uint8Array, limits: XlsxLimits): void {
   }
 }
 
-/** The first sheet's cells as text, after the archive passed inspectXlsx. */
+/** The first sheet's cells as text (dates as YYYY-MM-DD), after the archive passed inspectXlsx. */
 export async function parseXlsx(data: ArrayBuffer, limits: XlsxLimits): Promise<string[][]> {
   inspectXlsx(new Uint8Array(data), limits)
   const sheet = await readSheet(data).catch(() => {
     throw unreadable()
   })
-  return sheet.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))))
+  // A date cell is read as midnight UTC of its day: written back as that day, YYYY-MM-DD.
+  return sheet.map((row) => row.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? (Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)) : String(v))))
 }

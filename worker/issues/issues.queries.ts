@@ -57,6 +57,16 @@ export async function findIssue(db: Db, id: string) {
   return row ?? null
 }
 
+/** Which of these ids are issues already (an imported ledger's rows filed before), in chunks under D1's 100 bound parameters. */
+export async function existingIssueIds(db: Db, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < ids.length; i += 90) {
+    const rows = await db.select({ id: issues.id }).from(issues).where(inArray(issues.id, ids.slice(i, i + 90)))
+    for (const r of rows) found.add(r.id)
+  }
+  return found
+}
+
 export interface IssueFilter {
   scope: IssueScopeFilter
   year?: number

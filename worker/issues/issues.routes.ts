@@ -1,7 +1,7 @@
 // Issue ledger routes (api.md "Issues"): create, list, export, detail with timeline, actions.
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
-import { issueScope, scopeOf } from '../auth/access'
+import { issueScope, requirePermission, scopeOf } from '../auth/access'
 import { currentUser } from '../auth/middleware'
 import { todayInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
@@ -13,6 +13,9 @@ import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.
 import { exportNames, toCsv, toXlsx, type ExportRow } from './issues.export'
 import { issuePhotos, photoCounts } from '../photos/photos.service'
 import { dueSoonRule, type DueSoonRule } from '../settings/settings.service'
+import { readUploadCells } from '../imports/upload'
+import { importQuery, importResult, templateQuery } from './issues.schemas'
+import * as z from 'zod'
 
 /** The most rows one export carries (a city's year is about 500). */
 const EXPORT_MAX = 20_000
@@ -78,11 +81,46 @@ const act = route({
   responses: { 200: actionResult, errors: [403, 409] },
 })
 
+const importLedgerRoute = route({
+  tags: TAGS,
+  summary: '导入县（市、区）的问题清单台账（CSV 或 Excel；工作人员）：全部行无误才导入，同一文件再导入不会重复新建',
+  description:
+    '表头见导入模板（GET /issues/import/template）。dryRun=true 只预览。本县名录中没有的责任单位列在 unknownUnits 中，须以 createUnits（每个单位一个参数）确认后才新建；有误的行在 400 的 error.rows 中逐项说明（row 行号、column 列名、message）。直接以 text/csv 或 xlsx 为请求体提交，或以 multipart/form-data 的 file 字段上传。',
+  requestBody: {
+    content: {
+      [CSV]: binary(CSV),
+      [XLSX]: binary(XLSX),
+      'multipart/form-data': z.object({ file: z.file().meta({ description: '台账文件（.csv 或 .xlsx）' }) }),
+    },
+  },
+  responses: { 200: importResult, errors: [400, 403, 413, 415] },
+})
+const template = route({ tags: TAGS, summary: '台账导入模板（表头和一行示例）', responses: { 200: binary(XLSX, CSV), errors: [403] } })
+
 export const issueRoutes = new Hono<AppEnv>()
   .post('/issues', create, body(createIssueBody), async (c) => {
     const body = c.req.valid('json')
     const { issue, created } = await createIssue(c.var.db, currentUser(c), body)
     return c.json(issue, created ? 201 : 200)
+  })
+  .post('/issues/import', importLedgerRoute, querystring(importQuery), async (c) => {
+    const user = currentUser(c)
+    requirePermission(user, 'issue.import')
+    const qs = c.req.valid('query')
+    // One parameter per unit to create: the validator keeps the last, the list is read here.
+    const createUnits = c.req.queries('createUnits') ?? []
+    const cells = await readUploadCells(c, '台账')
+    // The import's rules are a module of their own, loaded by the first import (the worker's start stays within budget).
+    const { importLedger } = await import('./issues.import')
+    return c.json(await importLedger(c.var.db, user, cells, { countyCode: qs.countyCode, dryRun: qs.dryRun, createUnits }))
+  })
+  .get('/issues/import/template', template, querystring(templateQuery), async (c) => {
+    requirePermission(currentUser(c), 'issue.import')
+    const { ledgerTemplate } = await import('./issues.import')
+    const file = await ledgerTemplate(c.var.db, c.req.valid('query').format)
+    const name = `问题清单台账导入模板.${file.ext}`
+    c.header('Content-Disposition', `attachment; filename="issue-import-template.${file.ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    return c.body(file.body, 200, { 'Content-Type': file.type })
   })
   .get('/issues', list, querystring(listQuery), async (c) => {
     const qs = c.req.valid('query')

@@ -126,6 +126,8 @@ export const issueEventData = z
     progress: z.int().min(0).max(100).meta({ description: '报告进展时的整改进度（%）' }),
     closedOnTime: z.boolean().meta({ description: '验收销号时是否按期' }),
     pressCount: z.int().min(1).meta({ description: '督办（press）后的督办次数' }),
+    imported: z.literal(true).meta({ description: '由台账导入（create 事件，备注为“由台账导入”）' }),
+    row: z.int().min(2).meta({ description: '导入时在台账文件中的行号' }),
   })
   .partial()
   .meta({ id: 'IssueEventData', description: '该操作记下的内容，依操作而定（上报、接收、备注等为空对象）' })
@@ -159,3 +161,58 @@ export const issueDetail = z
 export const actionResult = issue
   .extend({ eventId: uuidField().meta({ description: '这次操作新增的办理过程事件的 id（照片的 eventId）' }) })
   .meta({ id: 'IssueActionResult', description: '操作后的问题，附这次操作的事件 id' })
+
+// Importing a county's ledger (issues.import.ts): the query of POST /issues/import and its answer.
+
+export const importQuery = z.object({
+  dryRun: bool.default(false).meta({ description: 'true：只检查并预览，不写入任何数据' }),
+  countyCode: countyCode.optional().meta({ description: '导入到哪个县市区（市级工作人员必填；县级只能是本县）' }),
+  createUnits: z
+    .string()
+    .max(MAX_CHARS.unitName + 20)
+    .optional()
+    .meta({ description: '确认新建的责任单位名称；每个单位一个参数，可重复：?createUnits=甲&createUnits=乙' }),
+})
+
+export const templateQuery = z.object({
+  format: z.enum(['xlsx', 'csv'], { error: '格式只能是 xlsx 或 csv' }).default('xlsx').meta({ description: '模板格式，默认 xlsx' }),
+})
+
+const countByStatus = z.object(Object.fromEntries(codesOf(ISSUE_STATUSES).map((s) => [s, z.int().min(0)])) as Record<(typeof ISSUE_STATUSES)[number]['code'], z.ZodInt>)
+
+export const importResult = z
+  .object({
+    dryRun: z.boolean().meta({ description: 'true：预览，未写入' }),
+    countyCode: z.string(),
+    total: z.int().meta({ description: '文件中的问题行数（空行不计）' }),
+    created: z.int().meta({ description: '新建的问题（预览时：将新建的）' }),
+    existing: z.int().meta({ description: '此前已导入过、这次不再新建的' }),
+    byStatus: countByStatus.meta({ description: '新建（预览时：将新建）的问题按办理状态计数' }),
+    unknownUnits: z
+      .array(
+        z.object({
+          name: z.string().meta({ description: '文件中的单位名称（去掉空格后）' }),
+          rows: z.array(z.int()).meta({ description: '用到该单位的行' }),
+          confirmed: z.boolean().meta({ description: '已在 createUnits 中确认新建' }),
+        }),
+      )
+      .meta({ description: '本县名录中没有的责任单位：须在 createUnits 中确认后才新建；正式导入的回答中为空' }),
+    createdUnits: z.array(z.object({ id: uuidField(), name: z.string() })).meta({ description: '这次新建的责任单位（预览时为空）' }),
+    items: z
+      .array(
+        z.object({
+          row: z.int().meta({ description: '文件中的行号（表头下第一行为 2）' }),
+          id: uuidField().meta({ description: '问题的 id：由县市区和该行内容确定，同一行再导入得到同一 id' }),
+          title: z.string(),
+          fieldCode: z.string(),
+          status,
+          foundOn: day(),
+          unitName: z.string().nullable(),
+          deadline: day().nullable(),
+          closedOn: day().nullable(),
+          exists: z.boolean().meta({ description: '此前已导入过' }),
+        }),
+      )
+      .meta({ description: '文件中的每一行' }),
+  })
+  .meta({ id: 'IssueImportResult', description: '台账导入（或预览）的结果' })

@@ -32,3 +32,8 @@ export async function isFieldOfYear(db: Db, year: number, code: string): Promise
   const [row] = await db.select({ code: fields.code }).from(fields).where(and(eq(fields.year, year), eq(fields.code, code))).limit(1)
   return !!row
 }
+
+/** Every year's fields (code and name), for reading a ledger file that names them either way. */
+export function fieldRows(db: Db) {
+  return db.select({ year: fields.year, code: fields.code, name: fields.name }).from(fields).orderBy(asc(fields.year), asc(fields.sort))
+}

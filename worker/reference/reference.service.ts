@@ -2,7 +2,7 @@
 // list of counties. Their queries stay in reference.queries.ts.
 import type { Db } from '../db/client'
 import { ValidationFailed } from '../core/errors'
-import { countyRows, isCounty, isFieldOfYear } from './reference.queries'
+import { countyRows, fieldRows, isCounty, isFieldOfYear } from './reference.queries'
 
 /** Throws 400 on `countyCode` unless the code is one of the city's county-level units. */
 export async function requireCounty(db: Db, code: string): Promise<void> {
@@ -17,4 +17,9 @@ export async function requireFieldOfYear(db: Db, year: number, code: string): Pr
 /** Every county-level unit (code and name), in the reference order. */
 export function allCounties(db: Db): Promise<{ code: string; name: string }[]> {
   return countyRows(db)
+}
+
+/** Every year's fields (year, code, name). */
+export function allFields(db: Db): Promise<{ year: number; code: string; name: string }[]> {
+  return fieldRows(db)
 }

@@ -34,8 +34,21 @@ function issueRows(db: Db, i: IssueKeys, add: Partial<Record<IssueStatus | 'clos
   ]
 }
 
-export function issueCreated(db: Db, i: IssueKeys, when: SQL) {
-  return issueRows(db, i, { reported: 1 }, when)
+/** A created issue's fields the counters read; status and the rest absent for a new report (已上报). */
+type CreatedIssue = IssueKeys & { status?: IssueStatus; closedOnTime?: boolean | null; deadline?: string | null; unitId?: string | null; pressCount?: number }
+
+/**
+ * A new issue, counted in the status it starts in: 已上报 for a report, any status for a row
+ * imported from a county's ledger (worker/issues/issues.import.ts), whose open items also enter
+ * their deadline buckets.
+ */
+export function issueCreated(db: Db, i: CreatedIssue, when: SQL) {
+  const status = i.status ?? 'reported'
+  const add: Partial<Record<IssueStatus | 'closedOnTime', number>> = { [status]: 1 }
+  if (status === 'closed' && i.closedOnTime) add.closedOnTime = 1
+  const nowhere: DeadlineState = { status: 'reported', deadline: null, unitId: null, pressCount: 0 }
+  const after: DeadlineState = { status, deadline: i.deadline ?? null, unitId: i.unitId ?? null, pressCount: i.pressCount ?? 0 }
+  return [...issueRows(db, i, add, when), ...deadlineMoved(db, i, nowhere, after, when)]
 }
 
 /** An issue leaving one status for another (nothing when the status stays). */

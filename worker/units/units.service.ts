@@ -31,3 +31,18 @@ export async function createUnit(db: Db, user: SessionUser, body: { name: string
   if (!unit) throw new Conflict('本县（市、区）已有同名的责任单位')
   return unit
 }
+
+/** A county's units, for matching names (an imported ledger's 责任单位); no scope check: callers hold the county. */
+export function unitsOfCounty(db: Db, countyCode: string) {
+  return listUnits(db, countyCode)
+}
+
+/** Adds the named units to a county; a name it already has (also one added meanwhile) is kept as it is. */
+export async function ensureUnits(db: Db, countyCode: string, names: string[], now = new Date()) {
+  const created: { id: string; name: string; countyCode: string }[] = []
+  for (const name of names) {
+    const unit = await insertUnit(db, countyCode, name, now)
+    if (unit) created.push(unit)
+  }
+  return created
+}

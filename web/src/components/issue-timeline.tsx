@@ -20,6 +20,7 @@ function details(e: IssueEvent): [string, string][] {
   if (deadline) out.push([e.action === 'extend' ? '新的整改时限' : '整改时限', previousDeadline ? `${deadline}（原：${previousDeadline}）` : deadline])
   if (typeof d.progress === 'number') out.push(['整改进度', `${d.progress}%`])
   if (typeof d.closedOnTime === 'boolean') out.push(['是否按期', d.closedOnTime ? '按期整改' : '逾期整改'])
+  if (d.imported && typeof d.row === 'number') out.push(['台账行号', `第 ${d.row} 行`])
   return out
 }
 
@@ -38,7 +39,7 @@ export function IssueTimeline({ events, onPhotoWithdrawn }: IssueTimelineProps) 
           <li key={e.id} class={`tl-item tl-${e.action}`}>
             <span class="tl-dot" aria-hidden="true" />
             <div class="tl-head">
-              <span class="tl-action">{actionLabel(e.action)}</span>
+              <span class="tl-action">{e.data.imported ? '由台账导入' : actionLabel(e.action)}</span>
               {moved && (
                 <span class="tl-status">
                   {e.fromStatus ? `${statusLabel(e.fromStatus)} → ` : ''}
@@ -49,7 +50,7 @@ export function IssueTimeline({ events, onPhotoWithdrawn }: IssueTimelineProps) 
             <p class="tl-meta">
               {e.actorName} · <time dateTime={e.at}>{formatInstant(e.at)}</time>
             </p>
-            {e.note && <p class="tl-note">{e.note}</p>}
+            {e.note && !(e.data.imported && e.note === '由台账导入') && <p class="tl-note">{e.note}</p>}
             {details(e).map(([label, value]) => (
               <p key={label} class="tl-data">
                 <span class="tl-data-label">{label}：</span>

@@ -71,6 +71,9 @@ function LedgerPage() {
           <a class="btn btn-secondary btn-small" href="/issues?view=press" onClick={followLink}>
             督办清单
           </a>
+          <a class="btn btn-secondary btn-small" href="/issues/import" onClick={followLink}>
+            导入台账
+          </a>
           <span class="muted">{filtered ? '按当前筛选条件导出' : '导出全部问题'}</span>
           <a class="btn btn-secondary btn-small" href={issuesApi.exportUrl('xlsx', filters)} download>
             导出 Excel

@@ -7,7 +7,10 @@ import { binary, route, XLSX } from '../openapi/describe'
 import { todayInShanghai } from '../core/dates'
 import { body, idParams, querystring } from '../validate'
 import { changeNominationBody, commendationQuery, commendationTable, confirmBody, nominateBody, nominationList, nominationResponse, nominationsQuery } from './commendation.schemas'
-import { changeNomination, commendationTable as tableOf, commendationWorkbook, confirmNomination, nominate, nominationOf, nominationsInScope } from './commendation.service'
+
+// The rules load on first use, a chunk of their own on Workers (worker/build/build.ts): the year-end
+// screens should not weigh on every cold start.
+const rules = () => import('./commendation.service')
 
 const TAGS = ['一年一表彰']
 const table = route({
@@ -37,22 +40,22 @@ const confirm = route({
 })
 
 export const commendationRoutes = new Hono<AppEnv>()
-  .get('/stats/commendation', table, querystring(commendationQuery), async (c) => c.json(await tableOf(c.var.db, currentUser(c), c.req.valid('query'))))
+  .get('/stats/commendation', table, querystring(commendationQuery), async (c) => c.json(await (await rules()).commendationTable(c.var.db, currentUser(c), c.req.valid('query'))))
   .get('/stats/commendation/export', workbook, querystring(commendationQuery), async (c) => {
-    const { blob, year, countyName } = await commendationWorkbook(c.var.db, currentUser(c), c.req.valid('query'))
+    const { blob, year, countyName } = await (await rules()).commendationWorkbook(c.var.db, currentUser(c), c.req.valid('query'))
     const file = `一年一表彰-${countyName}-${year}-${todayInShanghai()}.xlsx`
     c.header('Content-Disposition', `attachment; filename="commendation-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`)
     return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': XLSX })
   })
   .post('/commendation/nominations', create, body(nominateBody), async (c) => {
-    const { nomination, created } = await nominate(c.var.db, currentUser(c), c.req.valid('json'))
+    const { nomination, created } = await (await rules()).nominate(c.var.db, currentUser(c), c.req.valid('json'))
     return c.json({ nomination }, created ? 201 : 200)
   })
-  .get('/commendation/nominations', list, querystring(nominationsQuery), async (c) => c.json(await nominationsInScope(c.var.db, currentUser(c), c.req.valid('query'))))
-  .get('/commendation/nominations/:id', read, idParams('id'), async (c) => c.json({ nomination: await nominationOf(c.var.db, currentUser(c), c.req.valid('param').id) }))
+  .get('/commendation/nominations', list, querystring(nominationsQuery), async (c) => c.json(await (await rules()).nominationsInScope(c.var.db, currentUser(c), c.req.valid('query'))))
+  .get('/commendation/nominations/:id', read, idParams('id'), async (c) => c.json({ nomination: await (await rules()).nominationOf(c.var.db, currentUser(c), c.req.valid('param').id) }))
   .patch('/commendation/nominations/:id', change, body(changeNominationBody), idParams('id'), async (c) =>
-    c.json({ nomination: await changeNomination(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json')) }),
+    c.json({ nomination: await (await rules()).changeNomination(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json')) }),
   )
   .post('/commendation/nominations/:id/confirm', confirm, body(confirmBody), idParams('id'), async (c) =>
-    c.json({ nomination: await confirmNomination(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').version) }),
+    c.json({ nomination: await (await rules()).confirmNomination(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').version) }),
   )

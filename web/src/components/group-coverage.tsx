@@ -18,9 +18,11 @@ interface GroupCoverageProps {
   /** One county's row only; all rows in scope without it. */
   countyCode?: string
   reference: Reference | null
+  /** Changed by the screen when groups change, to load the coverage again. */
+  refresh?: number
 }
 
-export function GroupCoverage({ year, countyCode, reference }: GroupCoverageProps) {
+export function GroupCoverage({ year, countyCode, reference, refresh = 0 }: GroupCoverageProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const fetch = useCallback(() => {
     setLoad({ state: 'loading' })
@@ -28,7 +30,7 @@ export function GroupCoverage({ year, countyCode, reference }: GroupCoverageProp
       (coverage) => setLoad({ state: 'ready', coverage }),
       (e: unknown) => setLoad({ state: 'failed', message: asApiError(e, '加载失败，请稍后重试').message }),
     )
-  }, [year])
+  }, [year, refresh])
   useEffect(fetch, [fetch])
   const rows = load.state === 'ready' ? load.coverage.rows.filter((r) => !countyCode || r.countyCode === countyCode) : []
   const complete = rows.filter((r) => r.complete).length

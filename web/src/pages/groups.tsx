@@ -42,6 +42,7 @@ export default function GroupsPage() {
   const [editing, setEditing] = useState<Editing>(null)
   const [saved, setSaved] = useState('')
   const [openError, setOpenError] = useState('')
+  const [changes, setChanges] = useState(0)
 
   const fetchItems = useCallback(() => {
     if (!county) return
@@ -105,6 +106,7 @@ export default function GroupsPage() {
               setEditing(null)
               setSaved(created ? `已建立：${g.name}` : `已保存：${g.name}`)
               fetchItems()
+              setChanges((n) => n + 1)
             }}
           />
         )}
@@ -134,7 +136,7 @@ export default function GroupsPage() {
             ))}
           </ul>
         )}
-        {county && <GroupCoverage year={year} countyCode={county} reference={reference} />}
+        {county && <GroupCoverage year={year} countyCode={county} reference={reference} refresh={changes} />}
       </div>
     </AppShell>
   )

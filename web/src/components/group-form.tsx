@@ -107,7 +107,7 @@ export function GroupForm({ year, countyCode, place, reference, group, onSaved, 
       <h2 class="card-title">{current ? `修改：${current.name}` : `新建代表小组（${place} · ${year} 年）`}</h2>
       {stale && (
         <Alert tone="error" title="已被他人修改">
-          这个小组在您编辑期间已被他人修改，您的修改没有保存。
+          <p>这个小组在您编辑期间已被他人修改，您的修改没有保存。请重新载入最新内容，再作修改。</p>
           <Button variant="secondary" onClick={() => fill(stale)}>
             重新载入
           </Button>

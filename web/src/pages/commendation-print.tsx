@@ -76,6 +76,7 @@ export default function CommendationPrintPage() {
               <p class="cm-print-meta">
                 共 {load.entries.length} 人，其中市级已确认 {load.entries.filter((e) => e.nomination.status === 'confirmed').length} 人 · 生成日期：{y}年{m}月{d}日
               </p>
+              <div class="cm-print-scroll">
               <table class="cm-print-table">
                 <thead>
                   <tr>
@@ -93,7 +94,7 @@ export default function CommendationPrintPage() {
                       四个一批
                     </th>
                     <th scope="col">五个引进</th>
-                    <th scope="col">推荐理由</th>
+                    <th scope="col" class="cm-print-reason">推荐理由</th>
                     <th scope="col">状态</th>
                   </tr>
                 </thead>
@@ -108,12 +109,13 @@ export default function CommendationPrintPage() {
                       <td class="num">{f?.venuesCovered ?? '—'}</td>
                       <td class="num">{f?.fourBatches ?? '—'}</td>
                       <td>{f ? f.introductionsMet.map((k) => INTRO_SHORT[k]).join('、') || '—' : '—'}</td>
-                      <td>{n.reason}</td>
+                      <td class="cm-print-reason">{n.reason}</td>
                       <td>{WORDS[n.status]}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              </div>
             </article>
           ))}
       </div>

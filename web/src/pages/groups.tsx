@@ -60,6 +60,7 @@ export default function GroupsPage() {
   const go = (y: number, c: string) => navigate(`/groups?year=${y}${city && c ? `&countyCode=${c}` : ''}`, { replace: true })
   const edit = (id: string) => {
     setOpenError('')
+    setSaved('')
     setEditing({ loading: id })
     groupsApi.get(id).then(
       (group) => setEditing({ group }),
@@ -79,7 +80,16 @@ export default function GroupsPage() {
           back={city && county ? { href: `/groups?year=${year}`, label: '全市代表小组' } : { href: '/', label: '首页' }}
           note={county ? `${place} · ${year} 年 · ${load.state === 'ready' ? `${items.length} 个小组` : '…'}` : `各县市区 · ${year} 年`}
         >
-          {county && editing === null && <Button onClick={() => setEditing({ group: null })}>新建小组</Button>}
+          {county && editing === null && (
+            <Button
+              onClick={() => {
+                setSaved('')
+                setEditing({ group: null })
+              }}
+            >
+              新建小组
+            </Button>
+          )}
         </PageHeader>
         <div class="five-controls">
           <SelectField id="groups-year" label="年度" value={String(year)} onChange={(v) => go(Number(v), county)} options={yearOptions(reference)} />

@@ -1,7 +1,7 @@
 // Create or edit a deputy group: name, the year's fields (several) or a theme, members picked from
 // the county's roster (any of the five levels, found by name) and a leader among them. A change
 // made meanwhile by someone else (409) is said plainly, with the group reloaded on request.
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { asApiError, type Reference } from '../api'
 import { deputiesApi, type RosterDeputy } from '../activities-api'
 import { levelLabel } from '../activity-format'
@@ -52,6 +52,9 @@ export function GroupForm({ year, countyCode, place, reference, group, onSaved, 
   const [busy, setBusy] = useState(false)
   const [stale, setStale] = useState<Group | null>(null)
 
+  const formRef = useRef<HTMLFormElement>(null)
+  // The form opens above the list: bring it into view for 编辑 tapped on a card far below.
+  useEffect(() => formRef.current?.scrollIntoView({ block: 'start' }), [])
   useEffect(() => {
     wholeRoster(countyCode).then(setRoster, (e: unknown) => setRosterError(asApiError(e, '名册加载失败').message))
   }, [countyCode])
@@ -103,7 +106,7 @@ export function GroupForm({ year, countyCode, place, reference, group, onSaved, 
   }
 
   return (
-    <form class="card group-form" onSubmit={submit} noValidate>
+    <form ref={formRef} class="card group-form" onSubmit={submit} noValidate>
       <h2 class="card-title">{current ? `修改：${current.name}` : `新建代表小组（${place} · ${year} 年）`}</h2>
       {stale && (
         <Alert tone="error" title="已被他人修改">

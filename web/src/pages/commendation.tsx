@@ -50,6 +50,12 @@ function NominateForm({ row, year, onDone, onCancel }: { row: CommendationRow; y
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [id] = useState(newId)
+  // The form opens above the table: bring it (and the reason) to the hand that tapped 推荐 far below.
+  useEffect(() => {
+    const field = document.getElementById('nominate-reason')
+    field?.scrollIntoView({ block: 'center' })
+    field?.focus({ preventScroll: true })
+  }, [row.deputyId])
   const submit = async (e: Event) => {
     e.preventDefault()
     if (!reason.trim()) return setError('请填写推荐理由')

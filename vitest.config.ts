@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process'
 const DATE_SENSITIVE = [
   'accounts-end',
   'activities-create',
+  'commendation',
   'create-same-millisecond',
   'date-bounds',
   'demo',

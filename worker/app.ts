@@ -25,6 +25,7 @@ import { openApiRoutes } from './openapi/openapi.routes'
 import { photoHeaders, photoRoutes } from './photos/photos.routes'
 import { isImageUpload } from './photos/upload'
 import { groupRoutes } from './groups/groups.routes'
+import { commendationRoutes } from './commendation/commendation.routes'
 import type { FileStore } from './files/store'
 import { settingsRoutes } from './settings/settings.routes'
 import { meRoutes } from './me/me.routes'
@@ -136,6 +137,7 @@ export function createApp({ db, config, log = consoleSink, files }: AppDeps) {
   app.route('/api/v1', statsRoutes)
   app.route('/api/v1', photoRoutes)
   app.route('/api/v1', groupRoutes)
+  app.route('/api/v1', commendationRoutes)
   app.route('/api/v1', settingsRoutes)
   app.route('/api/v1', meRoutes)
   app.route('/api/v1', openApiRoutes(app))

@@ -83,6 +83,9 @@ const EXPECTED = `
   five_one.read                   . . Y Y
   photo.withdraw                  . . Y Y
   group.manage                    . . Y Y
+  commendation.read               . . Y Y
+  nomination.write                . . Y Y
+  nomination.confirm              . . . Y
   settings.write                  . . . Y
 `
 

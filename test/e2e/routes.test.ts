@@ -13,8 +13,8 @@ const { baseURL, openAs } = setUpBrowser()
 const MENUS: [string, string, [string, string][]][] = [
   ['deputy', '13800000004', [['反映问题', '/issues/new'], ['我反映的问题', '/issues/mine'], ['记录履职', '/activities/new'], ['我的履职', '/activities/mine'], ['年度进度', '/activities/progress']]],
   ['unit', '13800000006', [['待办整改', '/issues/todo']]],
-  ['county_staff', '13800000002', [['问题台账', '/issues'], ['履职审核', '/activities/review'], ['代表名册', '/deputies'], ['责任单位', '/units'], ['五个一', '/five-ones'], ['统计台账', '/dashboard'], ['账号管理', '/accounts']]],
-  ['city_staff', '13800000001', [['统计总览', '/dashboard'], ['问题台账', '/issues'], ['责任单位', '/units'], ['履职审核', '/activities/review'], ['代表名册', '/deputies'], ['五个一', '/five-ones'], ['账号管理', '/accounts']]],
+  ['county_staff', '13800000002', [['问题台账', '/issues'], ['履职审核', '/activities/review'], ['代表名册', '/deputies'], ['责任单位', '/units'], ['五个一', '/five-ones'], ['统计台账', '/dashboard'], ['代表小组', '/groups'], ['一年一表彰', '/commendation'], ['账号管理', '/accounts']]],
+  ['city_staff', '13800000001', [['统计总览', '/dashboard'], ['问题台账', '/issues'], ['责任单位', '/units'], ['履职审核', '/activities/review'], ['代表名册', '/deputies'], ['五个一', '/five-ones'], ['代表小组', '/groups'], ['一年一表彰', '/commendation'], ['账号管理', '/accounts']]],
 ]
 
 /** The screens only staff open, with the tab title each shows to county staff of 平泉市. */
@@ -27,6 +27,8 @@ const STAFF_SCREENS: [string, string][] = [
   ['/five-ones', '五个一'],
   ['/dashboard', '平泉市统计台账'],
   ['/slips', '开通通知单'],
+  ['/groups', '代表小组'],
+  ['/commendation', '一年一表彰'],
 ]
 
 const GUARD = '此功能不适用于您的账号'

@@ -29,6 +29,8 @@ export const MENUS: Record<Role, readonly NavItem[]> = {
     { key: 'units', title: '责任单位', description: '管理承担整改任务的单位', path: '/units' },
     { key: 'five-ones', title: '五个一', description: '登记综合视察、专题询问等年度工作', path: '/five-ones' },
     { key: 'stats', title: '统计台账', description: '本地问题整改和代表履职统计', path: '/dashboard' },
+    { key: 'groups', title: '代表小组', description: '组建各领域代表小组，确保七个领域全覆盖', path: '/groups' },
+    { key: 'commendation', title: '一年一表彰', description: '代表年度履职数据，推荐优秀人大代表', path: '/commendation' },
     { key: 'accounts', title: '账号管理', description: '为本地承担整改任务的单位开通登录账号、重置密码', path: '/accounts' },
   ],
   city_staff: [
@@ -38,6 +40,8 @@ export const MENUS: Record<Role, readonly NavItem[]> = {
     { key: 'activity-review', title: '履职审核', description: '审核全市代表提交的履职活动', path: '/activities/review' },
     { key: 'deputies', title: '代表名册', description: '全市各级人大代表信息', path: '/deputies' },
     { key: 'five-ones', title: '五个一', description: '市和各县市区“五个一”完成情况', path: '/five-ones' },
+    { key: 'groups', title: '代表小组', description: '各县市区代表小组和七个领域覆盖情况', path: '/groups' },
+    { key: 'commendation', title: '一年一表彰', description: '各县市区推荐的优秀人大代表，由市级确认', path: '/commendation' },
     { key: 'accounts', title: '账号管理', description: '开通和管理市、县级人大工作人员账号', path: '/accounts' },
   ],
 }

@@ -61,6 +61,9 @@ export const ROUTES = [
   { pattern: '/dashboard', page: lazyPage(() => import('./pages/dashboard')), roles: STAFF },
   { pattern: '/report', page: lazyPage(() => import('./pages/report')), roles: STAFF },
   { pattern: '/slips', page: lazyPage(() => import('./pages/slips')), roles: STAFF },
+  { pattern: '/groups', page: lazyPage(() => import('./pages/groups')), roles: STAFF },
+  { pattern: '/commendation', page: lazyPage(() => import('./pages/commendation')), roles: STAFF },
+  { pattern: '/commendation/print', page: lazyPage(() => import('./pages/commendation-print')), roles: STAFF },
 ] as const satisfies readonly Route[]
 
 /** An address of the table, as written there ('/issues/:id'). */

@@ -186,6 +186,7 @@ export async function setReview(db: Db, current: ActivityRow, intros: Introducti
             year: current.year,
             countyCode: current.countyCode,
             deputyId: current.deputyId,
+            venue: current.venue,
             outcomes: { policy_talk: current.policyTalk, opinion: current.opinion, deed: current.deed, mentoring: current.mentoring },
             introductions: intros,
           },

@@ -87,6 +87,12 @@ export const PERMISSIONS = {
   'photo.withdraw': STAFF,
   /** Create and change deputy groups (of a county one may manage). */
   'group.manage': STAFF,
+  /** The commendation table (一年一表彰) and its print and export. */
+  'commendation.read': STAFF,
+  /** Nominate a deputy as 优秀人大代表 (of a county one may manage), change or withdraw the nomination. */
+  'nomination.write': STAFF,
+  /** Confirm a county's nomination: the city's decision. */
+  'nomination.confirm': CITY,
   /** Set a year's N (days before a deadline that turn an item yellow). */
   'settings.write': CITY,
 } as const satisfies Record<string, readonly Role[]>

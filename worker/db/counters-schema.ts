@@ -59,6 +59,15 @@ export const deputyYearCounts = sqliteTable(
     confirmed: counter('confirmed'),
     /** The deputy's activities returned to them and not yet resubmitted (their work bench). */
     returned: counter('returned'),
+    /** 四个一批 of the deputy's confirmed activities (the commendation table). */
+    policyTalk: counter('policy_talk'),
+    opinion: counter('opinion'),
+    deed: counter('deed'),
+    mentoring: counter('mentoring'),
+    /** 九进 venues of confirmed activities, one bit a venue in VENUES order (worker/core/commendation.ts). */
+    venues: counter('venues'),
+    /** 五个引进 types brought in by confirmed activities, one bit a type in FIVE_INTRODUCTIONS order. */
+    introductions: counter('introductions'),
   },
   (t) => [primaryKey({ columns: [t.deputyId, t.year] })],
 )

@@ -16,6 +16,7 @@ import {
 import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
 import { photos } from './photos-schema'
 import { deputyGroups, groupFields, groupMembers } from './groups-schema'
+import { nominations } from './commendation-schema'
 import {
   ACCOUNT_ACTIONS,
   ACTIVITY_STATUSES,
@@ -449,6 +450,7 @@ export const seenMarkers = sqliteTable('seen_markers', {
 export * from './counters-schema'
 export * from './photos-schema'
 export * from './groups-schema'
+export * from './commendation-schema'
 
 export const schema = {
   places,
@@ -475,6 +477,7 @@ export const schema = {
   deputyGroups,
   groupFields,
   groupMembers,
+  nominations,
   yearSettings,
   seenMarkers,
   deadlineCounts,

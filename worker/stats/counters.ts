@@ -8,12 +8,22 @@ import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOne
 import { insertWhere } from '../db/sql'
 import type { IssueStatus } from '../core/taxonomy'
 import { OPEN_STATUSES } from '../core/workflow'
+import { introductionBits, venueBit } from '../core/commendation'
 
 type CounterTable = typeof issueCounts | typeof deadlineCounts | typeof activityCounts | typeof deputyYearCounts | typeof deputyCounts | typeof fiveOneCounts
 
-function bump<T extends CounterTable>(db: Db, table: T, key: Partial<T['$inferInsert']>, target: SQLiteColumn[], add: Partial<Record<keyof T['$inferInsert'], number | SQL>>, when: SQL = sql`1`) {
+/** Adds `add` to the counters; the columns named in `ors` are bit sets and are OR-ed instead. */
+function bump<T extends CounterTable>(
+  db: Db,
+  table: T,
+  key: Partial<T['$inferInsert']>,
+  target: SQLiteColumn[],
+  add: Partial<Record<keyof T['$inferInsert'], number | SQL>>,
+  when: SQL = sql`1`,
+  ors: string[] = [],
+) {
   const columns = table as unknown as Record<string, SQLiteColumn>
-  const set = Object.fromEntries(Object.keys(add).map((k) => [k, sql.raw(`"${columns[k]!.name}" + excluded."${columns[k]!.name}"`)]))
+  const set = Object.fromEntries(Object.keys(add).map((k) => [k, sql.raw(`"${columns[k]!.name}" ${ors.includes(k) ? '|' : '+'} excluded."${columns[k]!.name}"`)]))
   return insertWhere(db, table, { ...key, ...add } as T['$inferInsert'], when).onConflictDoUpdate({ target, set: set as never })
 }
 
@@ -118,6 +128,7 @@ export interface ConfirmedFigures {
   year: number
   countyCode: string
   deputyId: string
+  venue: string | null
   outcomes: { policy_talk: number; opinion: number; deed: number; mentoring: number }
   introductions: { type: string; amountHundredths: number | null }[]
 }
@@ -150,7 +161,24 @@ export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
       },
       when,
     ),
-    bump(db, deputyYearCounts, { deputyId: a.deputyId, year: a.year }, [deputyYearCounts.deputyId, deputyYearCounts.year], { confirmed: 1 }, when),
+    // The deputy's own figures (the commendation table): counts add up, venues and introduction types are bit sets.
+    bump(
+      db,
+      deputyYearCounts,
+      { deputyId: a.deputyId, year: a.year },
+      [deputyYearCounts.deputyId, deputyYearCounts.year],
+      {
+        confirmed: 1,
+        policyTalk: a.outcomes.policy_talk,
+        opinion: a.outcomes.opinion,
+        deed: a.outcomes.deed,
+        mentoring: a.outcomes.mentoring,
+        venues: venueBit(a.venue),
+        introductions: introductionBits(a.introductions.map((i) => i.type)),
+      },
+      when,
+      ['venues', 'introductions'],
+    ),
   ]
 }
 

@@ -3,6 +3,7 @@
 // introduced the counters, and by the test that checks counters against a recount.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import { INTRODUCTION_BIT_SQL, VENUE_BIT_SQL } from '../core/commendation'
 
 const confirmedIntro = (type: string) =>
   sql.raw(`(select count(*) from activity_introductions i join activities b on b.id = i.activity_id
@@ -31,8 +32,14 @@ export const RECOUNT: Record<'issue_counts' | 'activity_counts' | 'deputy_year_c
       from activities a join users u on u.id = a.deputy_id group by a.year, a.county_code`,
   },
   deputy_year_counts: {
-    columns: 'deputy_id, year, confirmed, returned',
-    select: sql.raw(`select deputy_id, year, sum(status = 'confirmed'), sum(status = 'returned') from activities where status in ('confirmed', 'returned') group by deputy_id, year`),
+    columns: 'deputy_id, year, confirmed, returned, policy_talk, opinion, deed, mentoring, venues, introductions',
+    select: sql.raw(`select deputy_id, year, sum(status = 'confirmed'), sum(status = 'returned'),
+        sum(case when status = 'confirmed' then policy_talk else 0 end), sum(case when status = 'confirmed' then opinion else 0 end),
+        sum(case when status = 'confirmed' then deed else 0 end), sum(case when status = 'confirmed' then mentoring else 0 end),
+        coalesce(sum(distinct case when status = 'confirmed' then ${VENUE_BIT_SQL} end), 0),
+        (select coalesce(sum(distinct ${INTRODUCTION_BIT_SQL}), 0) from activity_introductions i join activities b on b.id = i.activity_id
+           where b.deputy_id = a.deputy_id and b.year = a.year and b.status = 'confirmed')
+      from activities a where status in ('confirmed', 'returned') group by deputy_id, year`),
   },
   deputy_counts: {
     columns: 'county_code, deputies',

@@ -13,6 +13,7 @@ import { useStatsScope } from '../use-stats-scope'
 import { useTitle } from '../use-title'
 import { CityDashboard } from './dashboard-city'
 import { CountyDashboard } from './dashboard-county'
+import { GroupCoverage } from '../components/group-coverage'
 import '../stats.css'
 
 export default function DashboardPage() {
@@ -44,6 +45,7 @@ export default function DashboardPage() {
           ) : (
             <CityDashboard data={loaded.data} year={year} reference={reference} />
           ))}
+        {loaded.state === 'ready' && <GroupCoverage year={year} countyCode={countyCode} reference={reference} />}
       </div>
     </AppShell>
   )

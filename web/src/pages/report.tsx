@@ -13,6 +13,7 @@ import { EmptyState, LoadError } from '../components/states'
 import { dashboardHref, isEmptyYear, statsApi } from '../stats-api'
 import { useStatsScope } from '../use-stats-scope'
 import { useTitle } from '../use-title'
+import { GroupCoverage } from '../components/group-coverage'
 import '../stats.css'
 
 export default function ReportPage() {
@@ -44,6 +45,7 @@ export default function ReportPage() {
           ) : (
             <SummaryReport data={loaded.data} year={year} countyCode={countyCode} reference={reference} today={todayInShanghai()} />
           ))}
+        {loaded.state === 'ready' && <GroupCoverage year={year} countyCode={countyCode} reference={reference} />}
       </div>
     </AppShell>
   )

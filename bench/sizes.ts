@@ -86,7 +86,8 @@ export async function workerModules(): Promise<{ start: WorkerModule[]; startGzi
     // esbuild names outputs relative to the working directory, which may be anywhere.
     return { file: relative(dir, resolve(file)).split(sep).join('/'), gzipKiB, packages, inputs: inputs.map(([p]) => p) }
   }
-  const entry = Object.keys(meta.outputs).find((f) => meta.outputs[f]!.entryPoint)!
+  // The worker's own entry (a lazily imported module is an entry point of esbuild's too).
+  const entry = Object.keys(meta.outputs).find((f) => meta.outputs[f]!.entryPoint === 'worker/index.ts')!
   const start = new Set<string>()
   const visit = (f: string) => {
     if (start.has(f)) return

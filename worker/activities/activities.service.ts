@@ -12,7 +12,7 @@ import { FIVE_INTRODUCTIONS, FOUR_BATCHES, VENUES, type ActivityTag } from '../c
 import { FIRST_YEAR } from '../core/limits'
 import type { Activity, ActivityContent, CreateActivityBody, DeputyRecord } from './activities.schemas'
 import type { Photo } from '../photos/photos.schemas'
-import { activityPhotos } from '../photos/photos.service'
+import { activityPhotos } from '../photos/photos.view.service'
 import {
   findDeputy,
   childrenOf,

@@ -11,7 +11,7 @@ import { actionBody, actionResult, createIssueBody, issue as issueSchema, issueD
 import { createIssue, performAction, toIssue, visibleIssue } from './issues.service'
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
 import { exportNames, toCsv, toXlsx, type ExportRow } from './issues.export'
-import { issuePhotos, photoCounts } from '../photos/photos.service'
+import { issuePhotos, photoCounts } from '../photos/photos.view.service'
 import { dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 import { readUploadCells } from '../imports/upload'
 import { importQuery, importResult, templateQuery } from './issues.schemas'

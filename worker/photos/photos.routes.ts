@@ -9,7 +9,7 @@ import type { FileStore } from '../files/store'
 import { body, idParams, querystring } from '../validate'
 import { binary, route } from '../openapi/describe'
 import { photo, uploadQuery, withdrawBody } from './photos.schemas'
-import { photoBytes, putPhoto, putThumb, withdraw, type PhotoBytes } from './photos.service'
+import type { PhotoBytes } from './photos.service'
 import { imageUpload } from './upload'
 
 /** Photo ids never change their bytes, so a browser may keep them (privately) for a year. */
@@ -43,6 +43,10 @@ export const photoHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   if ((c.res.headers.get('content-type') ?? '').startsWith('image/')) c.res.headers.set('Content-Security-Policy', PHOTO_CSP)
 }
 
+// The rules (and the image header reader) load on first use, a chunk of their own on Workers
+// (worker/build/build.ts): most requests of a cold isolate never touch a photo's bytes.
+const rules = () => import('./photos.service')
+
 const TAGS = ['照片']
 const IMAGES = binary(...PHOTO_TYPES)
 const bytesNote = '带 Content-Type、X-Content-Type-Options: nosniff、Cache-Control: private、Content-Security-Policy: default-src \'none\'; sandbox、Content-Disposition: inline 与 ETag（内容的 SHA-256）。范围同所属记录（范围外为 404）；已撤回的照片只有范围内的工作人员还能查看。'
@@ -72,15 +76,15 @@ const withdrawn = route({
 
 export const photoRoutes = new Hono<AppEnv>()
   .put('/photos/:id', upload, querystring(uploadQuery), idParams('id'), async (c) => {
-    const { photo, created } = await putPhoto(c.var.db, files(c), currentUser(c), c.req.valid('param').id, c.req.valid('query'), imageUpload(c, MAX_PHOTO_BYTES, '照片'))
+    const { photo, created } = await (await rules()).putPhoto(c.var.db, files(c), currentUser(c), c.req.valid('param').id, c.req.valid('query'), imageUpload(c, MAX_PHOTO_BYTES, '照片'))
     return c.json(photo, created ? 201 : 200)
   })
   .put('/photos/:id/thumb', uploadThumb, idParams('id'), async (c) => {
-    const { photo, created } = await putThumb(c.var.db, files(c), currentUser(c), c.req.valid('param').id, imageUpload(c, MAX_THUMB_BYTES, '缩略图'))
+    const { photo, created } = await (await rules()).putThumb(c.var.db, files(c), currentUser(c), c.req.valid('param').id, imageUpload(c, MAX_THUMB_BYTES, '缩略图'))
     return c.json(photo, created ? 201 : 200)
   })
-  .get('/photos/:id', read, idParams('id'), async (c) => serve(c, await photoBytes(c.var.db, files(c), currentUser(c), c.req.valid('param').id, 'photo')))
-  .get('/photos/:id/thumb', readThumb, idParams('id'), async (c) => serve(c, await photoBytes(c.var.db, files(c), currentUser(c), c.req.valid('param').id, 'thumb')))
+  .get('/photos/:id', read, idParams('id'), async (c) => serve(c, await (await rules()).photoBytes(c.var.db, files(c), currentUser(c), c.req.valid('param').id, 'photo')))
+  .get('/photos/:id/thumb', readThumb, idParams('id'), async (c) => serve(c, await (await rules()).photoBytes(c.var.db, files(c), currentUser(c), c.req.valid('param').id, 'thumb')))
   .post('/photos/:id/withdraw', withdrawn, body(withdrawBody), idParams('id'), async (c) => {
-    return c.json(await withdraw(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').reason))
+    return c.json(await (await rules()).withdraw(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json').reason))
   })

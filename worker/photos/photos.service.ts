@@ -2,6 +2,8 @@
 // when; idempotent uploads by the client's id (same bytes from the same person → the same photo);
 // the thumbnail; reading the bytes within the parent record's scope; and the withdrawal by staff.
 // Bytes are stored before the row that names them, so no photo is ever listed without its bytes.
+// Loaded on first use by photos.routes.ts (a chunk of its own on Workers); what the issue and
+// activity pages show of photos is in photos.view.service.ts.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import type { FileStore, StoredFile } from '../files/store'
@@ -12,21 +14,10 @@ import { activityTransition } from '../core/activity-review'
 import { MAX_PHOTOS_PER_STEP, PHOTO_STEPS, type PhotoType } from '../core/photos'
 import { visibleIssue } from '../issues/issues.service'
 import { visibleActivity } from '../activities/activities.service'
-import type { Photo, UploadQuery, WithdrawnPhoto } from './photos.schemas'
+import type { Photo, UploadQuery } from './photos.schemas'
 import { readImage } from './image'
-import {
-  findPhoto,
-  insertPhoto,
-  photoCountsOfIssues,
-  photosOfIssue,
-  photosOnStep,
-  setThumb,
-  stepsOfIssue,
-  visiblePhotosOfActivities,
-  withdrawPhoto,
-  type NewPhoto,
-  type PhotoRow,
-} from './photos.queries'
+import { findPhoto, insertPhoto, photosOnStep, setThumb, stepsOfIssue, withdrawPhoto, type NewPhoto, type PhotoRow } from './photos.queries'
+import { toPhoto } from './photos.view.service'
 
 /** An upload as the route hands it over: the declared type, and the bytes read on demand (capped). */
 export interface Upload {
@@ -37,23 +28,6 @@ export interface Upload {
 export const photoKey = (id: string, sha256: string) => `photos/${id}/${sha256}`
 export const thumbKey = (id: string, sha256: string) => `thumbs/${id}/${sha256}`
 
-export function toPhoto(row: PhotoRow): Photo {
-  return {
-    id: row.id,
-    issueId: row.issueId,
-    activityId: row.activityId,
-    eventId: row.eventId,
-    contentType: row.contentType,
-    bytes: row.bytes,
-    width: row.width,
-    height: row.height,
-    thumb: row.thumbType && row.thumbBytes !== null ? { contentType: row.thumbType, bytes: row.thumbBytes } : null,
-    uploadedBy: row.uploadedBy,
-    uploadedByName: row.uploadedByName,
-    createdAt: row.createdAt,
-    withdrawn: row.withdrawnAt ? { by: row.withdrawnBy!, byName: row.withdrawnByName ?? '', at: row.withdrawnAt, reason: row.withdrawnReason ?? '' } : null,
-  }
-}
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
@@ -194,43 +168,4 @@ export async function withdraw(db: Db, user: SessionUser, id: string, reason: st
     throw new Conflict('该照片已被撤回', toPhoto(current))
   }
   return toPhoto((await findPhoto(db, id))!)
-}
-
-export interface IssuePhotos {
-  /** The visible photos, oldest first. */
-  photos: Photo[]
-  /** What an event of the timeline lists: its visible photos and the record of its withdrawn ones. */
-  ofEvent(eventId: string): { photos: Photo[]; withdrawnPhotos: WithdrawnPhoto[] }
-}
-
-export async function issuePhotos(db: Db, issueId: string): Promise<IssuePhotos> {
-  const all = (await photosOfIssue(db, issueId)).map(toPhoto)
-  const visible = all.filter((p) => !p.withdrawn)
-  return {
-    photos: visible,
-    ofEvent: (eventId) => ({
-      photos: visible.filter((p) => p.eventId === eventId),
-      withdrawnPhotos: all
-        .filter((p) => p.eventId === eventId && p.withdrawn)
-        .map((p) => ({ id: p.id, uploadedBy: p.uploadedBy, uploadedByName: p.uploadedByName, createdAt: p.createdAt, withdrawn: p.withdrawn! })),
-    }),
-  }
-}
-
-/** The visible photos of a page of activities, by activity id. */
-export async function activityPhotos(db: Db, ids: string[]): Promise<Map<string, Photo[]>> {
-  const out = new Map<string, Photo[]>()
-  if (ids.length === 0) return out
-  for (const row of await visiblePhotosOfActivities(db, ids)) {
-    const list = out.get(row.activityId!) ?? []
-    list.push(toPhoto(row))
-    out.set(row.activityId!, list)
-  }
-  return out
-}
-
-/** Visible photos per issue (the ledger export's 照片 column). */
-export async function photoCounts(db: Db, issueIds: string[]): Promise<Map<string, number>> {
-  if (issueIds.length === 0) return new Map()
-  return new Map((await photoCountsOfIssues(db, issueIds)).map((r) => [r.issueId, r.n]))
 }

@@ -848,6 +848,11 @@ export interface components {
             township: string;
             /** @description 具体位置，未填为空字符串 */
             location: string;
+            /**
+             * @description 挂号编号：县市区简称-发现年份-本县当年序号（4 位），如 平泉-2026-0042；上报时在同一批写入中取号，不重复、不复用。null 只见于不经上报接口直接写入数据库的记录
+             * @example 平泉-2026-0042
+             */
+            number: string | null;
             title: string;
             description: string;
             /**
@@ -1028,6 +1033,11 @@ export interface components {
             township: string;
             /** @description 具体位置，未填为空字符串 */
             location: string;
+            /**
+             * @description 挂号编号：县市区简称-发现年份-本县当年序号（4 位），如 平泉-2026-0042；上报时在同一批写入中取号，不重复、不复用。null 只见于不经上报接口直接写入数据库的记录
+             * @example 平泉-2026-0042
+             */
+            number: string | null;
             title: string;
             description: string;
             /**
@@ -2690,7 +2700,7 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
-                /** @description 在标题、描述、具体位置、乡镇中查找 */
+                /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
                 /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
                 sort?: "newest" | "deadline";
@@ -2910,7 +2920,7 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
-                /** @description 在标题、描述、具体位置、乡镇中查找 */
+                /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
             };
             header?: never;
@@ -2999,7 +3009,7 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
-                /** @description 在标题、描述、具体位置、乡镇中查找 */
+                /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
             };
             header?: never;

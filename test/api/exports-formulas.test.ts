@@ -23,8 +23,9 @@ describe('exports never write a cell that starts a formula', () => {
     await fileIssue(t, deputy.cookie, { title, township, location, description })
     const xlsx = await t.call('GET', '/api/v1/issues/export.xlsx', { cookie: staff.cookie })
     const data = (await readXlsxFile(Buffer.from(await xlsx.arrayBuffer())))[0]!.data
-    const header = data[0] as string[]
-    const col = (name: string) => data[1]![header.indexOf(name)]
+    // Row 3 is the header (a title and the export-time line above it).
+    const header = data[2] as string[]
+    const col = (name: string) => data[3]![header.indexOf(name)]
     expect(col('问题标题')).toBe(`'${title}`)
     expect(col('乡镇（街道）')).toBe(`'${township}`)
     expect(col('具体位置')).toBe(`'${location}`)

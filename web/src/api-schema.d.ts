@@ -253,7 +253,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 导出问题清单台账（XLSX）
+         * 导出问题清单台账（XLSX，A4 横向打印：标题行、导出时间、每页重复表头、页码）
          * @description 筛选条件同问题列表，最多 20,000 行；以公式开头的文字前加 '。
          */
         get: operations["getIssuesExportXlsx"];

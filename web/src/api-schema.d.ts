@@ -341,6 +341,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出履职活动台账（XLSX：本县或全市当年已确认的活动，A4 横向打印）
+         * @description 只限工作人员；县级工作人员只见本县。以公式开头的文字前加 '。
+         */
+        get: operations["getActivitiesExportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/activities/{id}": {
         parameters: {
             query?: never;
@@ -548,7 +568,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 统计台账（三张表一个 XLSX 工作簿） */
+        /** 统计台账（三张表一个 XLSX 工作簿，A4 横向打印：标题行、导出时间、每页重复表头、页码） */
         get: operations["getStatsExportXlsx"];
         put?: never;
         post?: never;
@@ -3615,6 +3635,76 @@ export interface operations {
             };
             /** @description 请以 JSON 格式提交 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivitiesExportXlsx: {
+        parameters: {
+            query?: {
+                /** @description 年度，默认今年 */
+                year?: number;
+                /** @description 只导出一个县市区（县级工作人员只能是本县；别县导出为空表） */
+                countyCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -83,7 +83,7 @@ export function toCsv(issues: ExportRow[], names: Names): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }
 
-/** The place an export covers: the county asked for, else the caller's own county, else the city. */
+/** The place an export covers: the caller's own county (staff of a county see no other), else the county asked for, else the city. */
 export function scopePlace(names: Names, countyCode: string | null | undefined): string {
   return (countyCode && names.county.get(countyCode)) || names.city
 }

@@ -57,7 +57,7 @@ async function allInScope(c: Context<AppEnv>, qs: IssueFilters): Promise<ExportR
 
 /** 平泉市-问题清单台账-2026年-20261202.xlsx (全部年度 without a year filter). */
 function fileName(c: Context<AppEnv>, qs: IssueFilters, names: Names, ext: string) {
-  const place = scopePlace(names, qs.countyCode ?? currentUser(c).countyCode)
+  const place = scopePlace(names, currentUser(c).countyCode ?? qs.countyCode)
   return attachment([place, '问题清单台账', qs.year ? `${qs.year}年` : '全部年度'], `issues-${qs.year ?? 'all'}`, todayInShanghai(), ext)
 }
 
@@ -104,7 +104,7 @@ export const issueRoutes = new Hono<AppEnv>()
     const qs = c.req.valid('query')
     const [issues, names] = await Promise.all([allInScope(c, qs), exportNames(c.var.db)])
     c.header('Content-Disposition', fileName(c, qs, names, 'xlsx'))
-    const blob = await toXlsx(issues, names, { place: scopePlace(names, qs.countyCode ?? currentUser(c).countyCode), year: qs.year })
+    const blob = await toXlsx(issues, names, { place: scopePlace(names, currentUser(c).countyCode ?? qs.countyCode), year: qs.year })
     return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   })
   .get('/issues/:id', read, idParams('id'), async (c) => {

@@ -94,6 +94,8 @@ export interface LedgerScope {
   year?: number
 }
 
+const byNumber = (a: ExportRow, b: ExportRow) => a.countyCode.localeCompare(b.countyCode) || a.year - b.year || (a.number ?? '\uffff').localeCompare(b.number ?? '\uffff') || a.createdAt.localeCompare(b.createdAt)
+
 /** The issue ledger as the 台账 to print (worker/core/office-sheet.ts). */
 export async function toXlsx(issues: ExportRow[], names: Names, scope: LedgerScope, now = new Date()): Promise<Blob> {
   const columns = COLUMNS.filter((c) => c.inSheet !== false)
@@ -104,7 +106,8 @@ export async function toXlsx(issues: ExportRow[], names: Names, scope: LedgerSco
       title: `${scope.place}“5+2”联动监督问题清单台账${years}`,
       note: `${exportedAt(now)}　共 ${issues.length} 条`,
       columns: columns.map((c) => ({ header: c.header, width: c.width, kind: c.kind })),
-      rows: issues.map((i) => columns.map((c) => c.value(i, names))),
+      // A ledger reads in register order: county, year, number.
+      rows: [...issues].sort(byNumber).map((i) => columns.map((c) => c.value(i, names))),
     },
   ])
 }

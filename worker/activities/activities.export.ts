@@ -5,7 +5,7 @@ import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import { activityScope, requirePermission, scopeOf, staffCountyFilter } from '../auth/access'
 import { ACTIVITY_TAGS, FOUR_BATCHES, OUTCOMES, VENUES, labelOf } from '../core/taxonomy'
-import { exportedAt, officeWorkbook, type OfficeColumn } from '../core/office-sheet'
+import type { OfficeColumn } from '../core/office-sheet'
 import { decodeCursor, page } from '../db/cursor'
 import { exportNames, scopePlace } from '../issues/issues.export'
 import { listActivities } from './activities.queries'
@@ -71,6 +71,7 @@ export async function activitiesWorkbook(db: Db, user: SessionUser, year: number
   const sum = (k: (typeof FOUR_BATCHES)[number]) => items.reduce((n, a) => n + a.outcomes[k], 0)
   const funds = rows.reduce((n, r) => n + (r.at(-1) as number), 0)
   const totals = ['合计', `${items.length} 次`, '', '', '', '', '', '', '', ...FOUR_BATCHES.map(sum), '', funds]
+  const { exportedAt, officeWorkbook } = await import('../core/office-sheet')
   const blob = await officeWorkbook([
     {
       name: '履职活动台账',

@@ -4,7 +4,8 @@
 // totals row included), wrapped text, dates as real date cells shown yyyy-mm-dd, and A4
 // landscape fitted to one page wide with page numbers in the footer.
 //
-// The writer is write-excel-file (loaded on the first export, a chunk of its own on Workers): it
+// This module and its writer are loaded by the first export (`await import`), chunks of their own
+// on Workers, so that the worker's start stays small. The writer is write-excel-file: it
 // has cells, styles and merged cells but no print setup, so the print setup is one of its
 // "features" below — a transform of the sheet and workbook XML it writes.
 import { inertText } from './spreadsheet'
@@ -163,14 +164,4 @@ export async function officeWorkbook(sheets: OfficeSheet[]): Promise<Blob> {
 export function exportedAt(now = new Date()): string {
   const t = new Date(now.getTime() + 8 * 3600_000).toISOString()
   return `导出时间：${t.slice(0, 10)} ${t.slice(11, 16)}（北京时间）`
-}
-
-/**
- * `attachment; filename="…"; filename*=UTF-8''…` for 平泉市-问题清单台账-2026年-20261202.xlsx:
- * the Chinese name per RFC 5987 (browsers use it) and an ASCII fallback for old clients.
- */
-export function attachment(parts: string[], ascii: string, today: string, ext: string): string {
-  const day = today.replace(/-/g, '')
-  const name = `${[...parts, day].join('-')}.${ext}`
-  return `attachment; filename="${ascii}-${day}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`
 }

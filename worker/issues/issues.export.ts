@@ -5,7 +5,7 @@ import type { Db } from '../db/client'
 import { fields, places } from '../db/schema'
 import { ISSUE_KINDS, ISSUE_SOURCES, ISSUE_STATUSES, labelOf } from '../core/taxonomy'
 import { inertValue } from '../core/spreadsheet'
-import { exportedAt, officeWorkbook, type ColumnKind } from '../core/office-sheet'
+import type { ColumnKind } from '../core/office-sheet'
 import { todayInShanghai } from '../core/dates'
 import { daysBetween, type Light } from '../core/lights'
 import type { Issue } from './issues.service'
@@ -98,6 +98,7 @@ const byNumber = (a: ExportRow, b: ExportRow) => a.countyCode.localeCompare(b.co
 
 /** The issue ledger as the 台账 to print (worker/core/office-sheet.ts). */
 export async function toXlsx(issues: ExportRow[], names: Names, scope: LedgerScope, now = new Date()): Promise<Blob> {
+  const { exportedAt, officeWorkbook } = await import('../core/office-sheet')
   const columns = COLUMNS.filter((c) => c.inSheet !== false)
   const years = scope.year ? `（${scope.year}年）` : '（全部年度）'
   return officeWorkbook([

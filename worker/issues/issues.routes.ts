@@ -11,7 +11,7 @@ import { actionBody, actionResult, createIssueBody, issue as issueSchema, issueD
 import { createIssue, performAction, toIssue, visibleIssue } from './issues.service'
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
 import { exportNames, scopePlace, toCsv, toXlsx, type ExportRow, type Names } from './issues.export'
-import { attachment } from '../core/office-sheet'
+import { attachment } from '../core/spreadsheet'
 import { issuePhotos, photoCounts } from '../photos/photos.service'
 import { dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 

@@ -4,7 +4,7 @@
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
 import { FIVE_INTRODUCTIONS, FIVE_ONES, FOUR_BATCHES, OUTCOMES, labelOf } from '../core/taxonomy'
-import { exportedAt, officeWorkbook, type OfficeColumn, type OfficeValue } from '../core/office-sheet'
+import type { OfficeColumn, OfficeValue } from '../core/office-sheet'
 import { exportNames, scopePlace } from '../issues/issues.export'
 import { activityStats, fiveOneStats, supervisionStats } from './stats.service'
 
@@ -21,6 +21,7 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
   const county = (code: string) => names.county.get(code) ?? code
   const field = (code: string) => names.field.get(`${year}:${code}`) ?? code
   const place = scopePlace(names, user.countyCode ?? countyCode)
+  const { exportedAt, officeWorkbook } = await import('../core/office-sheet')
   const note = exportedAt(now)
 
   const supColumns = [col('县市区', 10, 'text'), col('监督领域', 20, 'text'), ...['已上报', '已交办', '整改中', '已整改待验收', '已销号', '不予受理', '逾期', '合计（不含不予受理）'].map((h) => col(h, 8)), col('销号率', 8, 'percent'), col('按期销号率', 8, 'percent')]

@@ -11,7 +11,7 @@ import { activityStats, countiesInScope, fiveOneStats, supervisionStats } from '
 import { inactiveDeputies } from './stats.queries'
 import { ValidationFailed } from '../core/errors'
 import { statsWorkbook } from './stats.export'
-import { attachment } from '../core/office-sheet'
+import { attachment } from '../core/spreadsheet'
 import { activityTable, fiveOneTable, inactiveDeputyList, statsQuery, supervisionTable } from './stats.schemas'
 
 const TAGS = ['统计']

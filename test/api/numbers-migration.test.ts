@@ -73,7 +73,8 @@ describe('numbering the issues filed before register numbers', () => {
     const user: SessionUser = { id: deputyId, name: '代表甲', phone: '13900000001', role: 'deputy', countyCode: PINGQUAN, unitId: null, unitName: null, level: 'county', mustChangePassword: false }
     const next = await createIssue(db, user, issueBody({ foundOn: '2025-10-01' }) as never)
     expect(next.issue.number).toBe('平泉-2025-0005')
-    const firstOfYear = await createIssue(db, user, issueBody({ foundOn: '2026-01-05' }) as never, new Date('2026-02-01T04:00:00Z'))
-    expect(firstOfYear.issue.number).toBe('平泉-2026-0001')
+    // Each county and year goes on from its own last number.
+    const earlierYear = await createIssue(db, user, issueBody({ foundOn: '2024-06-01' }) as never)
+    expect(earlierYear.issue.number).toBe('平泉-2024-0002')
   })
 })

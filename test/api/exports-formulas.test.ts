@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import readXlsxFile from 'read-excel-file/node'
 import { makeTestApp, PINGQUAN } from '../support/app'
 import { fileIssue } from '../support/issues'
+import { recordActivity, review } from '../support/activities'
 import { places } from '../../worker/db/schema'
 import { inertText } from '../../worker/core/spreadsheet'
 import { yearInShanghai } from '../../worker/core/dates'
@@ -23,8 +24,9 @@ describe('exports never write a cell that starts a formula', () => {
     await fileIssue(t, deputy.cookie, { title, township, location, description })
     const xlsx = await t.call('GET', '/api/v1/issues/export.xlsx', { cookie: staff.cookie })
     const data = (await readXlsxFile(Buffer.from(await xlsx.arrayBuffer())))[0]!.data
-    const header = data[0] as string[]
-    const col = (name: string) => data[1]![header.indexOf(name)]
+    // Row 3 is the header (a title and the export-time line above it).
+    const header = data[2] as string[]
+    const col = (name: string) => data[3]![header.indexOf(name)]
     expect(col('问题标题')).toBe(`'${title}`)
     expect(col('乡镇（街道）')).toBe(`'${township}`)
     expect(col('具体位置')).toBe(`'${location}`)
@@ -35,6 +37,18 @@ describe('exports never write a cell that starts a formula', () => {
     const csv = await (await t.call('GET', '/api/v1/issues/export.csv', { cookie: staff.cookie })).text()
     expect(csv).toContain(`"'=cmd|""/c calc""!A1"`)
     expect(csv).toContain(`'${location}`)
+  })
+
+  it('neutralises the activities ledger', async () => {
+    const t = await makeTestApp()
+    const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+    const deputy = await t.actor({ role: 'deputy', countyCode: PINGQUAN, name: '@SUM(A1)' })
+    const a = await recordActivity(t, deputy.cookie, { title: FORMULAS[0], description: FORMULAS[1], place: FORMULAS[4] })
+    expect((await review(t, staff.cookie, a, 'confirm')).status).toBe(200)
+    const res = await t.call('GET', `/api/v1/activities/export.xlsx?year=${yearInShanghai()}`, { cookie: staff.cookie })
+    const cells = (await readXlsxFile(Buffer.from(await res.arrayBuffer())))[0]!.data.flat().filter((v): v is string => typeof v === 'string')
+    expect(cells).toEqual(expect.arrayContaining([`'${FORMULAS[0]}`, `'${FORMULAS[1]}`, `'${FORMULAS[4]}`, `'@SUM(A1)`]))
+    expect(cells.filter((v) => /^[=+\-@＝]/.test(v))).toEqual([])
   })
 
   it('neutralises the statistics workbook (county and field names included)', async () => {

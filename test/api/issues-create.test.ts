@@ -34,7 +34,7 @@ describe('reporting an issue', () => {
       version: 1,
     })
     expect(Object.keys(issue).sort()).toEqual(
-      ['id', 'kind', 'year', 'fieldCode', 'countyCode', 'township', 'location', 'title', 'description', 'source', 'foundOn', 'reporterId', 'reporterName', 'unitId', 'unitName', 'requirement', 'deadline', 'status', 'overdue', 'progress', 'closedOn', 'closedOnTime', 'createdAt', 'updatedAt', 'version', 'light', 'pressCount', 'declinedNote'].sort(),
+      ['id', 'kind', 'year', 'fieldCode', 'countyCode', 'township', 'location', 'title', 'description', 'source', 'foundOn', 'reporterId', 'reporterName', 'unitId', 'unitName', 'requirement', 'deadline', 'status', 'overdue', 'progress', 'closedOn', 'closedOnTime', 'createdAt', 'updatedAt', 'version', 'light', 'pressCount', 'declinedNote', 'number'].sort(),
     )
   })
 

@@ -47,10 +47,11 @@ describe('exporting the ledger', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=.*filename\*=UTF-8''/)
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toMatch(/^平泉市-问题清单台账-全部年度-\d{8}\.csv$/)
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)))
-    expect(rows[0]!.slice(0, 6)).toEqual(['年度', '县市区', '监督领域', '类型', '问题标题', '问题描述'])
+    expect(rows[0]!.slice(0, 7)).toEqual(['编号', '年度', '县市区', '监督领域', '类型', '问题标题', '问题描述'])
     expect(rows).toHaveLength(3) // header + the two issues of 平泉市, none of 隆化县
     const row = rows.find((r) => r.includes(tricky.id))!
     const col = (h: string) => row[rows[0]!.indexOf(h)]
@@ -65,6 +66,8 @@ describe('exporting the ledger', () => {
     expect(col('督办次数')).toBe('0')
     expect(col('责任单位')).toBe('平泉市住房和城乡建设局')
     expect(col('反映人')).toBe('刘海燕')
+    expect(col('编号')).toBe(tricky.number)
+    expect(col('记录标识（ID）')).toBe(tricky.id)
   })
 
   it('never lets a cell start a spreadsheet formula', async () => {
@@ -91,10 +94,13 @@ describe('exporting the ledger', () => {
     const sheets = await readXlsxFile(Buffer.from(await res.arrayBuffer()))
     expect(sheets[0]!.sheet).toBe('问题清单台账')
     const data = sheets[0]!.data
-    expect(data[0]!.slice(0, 5)).toEqual(['年度', '县市区', '监督领域', '类型', '问题标题'])
-    expect(data).toHaveLength(2)
-    const header = data[0] as string[]
-    expect(data[1]![header.indexOf('问题描述')]).toBe('第一行，带逗号\n第二行：=SUM(A1) 不应成为公式')
-    expect(data[1]![header.indexOf('编号')]).toBe(tricky.id)
+    // The title, the export-time line, then the header and the rows.
+    expect(data[0]![0]).toBe('平泉市“5+2”联动监督问题清单台账（全部年度）')
+    expect(String(data[1]![0])).toMatch(/^导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）　共 1 条$/)
+    expect(data[2]!.slice(0, 5)).toEqual(['编号', '县市区', '监督领域', '类型', '问题标题'])
+    expect(data).toHaveLength(4)
+    const header = data[2] as string[]
+    expect(data[3]![header.indexOf('问题描述')]).toBe('第一行，带逗号\n第二行：=SUM(A1) 不应成为公式')
+    expect(data[3]![header.indexOf('编号')]).toBe(tricky.number)
   })
 })

@@ -110,6 +110,10 @@ describe('importing a ledger', () => {
     const list = await listAll(t, staff.cookie)
     expect(list.map((i) => i.status).sort()).toEqual(['assigned', 'closed', 'rectified', 'rectifying', 'reported', 'rejected'].sort())
     expect(list.every((i) => i.reporterName === '刘秀英' && i.countyCode === PINGQUAN)).toBe(true)
+    // Each is registered as any report is: a number of its own in the county's sequence.
+    const numbers = list.map((i) => (i as { number?: string | null }).number)
+    expect(numbers.every((n) => /^平泉-\d{4}-\d{4}$/.test(n ?? ''))).toBe(true)
+    expect(new Set(numbers).size).toBe(6)
     const byTitle = Object.fromEntries(list.map((i) => [i.title, i]))
     expect(byTitle['机井未封填']).toMatchObject({ status: 'rectifying', unitId: unit.id, unitName: '平泉市水务局', fieldCode: 'groundwater', deadline: daysFromToday(-3), overdue: true })
     expect(byTitle['公厕无人保洁']).toMatchObject({ status: 'rectified', progress: 100 })

@@ -151,7 +151,9 @@ describe('scope of the figures', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['问题整改统计', '代表履职统计', '五个一'])
     const sup = sheets[0]!.data
     expect(sup.at(-1)!.slice(0, 10)).toEqual(['合计', null, 1, 1, 0, 0, 2, 1, 1, 4])
-    expect(sheets[1]!.data[1]![0]).toBe('平泉市')
+    // Row 3 is the header (the title and the export-time line above it), row 4 the first county.
+    expect(sheets[1]!.data[2]![0]).toBe('县市区')
+    expect(sheets[1]!.data[3]![0]).toBe('平泉市')
   })
 })
 

@@ -9,6 +9,8 @@ export interface ApiIssue {
   status: string
   version: number
   unitName: string | null
+  /** The register number (挂号), e.g. 平泉-2026-0042. */
+  number: string | null
 }
 
 export interface ApiSession {

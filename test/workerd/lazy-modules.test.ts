@@ -46,8 +46,16 @@ it('exports the issue ledger as an XLSX that reads back with the issue in it', a
   const res = await call('staff', 'GET', '/issues/export.xlsx')
   expect(res.status).toBe(200)
   const rows = await readSheet(await res.arrayBuffer())
-  expect(rows[0]).toContain('年度')
-  expect(rows.slice(1).some((r) => r.includes('村口路灯损坏'))).toBe(true)
+  // The title row, the export-time line, then the header.
+  expect(rows[2]).toContain('发现日期')
+  expect(rows.slice(3).some((r) => r.includes('村口路灯损坏'))).toBe(true)
+})
+
+it('exports the activities ledger as an XLSX', async () => {
+  const res = await call('staff', 'GET', `/activities/export.xlsx?year=${yearInShanghai()}`)
+  expect(res.status).toBe(200)
+  const rows = await readSheet(await res.arrayBuffer())
+  expect(rows[2]).toContain('活动日期')
 })
 
 it('exports the statistics as an XLSX workbook with its sheets', async () => {

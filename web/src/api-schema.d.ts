@@ -290,7 +290,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 导出问题清单台账（XLSX）
+         * 导出问题清单台账（XLSX，A4 横向打印：标题行、导出时间、每页重复表头、页码）
          * @description 筛选条件同问题列表，最多 20,000 行；以公式开头的文字前加 '。
          */
         get: operations["getIssuesExportXlsx"];
@@ -372,6 +372,26 @@ export interface paths {
          * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409。
          */
         post: operations["postActivities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出履职活动台账（XLSX：本县或全市当年已确认的活动，A4 横向打印）
+         * @description 只限工作人员；县级工作人员只见本县。以公式开头的文字前加 '。
+         */
+        get: operations["getActivitiesExportXlsx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -585,7 +605,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 统计台账（三张表一个 XLSX 工作簿） */
+        /** 统计台账（三张表一个 XLSX 工作簿，A4 横向打印：标题行、导出时间、每页重复表头、页码） */
         get: operations["getStatsExportXlsx"];
         put?: never;
         post?: never;
@@ -978,6 +998,11 @@ export interface components {
             township: string;
             /** @description 具体位置，未填为空字符串 */
             location: string;
+            /**
+             * @description 挂号编号：县市区简称-发现年份-本县当年序号（4 位），如 平泉-2026-0042；上报时在同一批写入中取号，不重复、不复用。null 只见于不经上报接口直接写入数据库的记录
+             * @example 平泉-2026-0042
+             */
+            number: string | null;
             title: string;
             description: string;
             /**
@@ -1225,6 +1250,11 @@ export interface components {
             township: string;
             /** @description 具体位置，未填为空字符串 */
             location: string;
+            /**
+             * @description 挂号编号：县市区简称-发现年份-本县当年序号（4 位），如 平泉-2026-0042；上报时在同一批写入中取号，不重复、不复用。null 只见于不经上报接口直接写入数据库的记录
+             * @example 平泉-2026-0042
+             */
+            number: string | null;
             title: string;
             description: string;
             /**
@@ -2948,7 +2978,7 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
-                /** @description 在标题、描述、具体位置、乡镇中查找 */
+                /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
                 /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
                 sort?: "newest" | "deadline";
@@ -3339,7 +3369,7 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
-                /** @description 在标题、描述、具体位置、乡镇中查找 */
+                /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
             };
             header?: never;
@@ -3428,7 +3458,7 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
-                /** @description 在标题、描述、具体位置、乡镇中查找 */
+                /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
             };
             header?: never;
@@ -4034,6 +4064,76 @@ export interface operations {
             };
             /** @description 请以 JSON 格式提交 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivitiesExportXlsx: {
+        parameters: {
+            query?: {
+                /** @description 年度，默认今年 */
+                year?: number;
+                /** @description 只导出一个县市区（县级工作人员只能是本县；别县导出为空表） */
+                countyCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,6 +38,8 @@ export const statsApi = {
   fiveOnes: (year: number) => http.get<Answer<'/stats/five-ones'>>(`/stats/five-ones${qs({ year })}`),
   inactive: (year: number, countyCode: string) => http.get<Answer<'/stats/inactive-deputies'>>(`/stats/inactive-deputies${qs({ year, countyCode })}`),
   exportUrl: (year: number, countyCode?: string) => `/api/v1/stats/export.xlsx${qs({ year, countyCode })}`,
+  /** The 履职活动台账: the year's confirmed activities of the county (or the city). */
+  activitiesExportUrl: (year: number, countyCode?: string) => `/api/v1/activities/export.xlsx${qs({ year, countyCode })}`,
   /** Every issue of a filter, following the cursor (a year's overdue or closed list for the report). */
   async allIssues(filter: Record<string, string | number | undefined>): Promise<Issue[]> {
     const out: Issue[] = []

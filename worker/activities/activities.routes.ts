@@ -4,11 +4,13 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { activityScope, staffCountyFilter, scopeOf } from '../auth/access'
 import { currentUser } from '../auth/middleware'
-import { yearInShanghai } from '../core/dates'
+import { todayInShanghai, yearInShanghai } from '../core/dates'
 import { decodeCursor, page } from '../db/cursor'
 import { body, idParams, querystring } from '../validate'
-import { route } from '../openapi/describe'
-import { activity, activityList, createActivityBody, deputyRecord as record, listActivitiesQuery, recordQuery, reviewBody, updateActivityBody } from './activities.schemas'
+import { binary, route, XLSX } from '../openapi/describe'
+import { attachment } from '../core/spreadsheet'
+import { activitiesWorkbook } from './activities.export'
+import { activitiesExportQuery, activity, activityList, createActivityBody, deputyRecord as record, listActivitiesQuery, recordQuery, reviewBody, updateActivityBody } from './activities.schemas'
 import { createActivity, deputyRecord, reviewActivity, updateActivity, visibleActivity, withChildren } from './activities.service'
 import { listActivities } from './activities.queries'
 
@@ -27,6 +29,12 @@ const update = route({
   responses: { 200: activity, errors: [403, 409] },
 })
 const review = route({ tags: TAGS, summary: '审核履职活动：确认或退回（工作人员；退回须写原因）', responses: { 200: activity, errors: [403, 409] } })
+const exported = route({
+  tags: TAGS,
+  summary: '导出履职活动台账（XLSX：本县或全市当年已确认的活动，A4 横向打印）',
+  description: '只限工作人员；县级工作人员只见本县。以公式开头的文字前加 \'。',
+  responses: { 200: binary(XLSX), errors: [403] },
+})
 const yearly = route({ tags: TAGS, summary: '代表的年度履职档案（只计已确认的活动）', responses: { 200: record, errors: [403] } })
 
 export const activityRoutes = new Hono<AppEnv>()
@@ -47,6 +55,13 @@ export const activityRoutes = new Hono<AppEnv>()
     const rows = await listActivities(c.var.db, { scope, ...qs, after: decodeCursor(qs.cursor) })
     const { items, nextCursor } = page(rows, qs.limit, (a) => a.createdAt)
     return c.json({ items: await withChildren(c.var.db, items), nextCursor })
+  })
+  .get('/activities/export.xlsx', exported, querystring(activitiesExportQuery), async (c) => {
+    const qs = c.req.valid('query')
+    const year = qs.year ?? yearInShanghai()
+    const { blob, place } = await activitiesWorkbook(c.var.db, currentUser(c), year, qs.countyCode)
+    c.header('Content-Disposition', attachment([place, '履职活动台账', `${year}年`], `activities-${year}`, todayInShanghai(), 'xlsx'))
+    return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   })
   .get('/activities/:id', read, idParams('id'), async (c) => {
     const row = await visibleActivity(c.var.db, currentUser(c), c.req.valid('param').id)

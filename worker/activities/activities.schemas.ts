@@ -150,3 +150,8 @@ export const deputyRecord = z
   })
   .meta({ id: 'DeputyRecord', description: '代表的年度履职档案：除 activities 外只计已确认的活动' })
 export type DeputyRecord = z.infer<typeof deputyRecord>
+
+export const activitiesExportQuery = z.object({
+  year: z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100).optional().meta({ description: '年度，默认今年' }),
+  countyCode: countyCode.optional().meta({ description: '只导出一个县市区（县级工作人员只能是本县；别县导出为空表）' }),
+})

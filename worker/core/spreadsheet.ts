@@ -13,3 +13,13 @@ export function inertText(s: string): string {
 export function inertValue<T extends string | number>(v: T): T | string {
   return typeof v === 'string' ? inertText(v) : v
 }
+
+/**
+ * `attachment; filename="…"; filename*=UTF-8''…` for 平泉市-问题清单台账-2026年-20261202.xlsx:
+ * the Chinese name per RFC 5987 (browsers use it) and an ASCII fallback for old clients.
+ */
+export function attachment(parts: string[], ascii: string, today: string, ext: string): string {
+  const day = today.replace(/-/g, '')
+  const name = `${[...parts, day].join('-')}.${ext}`
+  return `attachment; filename="${ascii}-${day}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`
+}

@@ -142,3 +142,39 @@ export function labelOf(list: readonly { code: string; name: string }[], code: s
   if (!code) return ''
   return list.find((x) => x.code === code)?.name ?? code
 }
+
+/**
+ * The county part of an issue's register number (挂号, `平泉-2026-0042`): the county's name
+ * without its suffix (市, 县, 区, 矿区, 满族自治县, 满族蒙古族自治县). Two names are kept longer or
+ * shorter to stay unique and readable: 承德县 keeps its 县 (bare 承德 is the city), and the
+ * 承德高新技术产业开发区 is 高新区, as it is called. A place not listed here (a county added later)
+ * falls back to countyShortName's rule on its name. The migration that numbered the existing
+ * issues (0015_issue_register_numbers) spells out the same table.
+ */
+export const COUNTY_SHORT_NAMES: Readonly<Record<string, string>> = {
+  '130802': '双桥',
+  '130803': '双滦',
+  '130804': '鹰手营子',
+  '130821': '承德县',
+  '130822': '兴隆',
+  '130824': '滦平',
+  '130825': '隆化',
+  '130826': '丰宁',
+  '130827': '宽城',
+  '130828': '围场',
+  '130881': '平泉',
+  '130871': '高新区',
+}
+
+/** The short form of a county for register numbers: the table above, else the name without its suffix. */
+export function countyShortName(code: string, name?: string): string {
+  const known = COUNTY_SHORT_NAMES[code]
+  if (known) return known
+  const stripped = (name ?? '').replace(/(满族蒙古族自治县|满族自治县|蒙古族自治县|自治县|矿区|市|县|区)$/, '')
+  return stripped || name || code
+}
+
+/** An issue's register number: county short name, the year of its found date, a 4-digit sequence. */
+export function issueNumber(countyCode: string, year: number, seq: number): string {
+  return `${countyShortName(countyCode)}-${year}-${String(seq).padStart(4, '0')}`
+}

@@ -114,3 +114,17 @@ export const deadlineCounts = sqliteTable(
     check('deadline_counts_dimension', sql`${t.dimension} in ('county', 'field', 'township', 'unit')`),
   ],
 )
+
+/**
+ * The last register number given per county and year (issues.number). Bumped only by the create
+ * batch that inserts the issue, so a number is never handed out twice nor reused.
+ */
+export const issueNumberSeq = sqliteTable(
+  'issue_number_seq',
+  {
+    countyCode: text('county_code').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.year] })],
+)

@@ -245,6 +245,11 @@ export const issues = sqliteTable(
     pressCount: integer('press_count').notNull().default(0),
     /** The unit's reason when it declined the item (退办), until staff assign or reject it again. */
     declinedNote: text('declined_note'),
+    /**
+     * The register number (挂号), `平泉-2026-0042`: county short name, year, sequence per county and
+     * year from issue_number_seq, written by the create batch itself (issues.queries insertIssue).
+     */
+    number: text('number'),
     /** Hash of the create request, so that a retried create can be told from a reused id. */
     requestHash: text('request_hash').notNull(),
     /**
@@ -258,6 +263,7 @@ export const issues = sqliteTable(
   },
   (t) => [
     foreignKey({ columns: [t.year, t.fieldCode], foreignColumns: [fields.year, fields.code] }),
+    uniqueIndex('issues_number').on(t.number),
     index('issues_created').on(t.createdAt, t.id),
     index('issues_county_created').on(t.countyCode, t.createdAt, t.id),
     // Overdue (open, past deadline) of a county and year: the one time-dependent figure.

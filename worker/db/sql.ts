@@ -50,16 +50,18 @@ type CreatedOnce = SQLiteTable & { id: AnySQLiteColumn; createdByRequest: AnySQL
  * exists (a retry writes nothing), and `ours` holds, inside the same batch, only if the stored row
  * is the one this very request wrote — it carries this request's fresh token. Dependent writes
  * (children, events, counters) are tied to `ours`, so a retry, even one arriving in the same
- * millisecond with the same content, doubles nothing. Run `insert` first in the batch; it returns
- * the inserted id, so `createdNow(results[0])` tells the caller whether this request created it.
+ * millisecond with the same content, doubles nothing. `insert` returns the inserted id, so
+ * `createdNow(result)` tells the caller whether this request created it. `computed` columns take
+ * their value from SQL evaluated by the insert itself (a number from a counter bumped earlier in
+ * the same batch).
  */
-export function createOnce<T extends CreatedOnce>(db: Db, table: T, row: T['$inferInsert']) {
+export function createOnce<T extends CreatedOnce>(db: Db, table: T, row: T['$inferInsert'], computed: Partial<Record<keyof T['$inferInsert'], SQL>> = {}) {
   const token = crypto.randomUUID()
   const id = (row as { id: string }).id
   return {
     insert: db
       .insert(table)
-      .values({ ...row, createdByRequest: token })
+      .values({ ...row, ...computed, createdByRequest: token })
       .onConflictDoNothing()
       .returning({ id: table.id }),
     ours: sql`exists (select 1 from ${table} where ${table.id} = ${id} and ${table.createdByRequest} = ${token})`,

@@ -392,7 +392,7 @@ async function fileRow(db: Db, user: SessionUser, countyCode: string, r: LedgerR
     updatedAt: at,
   } satisfies NewIssue
   const data = { imported: true, row: r.row, ...(unitId ? { unitId, unitName: r.unitName!, requirement: r.requirement!, deadline: r.deadline! } : {}) }
-  return insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: r.status, actorId: user.id, at, note: IMPORTED_NOTE, data: JSON.stringify(data) })
+  return (await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: r.status, actorId: user.id, at, note: IMPORTED_NOTE, data: JSON.stringify(data) })).created
 }
 
 /** The template: the header and one example row, for GET /issues/import/template. */

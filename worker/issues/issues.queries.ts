@@ -3,13 +3,13 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { issueEvents, issues, units, users } from '../db/schema'
+import { issueEvents, issueNumberSeq, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { contains, createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
 import { deadlineMoved, issueCreated, issueMoved } from '../stats/counters'
 import { OPEN_STATUSES } from '../core/workflow'
-import type { IssueStatus } from '../core/taxonomy'
+import { countyShortName, type IssueStatus } from '../core/taxonomy'
 import { deadlineRange, type Light } from '../core/lights'
 import type { DueSoonRule } from '../settings/settings.service'
 
@@ -40,6 +40,7 @@ export const issueColumns = {
   closedOnTime: issues.closedOnTime,
   pressCount: issues.pressCount,
   declinedNote: issues.declinedNote,
+  number: issues.number,
   requestHash: issues.requestHash,
   createdAt: issues.createdAt,
   updatedAt: issues.updatedAt,
@@ -146,7 +147,7 @@ export function listIssues(db: Db, f: IssueFilter) {
   // A change after the instant, the filing itself not counted (a deputy's "new progress").
   if (f.updatedAfter) where.push(gt(issues.updatedAt, f.updatedAfter), gt(issues.updatedAt, issues.createdAt))
   if (f.q) {
-    where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))
+    where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q), ...numberMatch(f.q)))
   }
   if (f.sort === 'newest') {
     if (f.after) where.push(keysetAfter(issues.createdAt, issues.id, f.after, 'desc'))
@@ -160,6 +161,17 @@ export function listIssues(db: Db, f: IssueFilter) {
     .where(and(...where))
     .orderBy(asc(deadlineKey), asc(issues.id))
     .limit(f.limit + 1)
+}
+
+/**
+ * A register number typed in the search box: the whole number (平泉-2026-0042) or its sequence
+ * part (0042, or 42), the way people say it on the phone.
+ */
+function numberMatch(q: string): SQL[] {
+  const t = q.trim()
+  if (/^\d{1,6}$/.test(t)) return [sql`${issues.number} like ${`%-${t.padStart(4, '0')}`}`]
+  if (/^.+-\d{4}-\d{4,}$/.test(t)) return [eq(issues.number, t)]
+  return []
 }
 
 export async function listEvents(db: Db, issueId: string) {
@@ -191,10 +203,32 @@ export type NewEvent = typeof issueEvents.$inferInsert
  * issue's), and the counters move only for the row this very request wrote: the one carrying its
  * fresh token. (Its id, hash and created_at would not do: a retry can arrive in the same millisecond.)
  */
-export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: NewEvent): Promise<boolean> {
-  const create = createOnce(db, issues, issue)
-  const [inserted] = await db.batch([create.insert, db.insert(issueEvents).values(event).onConflictDoNothing(), ...issueCreated(db, issue, create.ours)])
-  return createdNow(inserted)
+export async function insertIssue(db: Db, issue: NewIssue & IssueKeys, event: NewEvent): Promise<{ created: boolean; number: string | null }> {
+  const seq = and(eq(issueNumberSeq.countyCode, issue.countyCode), eq(issueNumberSeq.year, issue.year))
+  const prefix = `${countyShortName(issue.countyCode)}-${issue.year}-`
+  const number = sql`${prefix} || printf('%04d', (${db.select({ last: issueNumberSeq.last }).from(issueNumberSeq).where(seq)}))`
+  const create = createOnce(db, issues, issue, { number })
+  const [, inserted, , stored] = await db.batch([
+    nextNumber(db, issue),
+    create.insert,
+    db.insert(issueEvents).values(event).onConflictDoNothing(),
+    db.select({ number: issues.number }).from(issues).where(eq(issues.id, issue.id)),
+    ...issueCreated(db, issue, create.ours),
+  ])
+  return { created: createdNow(inserted), number: stored[0]?.number ?? null }
+}
+
+/**
+ * The register number's counter for the issue's county and year moves on by one, unless an issue
+ * with this id exists already (a retried create keeps its number and uses up none). Run in the
+ * issue's create batch, before its insert: the batch is one transaction on D1 and libSQL, so two
+ * creates never read the same `last`.
+ */
+export function nextNumber(db: Db, issue: { id: string; countyCode: string; year: number }) {
+  return db
+    .insert(issueNumberSeq)
+    .select(sql`select ${issue.countyCode}, ${issue.year}, 1 where not exists (select 1 from ${issues} where ${issues.id} = ${issue.id})`)
+    .onConflictDoUpdate({ target: [issueNumberSeq.countyCode, issueNumberSeq.year], set: { last: sql`${issueNumberSeq.last} + 1` } })
 }
 
 /**

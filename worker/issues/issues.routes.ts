@@ -10,7 +10,8 @@ import { binary, CSV, route, XLSX } from '../openapi/describe'
 import { actionBody, actionResult, createIssueBody, issue as issueSchema, issueDetail, issueFilters, issueList, listQuery, type IssueEventData, type IssueFilters } from './issues.schemas'
 import { createIssue, performAction, toIssue, visibleIssue } from './issues.service'
 import { listEvents, listIssues, NO_DEADLINE, type IssueFilter } from './issues.queries'
-import { exportNames, toCsv, toXlsx, type ExportRow } from './issues.export'
+import { exportNames, scopePlace, toCsv, toXlsx, type ExportRow, type Names } from './issues.export'
+import { attachment } from '../core/spreadsheet'
 import { issuePhotos, photoCounts } from '../photos/photos.view.service'
 import { dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 import { readUploadCells } from '../imports/upload'
@@ -57,9 +58,10 @@ async function allInScope(c: Context<AppEnv>, qs: IssueFilters): Promise<ExportR
   return out
 }
 
-function fileName(ext: string) {
-  const name = `问题清单台账-${todayInShanghai()}.${ext}`
-  return `attachment; filename="issues-${todayInShanghai()}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`
+/** 平泉市-问题清单台账-2026年-20261202.xlsx (全部年度 without a year filter). */
+function fileName(c: Context<AppEnv>, qs: IssueFilters, names: Names, ext: string) {
+  const place = scopePlace(names, currentUser(c).countyCode ?? qs.countyCode)
+  return attachment([place, '问题清单台账', qs.year ? `${qs.year}年` : '全部年度'], `issues-${qs.year ?? 'all'}`, todayInShanghai(), ext)
 }
 
 const TAGS = ['问题清单']
@@ -72,7 +74,7 @@ const create = route({
 const list = route({ tags: TAGS, summary: '问题列表（按范围：单位见交办给它的、代表见本人反映的、县级本县、市级全部）', responses: { 200: issueList } })
 const exported = (summary: string, media: string) => route({ tags: TAGS, summary, description: '筛选条件同问题列表，最多 20,000 行；以公式开头的文字前加 \'。', responses: { 200: binary(media) } })
 const csv = exported('导出问题清单台账（CSV，UTF-8 带 BOM）', CSV)
-const xlsx = exported('导出问题清单台账（XLSX）', XLSX)
+const xlsx = exported('导出问题清单台账（XLSX，A4 横向打印：标题行、导出时间、每页重复表头、页码）', XLSX)
 const read = route({ tags: TAGS, summary: '一条问题及其办理过程', responses: { 200: issueDetail } })
 const act = route({
   tags: TAGS,
@@ -131,14 +133,16 @@ export const issueRoutes = new Hono<AppEnv>()
     return c.json({ items: items.map((i) => toIssue(i, today, rule)), nextCursor })
   })
   .get('/issues/export.csv', csv, querystring(issueFilters), async (c) => {
-    const [issues, names] = await Promise.all([allInScope(c, c.req.valid('query')), exportNames(c.var.db)])
-    c.header('Content-Disposition', fileName('csv'))
+    const qs = c.req.valid('query')
+    const [issues, names] = await Promise.all([allInScope(c, qs), exportNames(c.var.db)])
+    c.header('Content-Disposition', fileName(c, qs, names, 'csv'))
     return c.body(toCsv(issues, names), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
   })
   .get('/issues/export.xlsx', xlsx, querystring(issueFilters), async (c) => {
-    const [issues, names] = await Promise.all([allInScope(c, c.req.valid('query')), exportNames(c.var.db)])
-    c.header('Content-Disposition', fileName('xlsx'))
-    const blob = await toXlsx(issues, names)
+    const qs = c.req.valid('query')
+    const [issues, names] = await Promise.all([allInScope(c, qs), exportNames(c.var.db)])
+    c.header('Content-Disposition', fileName(c, qs, names, 'xlsx'))
+    const blob = await toXlsx(issues, names, { place: scopePlace(names, currentUser(c).countyCode ?? qs.countyCode), year: qs.year })
     return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   })
   .get('/issues/:id', read, idParams('id'), async (c) => {

@@ -59,7 +59,7 @@ export const issueFilters = z.object({
   declined: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被责任单位退办、待重新交办的' }),
   pressed: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被督办过的' }),
   updatedAfter: z.iso.datetime({ error: '应为 ISO 8601 时间' }).optional().meta({ description: '只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”）' }),
-  q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找' }),
+  q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42）' }),
 })
 
 export const listQuery = issueFilters.extend({
@@ -81,6 +81,7 @@ export const issue = z
     countyCode: z.string().meta({ description: '县市区代码' }),
     township: z.string().meta({ description: '乡镇（街道），未填为空字符串' }),
     location: z.string().meta({ description: '具体位置，未填为空字符串' }),
+    number: z.string().nullable().meta({ description: '挂号编号：县市区简称-发现年份-本县当年序号（4 位），如 平泉-2026-0042；上报时在同一批写入中取号，不重复、不复用。null 只见于不经上报接口直接写入数据库的记录', example: '平泉-2026-0042' }),
     title: z.string(),
     description: z.string(),
     source: z.enum(codesOf(ISSUE_SOURCES)).meta({ description: '发现方式' }),

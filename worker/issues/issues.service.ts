@@ -71,10 +71,10 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
     createdAt: at,
     updatedAt: at,
   } satisfies NewIssue
-  const created = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
+  const { created, number } = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
   if (created) {
-    // Everything of a new issue is known: answer it without reading it back.
-    const fresh = { ...row, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, version: 1 }
+    // Everything of a new issue is known (its number read back in its own batch): answer it without reading it again.
+    const fresh = { ...row, number, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, version: 1 }
     return { issue: toIssue(fresh, today), created }
   }
   const existing = await findIssue(db, id)

@@ -11,6 +11,7 @@ import { activityStats, countiesInScope, fiveOneStats, supervisionStats } from '
 import { inactiveDeputies } from './stats.queries'
 import { ValidationFailed } from '../core/errors'
 import { statsWorkbook } from './stats.export'
+import { attachment } from '../core/spreadsheet'
 import { activityTable, fiveOneTable, inactiveDeputyList, statsQuery, supervisionTable } from './stats.schemas'
 
 const TAGS = ['统计']
@@ -20,7 +21,7 @@ const supervision = stats('问题整改统计（按县市区 × 监督领域或�
 const activities = stats('代表履职统计（按县市区）', activityTable)
 const fiveOnes = stats('“五个一”统计（每级人大一行）', fiveOneTable)
 const inactive = stats('当年没有已确认活动的代表（须选一个县市区）', inactiveDeputyList)
-const workbook = route({ tags: TAGS, summary: '统计台账（三张表一个 XLSX 工作簿）', responses: { 200: binary(XLSX), errors: [403, 404] } })
+const workbook = route({ tags: TAGS, summary: '统计台账（三张表一个 XLSX 工作簿，A4 横向打印：标题行、导出时间、每页重复表头、页码）', responses: { 200: binary(XLSX), errors: [403, 404] } })
 
 export const statsRoutes = new Hono<AppEnv>()
   .get('/stats/supervision', supervision, querystring(statsQuery), async (c) => {
@@ -49,8 +50,7 @@ export const statsRoutes = new Hono<AppEnv>()
     const qs = c.req.valid('query')
     const user = currentUser(c)
     const year = qs.year ?? yearInShanghai()
-    const blob = await statsWorkbook(c.var.db, user, year, qs.countyCode)
-    const name = `统计台账-${year}-${todayInShanghai()}.xlsx`
-    c.header('Content-Disposition', `attachment; filename="stats-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    const { blob, place } = await statsWorkbook(c.var.db, user, year, qs.countyCode)
+    c.header('Content-Disposition', attachment([place, '统计台账', `${year}年`], `stats-${year}`, todayInShanghai(), 'xlsx'))
     return c.body(await blob.arrayBuffer(), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
   })

@@ -28,6 +28,7 @@ export function IssueCard({ issue, reference, today, showCounty, showReporter }:
         {issue.declinedNote && issue.status === 'reported' && <span class="status status-declined">已退办</span>}
         <PressBadge count={issue.pressCount} />
         {issue.kind === 'suggestion' && <span class="badge">{kindLabel(issue.kind)}</span>}
+        {issue.number && <span class="issue-card-number">{issue.number}</span>}
         <span class="issue-card-date">{issue.foundOn}</span>
       </span>
       <span class="issue-card-title">{issue.title}</span>

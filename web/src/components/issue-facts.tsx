@@ -30,6 +30,7 @@ export function IssueFacts({ issue, reference }: FactsProps) {
       </h2>
       <p class="issue-description">{issue.description}</p>
       <dl class="facts">
+        {issue.number && <Fact label="编号">{issue.number}</Fact>}
         <Fact label="类型">{kindLabel(issue.kind)}</Fact>
         <Fact label="监督领域">{fieldName(reference, issue.fieldCode, issue.year)}</Fact>
         <Fact label="县市区">{countyName(reference, issue.countyCode) || issue.countyCode}</Fact>

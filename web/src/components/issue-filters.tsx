@@ -63,7 +63,7 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
         <label class="visually-hidden" for="filter-q">
           搜索问题
         </label>
-        <input id="filter-q" class="input" type="search" value={q} maxLength={MAX_CHARS.search} placeholder="搜索标题、描述、乡镇或位置" onInput={(e) => setQ(e.currentTarget.value)} enterKeyHint="search" />
+        <input id="filter-q" class="input" type="search" value={q} maxLength={MAX_CHARS.search} placeholder="搜索编号、标题、描述、乡镇或位置" onInput={(e) => setQ(e.currentTarget.value)} enterKeyHint="search" />
         <Button type="submit" variant="secondary">
           搜索
         </Button>

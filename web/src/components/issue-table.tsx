@@ -50,6 +50,7 @@ export function IssueTable({ issues, reference, today, showCounty }: IssueTableP
                     {issue.title}
                   </a>
                   {issue.kind === 'suggestion' && <span class="badge">意见建议</span>}
+                  {issue.number && <span class="cell-sub issue-number">{issue.number}</span>}
                 </td>
                 <td>{fieldName(reference, issue.fieldCode, issue.year)}</td>
                 {showCounty && <td class="nowrap">{countyName(reference, issue.countyCode)}</td>}

@@ -20,9 +20,12 @@ interface ListProps {
 
 function Title({ issue }: { issue: Issue }) {
   return (
-    <a href={`/issues/${issue.id}`} onClick={followLink}>
-      {issue.title}
-    </a>
+    <>
+      {issue.number && <span class="rl-number">{issue.number}</span>}
+      <a href={`/issues/${issue.id}`} onClick={followLink}>
+        {issue.title}
+      </a>
+    </>
   )
 }
 

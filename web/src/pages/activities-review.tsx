@@ -20,6 +20,7 @@ import { queryString } from '../issues-api'
 import { navigate, useSearch } from '../router'
 import { useSession, useUser } from '../session'
 import { useTitle } from '../use-title'
+import { todayInShanghai } from '../../../worker/core/dates'
 import '../issues.css'
 import '../activities.css'
 
@@ -91,6 +92,10 @@ export default function ActivitiesReviewPage() {
           <ButtonLink href="/activities/new" variant="primary">
             代记履职
           </ButtonLink>
+          {/* The year's confirmed activities as the 履职活动台账 to print (other years: 总结报告). */}
+          <a class="btn btn-secondary" href={`/api/v1/activities/export.xlsx?${queryString({ year: todayInShanghai().slice(0, 4), countyCode })}`} download>
+            导出本年履职台账
+          </a>
         </PageHeader>
         {city && (
           <div class="card filter-card">

@@ -174,6 +174,7 @@ export default function IssueDetailPage() {
               {issue.declinedNote && issue.status === 'reported' && <span class="status status-declined">已退办</span>}
               <PressBadge count={issue.pressCount} />
               {issue.kind === 'suggestion' && <span class="badge">{kindLabel(issue.kind)}</span>}
+              {issue.number && <span class="issue-number">{issue.number}</span>}
             </span>
           }
         />

@@ -92,6 +92,7 @@ export default function IssuesPressPage() {
               <table class="press-table">
                 <thead>
                   <tr>
+                    <th scope="col">编号</th>
                     <th scope="col">问题</th>
                     {!countyCode && user.role === 'city_staff' && <th scope="col">县市区</th>}
                     <th scope="col">状态</th>
@@ -104,6 +105,7 @@ export default function IssuesPressPage() {
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.id}>
+                      <td class="nowrap issue-number" data-label="编号">{i.number ?? '—'}</td>
                       <td class="press-title">
                         <a href={`/issues/${i.id}`} onClick={followLink}>
                           {i.title}

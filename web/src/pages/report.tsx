@@ -34,6 +34,9 @@ export default function ReportPage() {
             <a class="btn btn-secondary" href={statsApi.exportUrl(year, countyCode)} download>
               导出统计表（Excel）
             </a>
+            <a class="btn btn-secondary" href={statsApi.activitiesExportUrl(year, countyCode)} download>
+              导出履职活动台账（Excel）
+            </a>
           </PageHeader>
           <StatsToolbar path="/report" year={year} years={reference?.years ?? []} countyCode={countyCode} counties={city ? reference?.counties : undefined} />
         </div>

@@ -4,9 +4,9 @@
 // dev); never on a deployment.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { activities, activityIntroductions, activityTags, fiveOnes, issueEvents, issues, units, users } from '../schema'
+import { activities, activityIntroductions, activityTags, fiveOnes, issueEvents, issueNumberSeq, issues, units, users } from '../schema'
 import { hashPassword } from '../../auth/passwords'
-import type { DeputyLevel, Role } from '../../core/taxonomy'
+import { issueNumber, type DeputyLevel, type Role } from '../../core/taxonomy'
 import { chunk } from './reference'
 import { demoIssues } from './demo-issues'
 import { demoActivities, demoFiveOnes } from './demo-activities'
@@ -138,6 +138,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     eventRows.push(...built.events)
   }
 
+  // Register numbers as filing would have given them: by found date within county and year.
+  const seqs = new Map<string, number>()
+  const numbered = [...issueRows].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.year - b.year || a.foundOn.localeCompare(b.foundOn) || a.createdAt!.localeCompare(b.createdAt!) || a.id.localeCompare(b.id))
+  for (const i of numbered) {
+    const key = `${i.countyCode}:${i.year}`
+    const seq = (seqs.get(key) ?? 0) + 1
+    seqs.set(key, seq)
+    Object.assign(i, { number: issueNumber(i.countyCode, i.year, seq) })
+  }
+  const seqRows = [...seqs].map(([key, last]) => ({ countyCode: key.split(':')[0]!, year: Number(key.split(':')[1]), last }))
+
   const staffOf = (county: string) => (userRows.find((u) => u.role === 'county_staff' && u.countyCode === county) ?? cityStaff).id
   const acts = demoActivities(
     userRows.filter((u) => u.role === 'deputy').map((u) => ({ id: u.id, countyCode: u.countyCode! })),
@@ -149,7 +160,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const writes = [
     ...chunk(unitRows, 4).map((part) => db.insert(units).values(part)),
     ...chunk(userRows, 13).map((part) => db.insert(users).values(part)),
-    ...chunk(issueRows, 25).map((part) => db.insert(issues).values(part)),
+    ...chunk(issueRows, 26).map((part) => db.insert(issues).values(part)),
+    ...chunk(seqRows, 3).map((part) => db.insert(issueNumberSeq).values(part)),
     ...chunk(eventRows, 9).map((part) => db.insert(issueEvents).values(part)),
     ...chunk(acts.rows, 22).map((part) => db.insert(activities).values(part)),
     ...chunk(acts.intros, 6).map((part) => db.insert(activityIntroductions).values(part)),

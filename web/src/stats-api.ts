@@ -2,6 +2,7 @@
 // link to: each number opens the ledger (or the activity list) filtered to exactly its records.
 import { yearInShanghai } from '../../worker/core/dates'
 import { http, type Answer, type CodeName, type Reference, type Schema } from './api'
+import type { Light } from '../../worker/core/lights'
 import { fieldName, fieldsOfYear } from './issue-format'
 import type { Issue, Page } from './issues-api'
 
@@ -61,6 +62,11 @@ export interface Scope {
 export function ledgerHref(scope: Scope, what: 'total' | 'overdue' | 'closed' | string): string {
   const filter = what === 'overdue' ? { overdue: 'true' } : { status: what === 'total' ? COUNTED : what }
   return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, ...filter })}`
+}
+
+/** The ledger of the open items under one deadline light (红灯 / 黄灯 / 绿灯) behind a figure. */
+export function lightHref(scope: Scope, light: Light): string {
+  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, light })}`
 }
 
 /** The confirmed activities behind an activity figure. */

@@ -109,6 +109,25 @@ describe('activity figures', () => {
     ])
   })
 
+  it('lists exactly the activities behind 引进资金 with ?introduction=funds', async () => {
+    const stats = (await (await t.call('GET', `/api/v1/stats/activities?year=${year}`, { cookie: staff })).json()) as { totals: { introductions: { funds: number }; fundsAmount: number } }
+    const list = async (qs: string) =>
+      ((await (await ok(t.call('GET', `/api/v1/activities?year=${year}&${qs}`, { cookie: staff }), 200)).json()) as { items: { status: string; introductions: { type: string; amount?: number }[] }[] }).items
+    const funded = await list('status=confirmed&introduction=funds')
+    expect(funded).toHaveLength(2)
+    const funds = funded.flatMap((a) => a.introductions.filter((i) => i.type === 'funds'))
+    expect(funds.length).toBe(stats.totals.introductions.funds)
+    expect(funds.reduce((s, i) => s + (i.amount ?? 0), 0)).toBe(stats.totals.fundsAmount)
+    // Without the status: the submitted one with funds too, and never one without funds.
+    const any = await list('introduction=funds')
+    expect(any.map((a) => a.status).sort()).toEqual(['confirmed', 'confirmed', 'submitted'])
+    expect(any.every((a) => a.introductions.some((i) => i.type === 'funds'))).toBe(true)
+    expect(await list('introduction=technology')).toHaveLength(1)
+    const bad = await t.call('GET', `/api/v1/activities?introduction=gold`, { cookie: staff })
+    expect(bad.status).toBe(400)
+    expect((await errorOf(bad)).fields?.introduction).toMatch(/五个引进/)
+  })
+
   it('give city staff every county, with totals', async () => {
     const res = (await (await t.call('GET', `/api/v1/stats/activities?year=${year}`, { cookie: city })).json()) as { rows: { countyCode: string; deputies: number }[]; totals: { deputies: number; coverage: number } }
     expect(res.rows).toHaveLength(12)

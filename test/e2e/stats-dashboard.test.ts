@@ -137,6 +137,29 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
     await context.close()
   })
 
+  it('opens the 引进资金 card on the activities that brought in funds, and those add up to the card', async () => {
+    const api = await apiAs(baseURL, '13800000001')
+    const act = await api.get<{ totals: { fundsAmount: number; introductions: { funds: number } } }>(`/stats/activities?year=${YEAR}`)
+    const funded = await api.get<{ items: { introductions: { type: string; amount?: number }[] }[]; nextCursor: string | null }>(`/activities?year=${YEAR}&status=confirmed&introduction=funds&limit=200`)
+    expect(funded.nextCursor).toBeNull()
+    const funds = funded.items.flatMap((a) => a.introductions.filter((i) => i.type === 'funds'))
+    expect(funds.length).toBe(act.totals.introductions.funds)
+    expect(Math.round(funds.reduce((s, i) => s + (i.amount ?? 0), 0) * 100) / 100).toBe(act.totals.fundsAmount)
+    expect(funded.items.length).toBeGreaterThan(0)
+
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    const card = page.locator('a.stat-card', { has: page.locator('.stat-label', { hasText: /^引进资金$/ }) })
+    expect(await headline(page, '引进资金')).toBe(act.totals.fundsAmount)
+    await card.click()
+    await page.waitForURL((url) => url.pathname === '/activities' && url.searchParams.get('introduction') === 'funds')
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ year: String(YEAR), status: 'confirmed', introduction: 'funds' })
+    expect(await ledgerRows(page, funded.items.length)).toBe(funded.items.length)
+    expect(await page.getByLabel('五个引进').inputValue()).toBe('funds')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
   it('lets city staff open a county’s own view by its name, and keeps the year when it changes', async () => {
     const { context, page, problems } = await openAs(DESKTOP, '13800000001')
     await page.goto(`/dashboard?year=${YEAR}`)

@@ -3430,6 +3430,8 @@ export interface operations {
                 deputyId?: string;
                 venue?: "department" | "enterprise" | "village" | "household" | "community" | "school" | "hospital" | "shop" | "station";
                 status?: "submitted" | "confirmed" | "returned";
+                /** @description 只要带有这一类“五个引进”的活动，如 funds：引进了发展资金的（统计台账“引进资金”背后的活动） */
+                introduction?: "market_entity" | "green_project" | "funds" | "talent" | "technology";
                 /** @description newest 最新在前；oldest 最早在前（审核队列） */
                 sort?: "newest" | "oldest";
                 limit?: number;

@@ -69,9 +69,9 @@ export function lightHref(scope: Scope, light: Light): string {
   return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, light })}`
 }
 
-/** The confirmed activities behind an activity figure. */
-export function activitiesHref(year: number, countyCode?: string): string {
-  return `/activities${qs({ year, countyCode, status: 'confirmed' })}`
+/** The confirmed activities behind an activity figure (those with one kind of 五个引进, for its figures). */
+export function activitiesHref(year: number, countyCode?: string, introduction?: string): string {
+  return `/activities${qs({ year, countyCode, status: 'confirmed', introduction })}`
 }
 
 /** The 五个一 records of one congress (the city's own code included). */

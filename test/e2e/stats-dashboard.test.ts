@@ -238,6 +238,37 @@ describe('a county’s dashboard', () => {
     }
   })
 
+  it('links every township row to the ledger of that township, with as many rows as it counts', async () => {
+    const staff = await apiAs(baseURL, '13800000002')
+    await reportIssue(staff, uniqueTitle('未填乡镇'), { township: '' })
+    const sup = await staff.get<{ rows: { township: string; total: number }[] }>(`/stats/supervision?year=${YEAR}&groupBy=township`)
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    const table = page.getByRole('region', { name: '平泉市各乡镇（街道）问题整改情况' })
+    await table.locator('tbody tr').first().waitFor()
+    const rows = table.locator('tbody tr')
+    expect(await rows.count()).toBe(sup.rows.length)
+    for (let i = 0; i < sup.rows.length; i++) {
+      const link = rows.nth(i).locator('th a')
+      const label = (await link.textContent()) ?? ''
+      const row = sup.rows.find((r) => (r.township || '未填写乡镇') === label)!
+      expect(row, label).toBeTruthy()
+      const href = new URL((await link.getAttribute('href')) ?? '', baseURL)
+      expect(href.searchParams.get('township')).toBe(row.township)
+      await link.click()
+      await page.waitForURL((url) => url.pathname === '/issues' && url.searchParams.get('township') === row.township)
+      await page.getByText(`只看乡镇（街道）：${label}`).waitFor()
+      if (row.total > 0) expect(await ledgerRows(page, row.total), label).toBe(row.total)
+      else await page.getByText('没有符合条件的问题').waitFor()
+      if (i === 0) await screenshot(page, 'stats-ledger-township-desktop')
+      await page.goBack()
+      await table.locator('tbody tr').first().waitFor()
+    }
+    expect(sup.rows.some((r) => r.township === '')).toBe(true)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
   it('keeps county staff on their own county whatever the address asks for', async () => {
     const { context, page, problems } = await openAs(DESKTOP, '13800000003')
     await page.goto(`/dashboard?year=${YEAR}&countyCode=130881`)

@@ -2678,7 +2678,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 责任单位 */
                 unitId?: string;
-                /** @description 乡镇（街道），完全一致 */
+                /** @description 乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的 */
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
@@ -2898,7 +2898,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 责任单位 */
                 unitId?: string;
-                /** @description 乡镇（街道），完全一致 */
+                /** @description 乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的 */
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
@@ -2987,7 +2987,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 责任单位 */
                 unitId?: string;
-                /** @description 乡镇（街道），完全一致 */
+                /** @description 乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的 */
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";

@@ -56,12 +56,15 @@ export interface Scope {
   year: number
   countyCode?: string
   fieldCode?: string
+  /** One township of the county; '' is the items with none filled in. */
+  township?: string
 }
 
 /** The ledger filtered to the records behind a figure: a status list, one status, or overdue. */
 export function ledgerHref(scope: Scope, what: 'total' | 'overdue' | 'closed' | string): string {
   const filter = what === 'overdue' ? { overdue: 'true' } : { status: what === 'total' ? COUNTED : what }
-  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, ...filter })}`
+  const township = scope.township === undefined ? '' : `&township=${encodeURIComponent(scope.township)}`
+  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, ...filter })}${township}`
 }
 
 /** The ledger of the open items under one deadline light (红灯 / 黄灯 / 绿灯) behind a figure. */

@@ -25,9 +25,12 @@ const DATE_SENSITIVE = [
   'issues-list',
   'issues-scope',
   'issues-workflow',
+  'lights',
+  'press',
   'reference',
   'stats-counters',
   'stats',
+  'summary',
   'test-clock',
   'text-rules',
 ].map((f) => `test/api/${f}.test.ts`)

@@ -82,6 +82,8 @@ it('measures rows read per endpoint', async () => {
   await call('POST /deputies/import (3 rows)', 'staff', 'POST', '/deputies/import', '姓名,手机号,代表层级,县市区,代表小组\n甲,13655550011,乡,平泉市,\n乙,13655550012,县,平泉市,\n丙,13655550013,市,平泉市,\n', 'text/csv')
   await call('GET /users', 'city', 'GET', '/users')
   await call('POST /users', 'city', 'POST', '/users', { role: 'county_staff', name: '县工作人员', phone: '13655550021', countyCode: '130881' })
+  // Before the reset below, which ends the deputy's sessions.
+  await call('GET /me/summary (deputy)', 'deputy', 'GET', '/me/summary')
   await call('POST /users/:id/reset-password', 'staff', 'POST', `/users/${deputyIdOf(11)}/reset-password`)
   await call('POST /five-ones', 'staff', 'POST', '/five-ones', { countyCode: '130881', year: Number(today.slice(0, 4)), type: 'inquiry', date: today, title: '专题询问' })
   await call('GET /five-ones', 'city', 'GET', '/five-ones?year=2025')
@@ -98,7 +100,6 @@ it('measures rows read per endpoint', async () => {
   await call('GET /me/summary (city)', 'city', 'GET', '/me/summary')
   await call('GET /me/summary (county)', 'staff', 'GET', '/me/summary')
   await call('GET /me/summary (unit)', 'unit', 'GET', '/me/summary')
-  await call('GET /me/summary (deputy)', 'deputy', 'GET', '/me/summary')
   await call("GET /issues?light=yellow (unit's to-do)", 'unit', 'GET', '/issues?light=yellow&sort=deadline')
   await call('GET /issues?light=red (county ledger)', 'staff', 'GET', '/issues?light=red')
   await call('POST /issues/:id/actions (press)', 'staff', 'POST', `/issues/${issue.id}/actions`, { action: 'press', version: 3, note: '请抓紧整改' })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeTestApp, PINGQUAN } from '../support/app'
 import { queryPlan } from '../support/plan'
 import { daysFromToday, fileIssue, putInStatus, type IssueJson } from '../support/issues'
-import { listIssues } from '../../worker/issues/issues.queries'
+import { issuePage } from '../../worker/issues/issues.queries'
 import { issues } from '../../worker/db/schema'
 import { todayInShanghai } from '../../worker/core/dates'
 import { chunk } from '../../worker/db/seed/reference'
@@ -141,18 +141,57 @@ describe('list queries on a database with many rows', () => {
     for (const part of chunk(rows, 16)) await t.db.insert(issues).values(part)
     await t.client.execute('ANALYZE')
 
-    const county = (await queryPlan(t.client, listIssues(t.db, { scope: { countyCode: '130881' }, sort: 'newest', limit: 50 }))).join('\n')
+    const county = (await queryPlan(t.client, issuePage(t.db, { scope: { countyCode: '130881' }, sort: 'newest', limit: 50 }))).join('\n')
     expect(county).toMatch(/USING INDEX issues_county_created/)
     expect(county).not.toMatch(/TEMP B-TREE/)
-    const overdue = (await queryPlan(t.client, listIssues(t.db, { scope: { countyCode: '130881' }, overdueOn: '2026-11-25', sort: 'newest', limit: 50 }))).join('\n')
+    const overdue = (await queryPlan(t.client, issuePage(t.db, { scope: { countyCode: '130881' }, overdueOn: '2026-11-25', sort: 'newest', limit: 50 }))).join('\n')
     expect(overdue).toMatch(/USING INDEX issues_county_(status_year_deadline|created)/)
-    const unit = (await queryPlan(t.client, listIssues(t.db, { scope: { unitId: units[0]!.id }, sort: 'deadline', limit: 50 }))).join('\n')
+    const unit = (await queryPlan(t.client, issuePage(t.db, { scope: { unitId: units[0]!.id }, sort: 'deadline', limit: 50 }))).join('\n')
     expect(unit).toMatch(/USING INDEX issues_unit_status_deadline/)
-    const deputy = (await queryPlan(t.client, listIssues(t.db, { scope: { reporterId: reporter.id }, sort: 'newest', limit: 50 }))).join('\n')
+    const deputy = (await queryPlan(t.client, issuePage(t.db, { scope: { reporterId: reporter.id }, sort: 'newest', limit: 50 }))).join('\n')
     expect(deputy).toMatch(/USING INDEX issues_reporter_created/)
-    const city = (await queryPlan(t.client, listIssues(t.db, { scope: { all: true }, sort: 'newest', limit: 50 }))).join('\n')
+    const city = (await queryPlan(t.client, issuePage(t.db, { scope: { all: true }, sort: 'newest', limit: 50 }))).join('\n')
     expect(city).toMatch(/USING INDEX issues_created/)
     expect(city).not.toMatch(/TEMP B-TREE/)
+  })
+})
+
+describe('names on a list page', () => {
+  it('names every reporter and unit of a 200-row page, however many different ones it holds', async () => {
+    const t = await makeTestApp()
+    const staff = await t.actor({ role: 'county_staff' })
+    const unitsMade = await Promise.all(Array.from({ length: 95 }, (_, n) => t.makeUnit(PINGQUAN, `平泉市第${n}单位`)))
+    const people = await Promise.all(Array.from({ length: 120 }, (_, n) => t.makeUser({ role: 'deputy', name: `代表${n}` })))
+    const at = Date.now()
+    const rows = people.map((p, n) => ({
+      id: crypto.randomUUID(),
+      year: 2026,
+      fieldCode: 'rural_living',
+      countyCode: PINGQUAN,
+      title: `问题${n}`,
+      description: '描述',
+      source: 'deputy' as const,
+      foundOn: '2026-05-01',
+      reporterId: p.id,
+      unitId: n < 100 ? unitsMade[n % 95]!.id : null,
+      status: n < 100 ? ('assigned' as const) : ('reported' as const),
+      deadline: n < 100 ? '2026-06-01' : null,
+      requestHash: 'h',
+      createdAt: new Date(at - n * 1000).toISOString(),
+      updatedAt: new Date(at - n * 1000).toISOString(),
+    }))
+    for (const part of chunk(rows, 16)) await t.db.insert(issues).values(part)
+    const res = (await (await t.call('GET', '/api/v1/issues?limit=200', { cookie: staff.cookie })).json()) as Page
+    expect(res.items).toHaveLength(120)
+    for (const item of res.items) {
+      const n = Number(item.title.slice(2))
+      expect(item.reporterName).toBe(`代表${n}`)
+      expect(item.unitName).toBe(n < 100 ? `平泉市第${n % 95}单位` : null)
+    }
+    // A page that ends early still names each of its items.
+    const first = (await (await t.call('GET', '/api/v1/issues?limit=7', { cookie: staff.cookie })).json()) as Page
+    expect(first.items.map((i) => i.reporterName)).toEqual(['代表0', '代表1', '代表2', '代表3', '代表4', '代表5', '代表6'])
+    expect(first.nextCursor).not.toBeNull()
   })
 })
 

@@ -5,7 +5,7 @@ import { makeTestApp, LONGHUA, PINGQUAN, type TestApp } from '../support/app'
 import { act, daysFromToday, fileIssue, getIssue, putInStatus, type IssueJson } from '../support/issues'
 import { rebuildCounters } from '../../worker/stats/recount'
 import { queryPlan } from '../support/plan'
-import { listIssues } from '../../worker/issues/issues.queries'
+import { issuePage } from '../../worker/issues/issues.queries'
 import { todayInShanghai, yearInShanghai } from '../../worker/core/dates'
 
 async function setup() {
@@ -140,12 +140,12 @@ describe('deadline lights', () => {
   it("reads a unit's to-do through issues_unit_open_deadline, without sorting", async () => {
     const t = await makeTestApp()
     const unit = await t.makeUnit(PINGQUAN)
-    const plan = await queryPlan(t.client, listIssues(t.db, { scope: { unitId: unit.id }, status: ['assigned', 'rectifying'], sort: 'deadline', limit: 50 }))
+    const plan = await queryPlan(t.client, issuePage(t.db, { scope: { unitId: unit.id }, status: ['assigned', 'rectifying'], sort: 'deadline', limit: 50 }))
     expect(plan.join('\n')).toMatch(/USING INDEX issues_unit_open_deadline/)
     expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE/)
     const yellow = await queryPlan(
       t.client,
-      listIssues(t.db, { scope: { unitId: unit.id }, status: ['assigned', 'rectifying'], light: { light: 'yellow', today: todayInShanghai(), rule: { byYear: new Map(), defaultDays: 3 } }, sort: 'deadline', limit: 50 }),
+      issuePage(t.db, { scope: { unitId: unit.id }, status: ['assigned', 'rectifying'], light: { light: 'yellow', today: todayInShanghai(), rule: { byYear: new Map(), defaultDays: 3 } }, sort: 'deadline', limit: 50 }),
     )
     expect(yellow.join('\n')).toMatch(/USING INDEX issues_unit_open_deadline/)
   })

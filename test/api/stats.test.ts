@@ -85,6 +85,21 @@ describe('supervision figures', () => {
     expect(res.rows.find((r) => r.township === '杨树岭镇')).toMatchObject({ closed: 2, total: 2 })
   })
 
+  it('give every township row, 未填写乡镇 included, the total of the ledger filtered to it', async () => {
+    // A ledger of its own: the figures written out above stay as they are.
+    const own = await makeTestApp()
+    const ownStaff = (await own.actor({ role: 'county_staff', countyCode: PINGQUAN })).cookie
+    for (const township of ['平泉镇', '平泉镇', '杨树岭镇', '', '']) await fileIssue(own, ownStaff, { fieldCode: 'groundwater', township })
+    const res = (await (await own.call('GET', `/api/v1/stats/supervision?year=${year}&groupBy=township`, { cookie: ownStaff })).json()) as { rows: { township: string; total: number }[] }
+    expect(res.rows.map((r) => [r.township, r.total]).sort()).toEqual([['', 2], ['平泉镇', 2], ['杨树岭镇', 1]])
+    for (const row of res.rows) {
+      const qs = `year=${year}&countyCode=${PINGQUAN}&status=reported,assigned,rectifying,rectified,closed&township=${encodeURIComponent(row.township)}`
+      const list = (await (await ok(own.call('GET', `/api/v1/issues?${qs}&limit=200`, { cookie: ownStaff }), 200)).json()) as { items: { township: string }[] }
+      expect(list.items.length, row.township).toBe(row.total)
+      expect(list.items.every((i) => i.township === row.township)).toBe(true)
+    }
+  })
+
   it('give a past year no figures', async () => {
     const res = (await (await t.call('GET', `/api/v1/stats/supervision?year=2022`, { cookie: staff })).json()) as { totals: { total: number } }
     expect(res.totals.total).toBe(0)
@@ -107,6 +122,25 @@ describe('activity figures', () => {
         fundsAmount: 120.5,
       },
     ])
+  })
+
+  it('lists exactly the activities behind 引进资金 with ?introduction=funds', async () => {
+    const stats = (await (await t.call('GET', `/api/v1/stats/activities?year=${year}`, { cookie: staff })).json()) as { totals: { introductions: { funds: number }; fundsAmount: number } }
+    const list = async (qs: string) =>
+      ((await (await ok(t.call('GET', `/api/v1/activities?year=${year}&${qs}`, { cookie: staff }), 200)).json()) as { items: { status: string; introductions: { type: string; amount?: number }[] }[] }).items
+    const funded = await list('status=confirmed&introduction=funds')
+    expect(funded).toHaveLength(2)
+    const funds = funded.flatMap((a) => a.introductions.filter((i) => i.type === 'funds'))
+    expect(funds.length).toBe(stats.totals.introductions.funds)
+    expect(funds.reduce((s, i) => s + (i.amount ?? 0), 0)).toBe(stats.totals.fundsAmount)
+    // Without the status: the submitted one with funds too, and never one without funds.
+    const any = await list('introduction=funds')
+    expect(any.map((a) => a.status).sort()).toEqual(['confirmed', 'confirmed', 'submitted'])
+    expect(any.every((a) => a.introductions.some((i) => i.type === 'funds'))).toBe(true)
+    expect(await list('introduction=technology')).toHaveLength(1)
+    const bad = await t.call('GET', `/api/v1/activities?introduction=gold`, { cookie: staff })
+    expect(bad.status).toBe(400)
+    expect((await errorOf(bad)).fields?.introduction).toMatch(/五个引进/)
   })
 
   it('give city staff every county, with totals', async () => {

@@ -7,6 +7,9 @@ import { activityBody } from '../support/activities'
 import { ok } from '../support/clock'
 import { rebuildCounters } from '../../worker/stats/recount'
 import { SUMMARY_NAMES } from '../../worker/me/me.schemas'
+import { PROGRESS_CAP, progressCount } from '../../worker/me/me.queries'
+import { issues } from '../../worker/db/schema'
+import { queryPlan } from '../support/plan'
 
 interface Summary {
   role: string
@@ -119,5 +122,41 @@ describe('the work bench', () => {
     const again = await summaryOf(who.deputy!.cookie)
     expect(again.counts.newProgress).toBe(1)
     expect(await listTotal(who.deputy!.cookie, again.lists.newProgress!)).toBe(1)
+  })
+})
+
+describe("the deputy's new progress", () => {
+  it('reads only reports changed since filing, and counts them up to 100', async () => {
+    const own = await makeTestApp()
+    const deputy = await own.actor({ role: 'deputy', countyCode: PINGQUAN })
+    const at = Date.parse('2026-03-01T00:00:00Z')
+    // 130 reports changed after filing and 300 never touched: the bench reads neither all nor more than 100.
+    const rows = Array.from({ length: 430 }, (_, n) => {
+      const created = new Date(at + n * 1000).toISOString()
+      return {
+        id: crypto.randomUUID(),
+        year: 2026,
+        fieldCode: 'rural_living',
+        countyCode: PINGQUAN,
+        title: `问题${n}`,
+        description: '描述',
+        source: 'deputy' as const,
+        foundOn: '2026-03-01',
+        reporterId: deputy.user.id,
+        status: 'reported' as const,
+        requestHash: 'h',
+        createdAt: created,
+        updatedAt: n < 130 ? new Date(at + n * 1000 + 60_000).toISOString() : created,
+      }
+    })
+    for (let i = 0; i < rows.length; i += 16) await own.db.insert(issues).values(rows.slice(i, i + 16))
+    await own.client.execute('ANALYZE')
+    const summary = (await (await own.call('GET', '/api/v1/me/summary', { cookie: deputy.cookie })).json()) as Summary
+    expect(summary.counts.newProgress).toBe(PROGRESS_CAP)
+    const plan = (await queryPlan(own.client, progressCount(own.db, deputy.user.id, '1970-01-01T00:00:00.000Z'))).join('\n')
+    expect(plan).toMatch(/USING (COVERING )?INDEX issues_reporter_progress/)
+    // Looked at: nothing is new.
+    await ok(own.call('PUT', '/api/v1/me/issues-seen', { cookie: deputy.cookie }), 200)
+    expect(((await (await own.call('GET', '/api/v1/me/summary', { cookie: deputy.cookie })).json()) as Summary).counts.newProgress).toBe(0)
   })
 })

@@ -14,12 +14,21 @@ const SIZES: [string, BrowserContextOptions][] = [
   ['desktop', DESKTOP],
 ]
 
-/** Opens a path, waits for what shows it is ready, checks the width and takes the screenshot. */
+/** The hints, counters, dates and badges on the page (visible ones) set under 14 px. */
+async function smallText(page: Page): Promise<string[]> {
+  const sel = '.status, .field-hint, .field-count, .field-aside, .venue-focus, .stepper-label, .picker-item-meta, .act-card-date, .review-note-label, .tile-label, .secret-facts dt, .five-n'
+  return page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(sel)})]
+    .filter((e) => e.offsetParent !== null && Number.parseFloat(getComputedStyle(e).fontSize) < 14)
+    .map((e) => e.className + ': ' + getComputedStyle(e).fontSize)`)
+}
+
+/** Opens a path, waits for what shows it is ready, checks the width (and on a phone, 14 px text at least) and takes the screenshot. */
 async function visit(page: Page, path: string, ready: string, name: string, size: string): Promise<void> {
   await page.goto(path)
   await page.getByText(ready, { exact: false }).first().waitFor()
   await page.locator('.loading').waitFor({ state: 'detached' })
   await expectNoSidewaysScroll(page)
+  if (size === 'phone') expect(await smallText(page), path).toEqual([])
   await screenshot(page, `act-${name}-${size}`)
 }
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { yearInShanghai } from '../../worker/core/dates'
 import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs } from './issues-api'
+import { apiAs, assignIssue, daysFromToday, reportIssue, uniqueTitle } from './issues-api'
 
 const { baseURL, open, openAs } = setUpBrowser()
 const YEAR = yearInShanghai()
@@ -89,15 +89,73 @@ describe('the city dashboard on a 1280×800 desk screen', () => {
     expect(await page.getByLabel('状态', { exact: true }).locator('option:checked').textContent()).toBe('不含不予受理')
     await screenshot(page, 'stats-ledger-from-cell-desktop')
 
-    // The red overdue figure opens only the overdue ones, again the same number.
-    await page.goBack()
-    const overdue = page.locator('table.mx tbody a.mx-overdue').first()
-    await overdue.waitFor()
-    const late = Number(((await overdue.textContent()) ?? '').replace('逾', ''))
-    await overdue.click()
-    await page.waitForURL((url) => url.pathname === '/issues' && url.searchParams.get('overdue') === 'true')
-    expect(await ledgerRows(page, late)).toBe(late)
-    expect(await page.locator('tbody .status-overdue').count()).toBe(late)
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('counts each cell’s open items by light, and each light opens the ledger of exactly those', async () => {
+    // One of each light in 平泉市 × 农村人居环境整治提升: due tomorrow (黄), in a month (绿); the demo has red ones.
+    const staff = await apiAs(baseURL, '13800000002')
+    for (const days of [1, 30]) await assignIssue(staff, await reportIssue(staff, uniqueTitle('亮灯分格')), '平泉市住房和城乡建设局', daysFromToday(days))
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    await page.locator('table.mx').waitFor()
+    for (const legend of ['红灯·已逾期', '黄灯·即将到期', '绿灯·按期推进']) await page.locator('.mx-legend').getByText(legend).waitFor()
+    const cell = page.locator('table.mx tbody td', { has: page.getByRole('link', { name: /平泉市 农村人居环境整治提升：问题/ }) })
+    for (const [light, word] of [['red', '红'], ['yellow', '黄'], ['green', '绿']] as const) {
+      const link = page.locator(`table.mx tbody a.mx-light-${light}`).first()
+      await link.waitFor()
+      const text = (await link.textContent()) ?? ''
+      // The word is on screen, and in the link's name with what it counts.
+      expect(text.startsWith(word)).toBe(true)
+      expect(await link.getAttribute('aria-label')).toContain(text)
+      const n = Number(text.slice(1))
+      expect(n).toBeGreaterThan(0)
+      await link.click()
+      await page.waitForURL((url) => url.pathname === '/issues' && url.searchParams.get('light') === light)
+      const qs = new URL(page.url()).searchParams
+      expect(qs.get('year')).toBe(String(YEAR))
+      expect(qs.get('countyCode')).toMatch(/^\d{6}$/)
+      expect(qs.get('fieldCode')).toBeTruthy()
+      expect(await ledgerRows(page, n)).toBe(n)
+      expect(await page.locator(`tbody .light-${light}`).count()).toBe(n)
+      await page.goBack()
+      await page.locator('table.mx').waitFor()
+    }
+    // The cell made above shows all three, and they add up to its open items.
+    const api = await apiAs(baseURL, '13800000001')
+    const sup = await api.get<{ rows: { countyCode: string; fieldCode?: string; assigned: number; rectifying: number; overdue: number; dueSoon: number; inTime: number }[] }>(`/stats/supervision?year=${YEAR}`)
+    const row = sup.rows.find((r) => r.countyCode === '130881' && r.fieldCode === 'rural_living')!
+    expect(row.dueSoon).toBeGreaterThan(0)
+    expect(row.inTime).toBeGreaterThan(0)
+    expect(row.overdue + row.dueSoon + row.inTime).toBe(row.assigned + row.rectifying)
+    for (const [light, n] of [['yellow', row.dueSoon], ['green', row.inTime]] as const) {
+      expect(await cell.locator(`a.mx-light-${light}`).textContent()).toBe(`${light === 'yellow' ? '黄' : '绿'}${n}`)
+    }
+    await screenshot(page, 'stats-matrix-lights-desktop')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('opens the 引进资金 card on the activities that brought in funds, and those add up to the card', async () => {
+    const api = await apiAs(baseURL, '13800000001')
+    const act = await api.get<{ totals: { fundsAmount: number; introductions: { funds: number } } }>(`/stats/activities?year=${YEAR}`)
+    const funded = await api.get<{ items: { introductions: { type: string; amount?: number }[] }[]; nextCursor: string | null }>(`/activities?year=${YEAR}&status=confirmed&introduction=funds&limit=200`)
+    expect(funded.nextCursor).toBeNull()
+    const funds = funded.items.flatMap((a) => a.introductions.filter((i) => i.type === 'funds'))
+    expect(funds.length).toBe(act.totals.introductions.funds)
+    expect(Math.round(funds.reduce((s, i) => s + (i.amount ?? 0), 0) * 100) / 100).toBe(act.totals.fundsAmount)
+    expect(funded.items.length).toBeGreaterThan(0)
+
+    const { context, page, problems } = await openAs(DESKTOP, '13800000001')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    const card = page.locator('a.stat-card', { has: page.locator('.stat-label', { hasText: /^引进资金$/ }) })
+    expect(await headline(page, '引进资金')).toBe(act.totals.fundsAmount)
+    await card.click()
+    await page.waitForURL((url) => url.pathname === '/activities' && url.searchParams.get('introduction') === 'funds')
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ year: String(YEAR), status: 'confirmed', introduction: 'funds' })
+    expect(await ledgerRows(page, funded.items.length)).toBe(funded.items.length)
+    expect(await page.getByLabel('五个引进').inputValue()).toBe('funds')
     expectNoPageErrors(problems)
     await context.close()
   })
@@ -178,6 +236,37 @@ describe('a county’s dashboard', () => {
       expectNoPageErrors(problems)
       await context.close()
     }
+  })
+
+  it('links every township row to the ledger of that township, with as many rows as it counts', async () => {
+    const staff = await apiAs(baseURL, '13800000002')
+    await reportIssue(staff, uniqueTitle('未填乡镇'), { township: '' })
+    const sup = await staff.get<{ rows: { township: string; total: number }[] }>(`/stats/supervision?year=${YEAR}&groupBy=township`)
+    const { context, page, problems } = await openAs(DESKTOP, '13800000002')
+    await page.goto(`/dashboard?year=${YEAR}`)
+    const table = page.getByRole('region', { name: '平泉市各乡镇（街道）问题整改情况' })
+    await table.locator('tbody tr').first().waitFor()
+    const rows = table.locator('tbody tr')
+    expect(await rows.count()).toBe(sup.rows.length)
+    for (let i = 0; i < sup.rows.length; i++) {
+      const link = rows.nth(i).locator('th a')
+      const label = (await link.textContent()) ?? ''
+      const row = sup.rows.find((r) => (r.township || '未填写乡镇') === label)!
+      expect(row, label).toBeTruthy()
+      const href = new URL((await link.getAttribute('href')) ?? '', baseURL)
+      expect(href.searchParams.get('township')).toBe(row.township)
+      await link.click()
+      await page.waitForURL((url) => url.pathname === '/issues' && url.searchParams.get('township') === row.township)
+      await page.getByText(`只看乡镇（街道）：${label}`).waitFor()
+      if (row.total > 0) expect(await ledgerRows(page, row.total), label).toBe(row.total)
+      else await page.getByText('没有符合条件的问题').waitFor()
+      if (i === 0) await screenshot(page, 'stats-ledger-township-desktop')
+      await page.goBack()
+      await table.locator('tbody tr').first().waitFor()
+    }
+    expect(sup.rows.some((r) => r.township === '')).toBe(true)
+    expectNoPageErrors(problems)
+    await context.close()
   })
 
   it('keeps county staff on their own county whatever the address asks for', async () => {

@@ -23,7 +23,7 @@ async function benchCount(page: Page, label: string): Promise<number> {
 
 /** The font sizes (px) of the visible hints, counters and badges on the page that are under 14 px. */
 async function smallHints(page: Page): Promise<string[]> {
-  const sel = '.status, .mx-hint, .mx-legend, .mx-overdue, .stat-sub, .cell-sub, .issue-card-date, .issue-card-reporter, .tl-meta, .tl-status, .fact dt, .welcome-facts dt, .bench-label'
+  const sel = '.status, .mx-hint, .mx-legend, .mx-light, .stat-sub, .cell-sub, .issue-card-date, .issue-card-reporter, .tl-meta, .tl-status, .fact dt, .welcome-facts dt, .bench-label'
   return page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(sel)})]
     .filter((e) => e.offsetParent !== null && Number.parseFloat(getComputedStyle(e).fontSize) < 14)
     .map((e) => e.className + ': ' + getComputedStyle(e).fontSize)`)

@@ -1777,7 +1777,7 @@ export interface components {
         WorkSummary: {
             /** @enum {string} */
             role: "deputy" | "unit" | "county_staff" | "city_staff";
-            /** @description 各项计数。县级、市级：toAssign 待交办、declined 被退办待重新交办、toVerify 待验收、overdue 逾期、dueSoon 即将到期、toReview 待审核履职；单位：toAccept 待接收、rectifying 整改中、dueSoon 即将到期、overdue 逾期、pressed 被督办；代表：returned 被退回的履职活动、newProgress 上次查看后有新进展的问题 */
+            /** @description 各项计数。县级、市级：toAssign 待交办、declined 被退办待重新交办、toVerify 待验收、overdue 逾期、dueSoon 即将到期、toReview 待审核履职；单位：toAccept 待接收、rectifying 整改中、dueSoon 即将到期、overdue 逾期、pressed 被督办；代表：returned 被退回的履职活动、newProgress 上次查看后有新进展的问题（最多计到 100，界面显示“99+”） */
             counts: {
                 [key: string]: number;
             };
@@ -2966,7 +2966,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 责任单位 */
                 unitId?: string;
-                /** @description 乡镇（街道），完全一致 */
+                /** @description 乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的 */
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
@@ -3357,7 +3357,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 责任单位 */
                 unitId?: string;
-                /** @description 乡镇（街道），完全一致 */
+                /** @description 乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的 */
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
@@ -3446,7 +3446,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 责任单位 */
                 unitId?: string;
-                /** @description 乡镇（街道），完全一致 */
+                /** @description 乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的 */
                 township?: string;
                 /** @description 只要已销号的：true 按期、false 逾期销号 */
                 closedOnTime?: "true" | "false";
@@ -3889,6 +3889,8 @@ export interface operations {
                 deputyId?: string;
                 venue?: "department" | "enterprise" | "village" | "household" | "community" | "school" | "hospital" | "shop" | "station";
                 status?: "submitted" | "confirmed" | "returned";
+                /** @description 只要带有这一类“五个引进”的活动，如 funds：引进了发展资金的（统计台账“引进资金”背后的活动） */
+                introduction?: "market_entity" | "green_project" | "funds" | "talent" | "technology";
                 /** @description newest 最新在前；oldest 最早在前（审核队列） */
                 sort?: "newest" | "oldest";
                 limit?: number;

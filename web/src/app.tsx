@@ -7,16 +7,20 @@ import { Button } from './components/button'
 import { Loading } from './components/loading'
 import { UpdateBanner } from './components/update-banner'
 import { lastReference, loadReference } from './reference'
-import { navigate, usePath } from './router'
+import { afterSignIn, loginReturningTo } from './return-path'
+import { navigate, usePath, useSearch } from './router'
 import { isGuestPath, screenFor } from './routes'
 import { SessionContext, type Notice, type Session } from './session'
 
-/** Where someone on `path` has to go instead, or null when they may stay. */
-export function redirectFor(path: string, user: User | null): string | null {
-  if (!user) return isGuestPath(path) ? null : '/login'
+/**
+ * Where someone on `path` (with its `search`, '?…' or '') has to go instead, or null when they
+ * may stay. Sent to 登录, they come back to this address once signed in (return-path.ts).
+ */
+export function redirectFor(path: string, user: User | null, search = ''): string | null {
+  if (!user) return isGuestPath(path) ? null : loginReturningTo(path + search)
   // A first-time password is known to whoever handed it out: nothing else until it is changed.
   if (user.mustChangePassword) return path === '/password' ? null : '/password'
-  if (isGuestPath(path)) return '/'
+  if (isGuestPath(path)) return afterSignIn(search)
   return null
 }
 
@@ -70,7 +74,7 @@ function lastSeen(path: string): { user: User; reference: Reference } | null {
   const user = lastUser.load()
   const reference = lastReference()
   const seen = user && reference ? { user, reference } : null
-  const opening = redirectFor(path, seen?.user ?? null) ?? path
+  const opening = redirectFor(path, seen?.user ?? null, window.location.search) ?? path
   screenFor(opening.split('?')[0]!, seen?.user.role ?? null).page.preload()
   return seen
 }
@@ -80,6 +84,7 @@ type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { stat
 export function App() {
   const rawPath = usePath()
   const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath
+  const search = useSearch()
   // Opened again on this phone: the first render already shows the screen, from the last copies,
   // and /me confirms behind it (a session that ended answers 401, which signs out as usual).
   const [seen] = useState(() => lastSeen(path))
@@ -148,7 +153,7 @@ export function App() {
   const copyPaths = user && READ_COPIES[user.role]
   keepReadCopies(user && copyPaths ? { userId: user.id, paths: copyPaths } : null)
 
-  const target = boot.state === 'ready' ? redirectFor(path, user) : null
+  const target = boot.state === 'ready' ? redirectFor(path, user, search ? `?${search}` : '') : null
   useEffect(() => {
     if (target) navigate(target, { replace: true })
   }, [target])
@@ -175,6 +180,8 @@ export function App() {
         await dropReadCopies(user?.id)
         lastUser.save(null)
         setNotice({ tone: 'info', text: '您已退出登录。', path: '/login' })
+        // Signed out on purpose: the next person to sign in here starts at home, not on this page.
+        navigate('/login', { replace: true })
         setUser(null)
       },
     }),

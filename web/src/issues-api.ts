@@ -17,14 +17,17 @@ export type Unit = Schema<'Unit'>
 export type Page<T> = Omit<Answer<'/issues'>, 'items'> & { items: T[] }
 
 /** The list filters of GET /issues, the same names in the screen's address and in the exports. */
-export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'q', 'light', 'declined', 'pressed'] as const satisfies readonly (keyof Query<'/issues'>)[]
+export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'township', 'status', 'overdue', 'unitId', 'q', 'light', 'declined', 'pressed'] as const satisfies readonly (keyof Query<'/issues'>)[]
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type Filters = Partial<Record<FilterKey, string>>
 
-/** A query string of the non-empty entries, in a stable order. */
+/**
+ * A query string of the non-empty entries, in a stable order. `township` is kept when empty:
+ * `township=` is the filter for the items with no township filled in (未填写乡镇).
+ */
 export function queryString(params: Record<string, string | undefined>): string {
   const qs = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value) qs.set(key, value)
+  for (const [key, value] of Object.entries(params)) if (value || (key === 'township' && value === '')) qs.set(key, value)
   return qs.toString()
 }
 

@@ -2,6 +2,7 @@
 // link to: each number opens the ledger (or the activity list) filtered to exactly its records.
 import { yearInShanghai } from '../../worker/core/dates'
 import { http, type Answer, type CodeName, type Reference, type Schema } from './api'
+import type { Light } from '../../worker/core/lights'
 import { fieldName, fieldsOfYear } from './issue-format'
 import type { Issue, Page } from './issues-api'
 
@@ -57,17 +58,25 @@ export interface Scope {
   year: number
   countyCode?: string
   fieldCode?: string
+  /** One township of the county; '' is the items with none filled in. */
+  township?: string
 }
 
 /** The ledger filtered to the records behind a figure: a status list, one status, or overdue. */
 export function ledgerHref(scope: Scope, what: 'total' | 'overdue' | 'closed' | string): string {
   const filter = what === 'overdue' ? { overdue: 'true' } : { status: what === 'total' ? COUNTED : what }
-  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, ...filter })}`
+  const township = scope.township === undefined ? '' : `&township=${encodeURIComponent(scope.township)}`
+  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, ...filter })}${township}`
 }
 
-/** The confirmed activities behind an activity figure. */
-export function activitiesHref(year: number, countyCode?: string): string {
-  return `/activities${qs({ year, countyCode, status: 'confirmed' })}`
+/** The ledger of the open items under one deadline light (红灯 / 黄灯 / 绿灯) behind a figure. */
+export function lightHref(scope: Scope, light: Light): string {
+  return `/issues${qs({ year: scope.year, countyCode: scope.countyCode, fieldCode: scope.fieldCode, light })}`
+}
+
+/** The confirmed activities behind an activity figure (those with one kind of 五个引进, for its figures). */
+export function activitiesHref(year: number, countyCode?: string, introduction?: string): string {
+  return `/activities${qs({ year, countyCode, status: 'confirmed', introduction })}`
 }
 
 /** The 五个一 records of one congress (the city's own code included). */

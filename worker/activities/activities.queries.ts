@@ -1,13 +1,13 @@
 // drizzle queries for deputies' activities: scoped lists with keyset pagination, one activity
 // with its introductions and tags, and the atomic writes of create, edit and review.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { activities, activityIntroductions, activityTags, users } from '../db/schema'
 import type { ActivityScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
 import { activityConfirmed, activityRecorded, activityReturned } from '../stats/counters'
-import type { ActivityStatus, ActivityTag, Venue } from '../core/taxonomy'
+import type { ActivityStatus, ActivityTag, FIVE_INTRODUCTIONS, Venue } from '../core/taxonomy'
 
 const activityColumns = {
   id: activities.id,
@@ -71,6 +71,8 @@ export interface ActivityFilter {
   deputyId?: string
   venue?: Venue
   status?: ActivityStatus
+  /** Only activities that brought in one of this kind (五个引进). */
+  introduction?: (typeof FIVE_INTRODUCTIONS)[number]
   sort: 'newest' | 'oldest'
   after?: Keyset
   limit: number
@@ -86,6 +88,10 @@ export function listActivities(db: Db, f: ActivityFilter) {
   if (f.year) where.push(eq(activities.year, f.year))
   if (f.venue) where.push(eq(activities.venue, f.venue))
   if (f.status) where.push(eq(activities.status, f.status))
+  // Looked up per activity through activity_introductions_activity, as the page is read.
+  if (f.introduction) {
+    where.push(exists(db.select({ one: sql`1` }).from(activityIntroductions).where(and(eq(activityIntroductions.activityId, activities.id), eq(activityIntroductions.type, f.introduction)))))
+  }
   const newest = f.sort === 'newest'
   if (f.after) where.push(keysetAfter(activities.createdAt, activities.id, f.after, newest ? 'desc' : 'asc'))
   const dir = newest ? desc : asc

@@ -72,6 +72,10 @@ export const listActivitiesQuery = z.object({
   deputyId: recordId('代表编号不正确').optional(),
   venue: z.enum(codesOf(VENUES), { error: '未知的活动载体' }).optional(),
   status: z.enum(codesOf(ACTIVITY_STATUSES), { error: '未知的状态' }).optional(),
+  introduction: z
+    .enum(FIVE_INTRODUCTIONS, { error: '“五个引进”只能是 market_entity、green_project、funds、talent 或 technology' })
+    .optional()
+    .meta({ description: '只要带有这一类“五个引进”的活动，如 funds：引进了发展资金的（统计台账“引进资金”背后的活动）' }),
   sort: z.enum(['newest', 'oldest'], { error: '排序只能是 newest 或 oldest' }).default('newest').meta({ description: 'newest 最新在前；oldest 最早在前（审核队列）' }),
   ...pageQuery,
 })

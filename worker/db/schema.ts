@@ -277,6 +277,8 @@ export const issues = sqliteTable(
       .where(sql`${t.status} in ('assigned', 'rectifying')`),
     // Items a unit declined, awaiting a new assignment (被退办待重新交办): only those rows are indexed.
     index('issues_declined_county_created').on(t.countyCode, t.createdAt, t.id).where(sql`${t.declinedNote} is not null`),
+    // A deputy's reports changed since they were filed, by last change (the bench's 有新进展): only those rows are indexed.
+    index('issues_reporter_progress').on(t.reporterId, t.updatedAt).where(sql`${t.updatedAt} > ${t.createdAt}`),
     check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),
     check('issues_source', oneOf(t.source, codesOf(ISSUE_SOURCES))),
     check('issues_status', oneOf(t.status, codesOf(ISSUE_STATUSES))),

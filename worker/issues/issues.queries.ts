@@ -51,6 +51,34 @@ function selectIssues(db: Db) {
   return db.select(issueColumns).from(issues).innerJoin(reporter, eq(reporter.id, issues.reporterId)).leftJoin(units, eq(units.id, issues.unitId))
 }
 
+/** An issue's own columns, for a list: the names are read once per distinct person and unit (withNames). */
+const { reporterName: _reporterName, unitName: _unitName, ...ownColumns } = issueColumns
+
+function selectOwn(db: Db) {
+  return db.select(ownColumns).from(issues)
+}
+
+/**
+ * A list page with its reporters' and units' names, read by primary key for each distinct id of
+ * the rows shown (not the one past the page, which only says that there is more), all in one
+ * batch. A join reads a user and a unit row per item; an IN list over the ids costs D1 more rows
+ * than it returns. One key, one row: a page of one unit's to-do names its unit once.
+ */
+async function withNames(db: Db, rows: Omit<IssueRow, 'reporterName' | 'unitName'>[], limit: number): Promise<IssueRow[]> {
+  const shown = rows.slice(0, limit)
+  const reporterIds = [...new Set(shown.map((r) => r.reporterId))]
+  const unitIds = [...new Set(shown.flatMap((r) => (r.unitId ? [r.unitId] : [])))]
+  const reads = [
+    ...reporterIds.map((id) => db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, id)).limit(1)),
+    ...unitIds.map((id) => db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, id)).limit(1)),
+  ]
+  const [head, ...tail] = reads
+  const answers = head ? await db.batch([head, ...tail]) : []
+  const people = new Map(answers.slice(0, reporterIds.length).flat().map((r) => [r.id, r.name]))
+  const unitNames = new Map(answers.slice(reporterIds.length).flat().map((r) => [r.id, r.name]))
+  return rows.map((r) => ({ ...r, reporterName: people.get(r.reporterId) ?? '', unitName: r.unitId ? (unitNames.get(r.unitId) ?? null) : null }))
+}
+
 export type IssueRow = Awaited<ReturnType<typeof findIssue>> & {}
 
 export async function findIssue(db: Db, id: string) {
@@ -123,7 +151,13 @@ function lightWhere(f: NonNullable<IssueFilter['light']>): SQL {
   return and(sql`${issues.status} in ${OPEN_LITERAL}`, parts.length === 1 ? parts[0] : or(...parts))!
 }
 
-export function listIssues(db: Db, f: IssueFilter) {
+/** A page of a list (and the row past it) with its names: two rows read per item at most, whatever the ledger's size. */
+export async function listIssues(db: Db, f: IssueFilter): Promise<IssueRow[]> {
+  return withNames(db, await issuePage(db, f), f.limit)
+}
+
+/** The page's own rows, through the index the filter and sort call for (one past the page, to know there is more). */
+export function issuePage(db: Db, f: IssueFilter) {
   const where: (SQL | undefined)[] = []
   const s = f.scope
   if ('countyCode' in s) where.push(eq(issues.countyCode, s.countyCode))
@@ -151,13 +185,13 @@ export function listIssues(db: Db, f: IssueFilter) {
   }
   if (f.sort === 'newest') {
     if (f.after) where.push(keysetAfter(issues.createdAt, issues.id, f.after, 'desc'))
-    return selectIssues(db)
+    return selectOwn(db)
       .where(and(...where))
       .orderBy(desc(issues.createdAt), desc(issues.id))
       .limit(f.limit + 1)
   }
   if (f.after) where.push(keysetAfter(deadlineKey, issues.id, f.after, 'asc'))
-  return selectIssues(db)
+  return selectOwn(db)
     .where(and(...where))
     .orderBy(asc(deadlineKey), asc(issues.id))
     .limit(f.limit + 1)

@@ -53,7 +53,7 @@ export const issueFilters = z.object({
     .meta({ description: '状态，一个或以逗号分隔的多个（如 assigned,rectifying）' }),
   overdue: bool.optional().meta({ description: 'true：只要逾期的（已交办或整改中且已过整改时限）' }),
   unitId: uuid.optional().meta({ description: '责任单位' }),
-  township: z.string().trim().max(50).optional().meta({ description: '乡镇（街道），完全一致' }),
+  township: z.string().trim().max(50).optional().meta({ description: '乡镇（街道），完全一致；给出空值（township=）只要未填写乡镇的' }),
   closedOnTime: bool.optional().meta({ description: '只要已销号的：true 按期、false 逾期销号' }),
   light: z.enum(codesOf(LIGHTS), { error: '亮灯只能是 green、yellow 或 red' }).optional().meta({ description: '只要该灯的（已交办或整改中）：green 按期、yellow 即将到期（时限前 N 天内，含当天）、red 逾期' }),
   declined: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被责任单位退办、待重新交办的' }),

@@ -70,12 +70,23 @@ export function returnedActivities(db: Db, deputyId: string) {
     .where(eq(deputyYearCounts.deputyId, deputyId))
 }
 
-/** A deputy's reports changed by anyone after `since` and after they were filed. */
+/** The most "new progress" a deputy's bench counts: beyond it the card says 99+, and no more rows are read. */
+export const PROGRESS_CAP = 100
+
+/**
+ * A deputy's reports changed by anyone after `since` and after they were filed, counted up to
+ * PROGRESS_CAP: through issues_reporter_progress (whose condition is written literally here),
+ * which holds only reports changed since filing, so neither their unchanged reports nor more than
+ * the cap are read.
+ */
 export function progressCount(db: Db, reporterId: string, since: string) {
-  return db
-    .select({ n: count() })
+  const changed = db
+    .select({ one: sql`1` })
     .from(issues)
     .where(and(eq(issues.reporterId, reporterId), gt(issues.updatedAt, since), gt(issues.updatedAt, issues.createdAt)))
+    .limit(PROGRESS_CAP)
+    .as('changed')
+  return db.select({ n: count() }).from(changed)
 }
 
 export async function issuesSeenAt(db: Db, userId: string): Promise<string | null> {

@@ -21,7 +21,7 @@ export const summary = z
       .record(z.string(), n)
       .meta({
         description:
-          '各项计数。县级、市级：toAssign 待交办、declined 被退办待重新交办、toVerify 待验收、overdue 逾期、dueSoon 即将到期、toReview 待审核履职；单位：toAccept 待接收、rectifying 整改中、dueSoon 即将到期、overdue 逾期、pressed 被督办；代表：returned 被退回的履职活动、newProgress 上次查看后有新进展的问题',
+          '各项计数。县级、市级：toAssign 待交办、declined 被退办待重新交办、toVerify 待验收、overdue 逾期、dueSoon 即将到期、toReview 待审核履职；单位：toAccept 待接收、rectifying 整改中、dueSoon 即将到期、overdue 逾期、pressed 被督办；代表：returned 被退回的履职活动、newProgress 上次查看后有新进展的问题（最多计到 100，界面显示“99+”）',
       }),
     lists: z.record(z.string(), z.string()).meta({ description: '每项计数对应的列表（/api/v1 之下的路径与查询），列表的记录正是该项所数的' }),
     overdueByCounty: z

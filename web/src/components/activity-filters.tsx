@@ -1,12 +1,12 @@
 // The activity list's filters, with the API's own names (year, countyCode, deputyId, venue,
-// status) kept in the address, so a dashboard can link to exactly the records behind a figure.
+// status, introduction) kept in the address, so a dashboard can link to exactly the records behind a figure.
 import { useState } from 'preact/hooks'
 import { ACTIVITY_STATUSES } from '../../../worker/core/taxonomy'
-import { VENUES, countyOptions, yearOptions } from '../activity-format'
+import { FIVE_INTRODUCTIONS, INTRO_SHORT, VENUES, countyOptions, yearOptions } from '../activity-format'
 import type { Reference } from '../api'
 import { SelectField } from './form-fields'
 
-export const ACTIVITY_FILTER_KEYS = ['year', 'countyCode', 'deputyId', 'venue', 'status'] as const
+export const ACTIVITY_FILTER_KEYS = ['year', 'countyCode', 'deputyId', 'venue', 'status', 'introduction'] as const
 export type ActivityFilters = Partial<Record<(typeof ACTIVITY_FILTER_KEYS)[number], string>>
 
 interface ActivityFiltersProps {
@@ -58,6 +58,14 @@ export function ActivityFilterBar({ filters, onChange, reference, city, deputyNa
           onChange={(v) => set('status', v)}
           placeholder="全部状态"
           options={ACTIVITY_STATUSES.map((s) => ({ value: s.code, label: s.name }))}
+        />
+        <SelectField
+          id="filter-introduction"
+          label="五个引进"
+          value={filters.introduction ?? ''}
+          onChange={(v) => set('introduction', v)}
+          placeholder="不限"
+          options={FIVE_INTRODUCTIONS.map((code) => ({ value: code, label: `引进${INTRO_SHORT[code]}` }))}
         />
         {active > 0 && (
           <button type="button" class="link-button" onClick={() => onChange({})}>

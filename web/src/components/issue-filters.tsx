@@ -52,6 +52,16 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
 
   return (
     <div class="filters">
+      {filters.township !== undefined && (
+        <p class="filter-township">
+          <span>
+            只看乡镇（街道）：<strong>{filters.township || '未填写乡镇'}</strong>
+          </span>
+          <button type="button" class="link-button" onClick={() => onChange({ ...filters, township: undefined })}>
+            看全部乡镇
+          </button>
+        </p>
+      )}
       <form
         class="filter-search"
         role="search"

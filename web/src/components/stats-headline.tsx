@@ -62,8 +62,8 @@ export function StatsHeadline({ scope, sup, act, place }: HeadlineProps) {
         label="引进资金"
         value={formatAmount(act.fundsAmount)}
         unit="万元"
-        href={activitiesHref(scope.year, scope.countyCode)}
-        hint="查看已确认的履职活动"
+        href={activitiesHref(scope.year, scope.countyCode, 'funds')}
+        hint="查看引进发展资金的履职活动"
         sub={`引进发展资金 ${act.introductions.funds ?? 0} 笔`}
       />
     </ul>

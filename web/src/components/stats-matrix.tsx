@@ -1,9 +1,18 @@
 // The city's county × field matrix of issues: each cell the number of issues (all but rejected),
-// coloured by its closure rate on a five-band legend, with the overdue ones in red. Every count
-// opens the ledger filtered to exactly those records.
+// coloured by its closure rate on a five-band legend, and its open items by deadline light (红 /
+// 黄 / 绿, each a word as well as a colour). Every count opens the ledger filtered to exactly
+// those records.
 import type { CodeName } from '../api'
 import { followLink } from '../router'
-import { BAND_LABELS, band, dashboardHref, ledgerHref, percent, sumCounters, type Counters, type Scope, type SupervisionRow } from '../stats-api'
+import type { Light } from '../../../worker/core/lights'
+import { BAND_LABELS, band, dashboardHref, ledgerHref, lightHref, percent, sumCounters, type Counters, type Scope, type SupervisionRow } from '../stats-api'
+
+/** The three lights as a cell shows them: a word, the counter it reads, and what it means. */
+const CELL_LIGHTS: { light: Light; word: string; key: 'overdue' | 'dueSoon' | 'inTime'; meaning: string; legend: string }[] = [
+  { light: 'red', word: '红', key: 'overdue', meaning: '红灯（已逾期）', legend: '红灯·已逾期' },
+  { light: 'yellow', word: '黄', key: 'dueSoon', meaning: '黄灯（即将到期）', legend: '黄灯·即将到期' },
+  { light: 'green', word: '绿', key: 'inTime', meaning: '绿灯（按期推进）', legend: '绿灯·按期推进' },
+]
 
 interface CellProps {
   counters: Counters
@@ -17,7 +26,7 @@ export function MatrixCell({ counters: c, scope, about, strong }: CellProps) {
   const b = band(c.closed, c.total)
   const detail = `${about}：问题 ${c.total} 件，已销号 ${c.closed} 件，销号率 ${percent(c.closed, c.total)}`
   return (
-    <td class={`mx-cell${b === null ? ' mx-none' : ` mx-b${b}`}${strong ? ' mx-sum' : ''}`} title={c.total ? `${detail}，逾期 ${c.overdue} 件` : undefined}>
+    <td class={`mx-cell${b === null ? ' mx-none' : ` mx-b${b}`}${strong ? ' mx-sum' : ''}`} title={c.total ? `${detail}；红灯 ${c.overdue} 件、黄灯 ${c.dueSoon} 件、绿灯 ${c.inTime} 件` : undefined}>
       <span class="mx-in">
         {c.total > 0 ? (
           <a class="mx-total" href={ledgerHref(scope, 'total')} onClick={followLink} aria-label={detail}>
@@ -28,19 +37,24 @@ export function MatrixCell({ counters: c, scope, about, strong }: CellProps) {
             0
           </span>
         )}
-        {c.overdue > 0 && (
-          <a class="mx-overdue" href={ledgerHref(scope, 'overdue')} onClick={followLink} aria-label={`逾${c.overdue}：${about}逾期 ${c.overdue} 件`}>
-            逾{c.overdue}
-          </a>
-        )}
       </span>
+      {c.overdue + c.dueSoon + c.inTime > 0 && (
+        <span class="mx-lights">
+          {CELL_LIGHTS.filter((l) => c[l.key] > 0).map((l) => (
+            <a key={l.light} class={`mx-light mx-light-${l.light}`} href={lightHref(scope, l.light)} onClick={followLink} aria-label={`${l.word}${c[l.key]}：${about}${l.meaning} ${c[l.key]} 件`}>
+              {l.word}
+              {c[l.key]}
+            </a>
+          ))}
+        </span>
+      )}
     </td>
   )
 }
 
 export function BandLegend() {
   return (
-    <div class="mx-legend" aria-label="颜色表示销号率">
+    <div class="mx-legend" aria-label="颜色表示销号率；红、黄、绿为未整改问题的亮灯">
       <span class="mx-legend-title">销号率</span>
       {BAND_LABELS.map((label, i) => (
         <span key={label} class="mx-legend-item">
@@ -52,12 +66,15 @@ export function BandLegend() {
         <span class="mx-swatch mx-none" aria-hidden="true" />
         无问题
       </span>
-      <span class="mx-legend-item">
-        <span class="mx-overdue mx-overdue-static" aria-hidden="true">
-          逾N
+      <span class="mx-legend-title">亮灯</span>
+      {CELL_LIGHTS.map((l) => (
+        <span key={l.light} class="mx-legend-item">
+          <span class={`mx-light mx-light-${l.light} mx-light-static`} aria-hidden="true">
+            {l.word}N
+          </span>
+          {l.legend}
         </span>
-        逾期件数
-      </span>
+      ))}
     </div>
   )
 }

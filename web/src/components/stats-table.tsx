@@ -1,6 +1,6 @@
 // Issue counters as a table, one row per field, township or county, with a totals row: each
-// status, overdue, and the two rates. Counts open the ledger filtered to them where the ledger
-// can filter (a township cannot be filtered on, so those rows are plain numbers).
+// status, overdue, and the two rates. Counts open the ledger filtered to them (a township row to
+// that township, 未填写乡镇 to the items with none).
 import { followLink } from '../router'
 import type { Reference } from '../api'
 import { band, fieldsShown, ledgerHref, percent, sumCounters, type Counters, type Scope } from '../stats-api'

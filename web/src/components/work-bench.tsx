@@ -52,7 +52,7 @@ export function WorkBench({ role, reference, unsent = 0 }: WorkBenchProps) {
         {cards.map((c) => (
           <li key={c.name}>
             <a class={`bench-card${c.n > 0 && URGENT.has(c.name) ? ' bench-card-urgent' : ''}${c.n === 0 ? ' bench-card-zero' : ''}`} href={c.href} onClick={followLink}>
-              <span class="bench-count">{c.n}</span>
+              <span class="bench-count">{c.n > 99 ? '99+' : c.n}</span>
               <span class="bench-label">
                 {c.n > 0 && URGENT.has(c.name) && (
                   <span class="bench-icon" aria-hidden="true">

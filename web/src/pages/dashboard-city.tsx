@@ -28,7 +28,7 @@ export function CityDashboard({ data, year, reference }: CityDashboardProps) {
         <StatsHeadline scope={{ year }} sup={sup.totals} act={act.totals} place="全市" />
       </Section>
 
-      <Section id="sec-matrix" title="问题整改情况（县市区 × 监督领域）" note="数字为问题件数，点击可打开问题台账中对应的问题；底色表示销号率，红色为逾期未整改件数。点击县市区名称查看该地统计台账。">
+      <Section id="sec-matrix" title="问题整改情况（县市区 × 监督领域）" note="数字为问题件数，点击可打开问题台账中对应的问题；底色表示销号率；“红”“黄”“绿”为未整改问题的亮灯件数（已逾期、即将到期、按期推进），点击可查看这些问题。点击县市区名称查看该地统计台账。">
         {sup.totals.total + sup.totals.rejected === 0 ? (
           <p class="stats-empty">本年度暂无问题数据</p>
         ) : (

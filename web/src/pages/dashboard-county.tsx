@@ -8,6 +8,7 @@ import { StatsHeadline } from '../components/stats-headline'
 import { InactiveDeputies } from '../components/stats-inactive'
 import { Section } from '../components/stats-section'
 import { StatsTable, fieldRows, type CounterRow } from '../components/stats-table'
+import { ledgerHref } from '../stats-api'
 
 interface CountyDashboardProps {
   data: StatsData
@@ -23,7 +24,11 @@ export function CountyDashboard({ data, year, countyCode, place, reference }: Co
   const total: CounterRow = { key: 'total', label: '合计', counters: sup.totals, scope }
   const townships = [...(data.townships?.rows ?? [])]
     .sort((a, b) => b.total - a.total || (a.township ?? '').localeCompare(b.township ?? '', 'zh-CN'))
-    .map((r) => ({ key: r.township ?? '', label: r.township || '未填写乡镇', counters: r }))
+    .map((r) => {
+      const scope = { year, countyCode, township: r.township ?? '' }
+      // The name opens the township's ledger too, so that a row whose count is 0 still leads somewhere.
+      return { key: r.township ?? '', label: r.township || '未填写乡镇', labelHref: ledgerHref(scope, 'total'), counters: r, scope }
+    })
   const row = act.rows.find((r) => r.countyCode === countyCode)
   const inactive = data.inactive ?? []
   return (

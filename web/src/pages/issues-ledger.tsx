@@ -26,7 +26,8 @@ function filtersOf(search: string): { filters: Filters; limit: number } {
   const filters: Filters = {}
   for (const key of FILTER_KEYS) {
     const value = qs.get(key)
-    if (value) filters[key] = value
+    // An empty township is a filter of its own: the items with none filled in.
+    if (value || (key === 'township' && value === '')) filters[key] = value
   }
   // ?limit= is honoured for a shorter page (a slow line, or a test of paging); 1 to 200.
   const limit = Number(qs.get('limit'))
@@ -61,7 +62,7 @@ function LedgerPage() {
   return (
     <AppShell>
       <div class="ledger">
-        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${filters.countyCode ? countyName(reference, filters.countyCode) : placeLabel(user, reference)}`}>
+        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${filters.countyCode ? countyName(reference, filters.countyCode) : placeLabel(user, reference)}${filters.township === undefined ? '' : ` · ${filters.township || '未填写乡镇'}`}`}>
           <ButtonLink href="/issues/new" variant="primary">
             登记问题
           </ButtonLink>

@@ -1,0 +1,1 @@
+CREATE INDEX `issues_reporter_progress` ON `issues` (`reporter_id`,`updated_at`) WHERE "issues"."updated_at" > "issues"."created_at";

@@ -16,6 +16,7 @@ import {
 import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts } from './counters-schema'
 import { photos } from './photos-schema'
 import { deputyGroups, groupFields, groupMembers } from './groups-schema'
+import { activityParticipants, groupActivityCounts } from './group-activities-schema'
 import {
   ACCOUNT_ACTIONS,
   ACTIVITY_STATUSES,
@@ -244,6 +245,8 @@ export const issues = sqliteTable(
     pressCount: integer('press_count').notNull().default(0),
     /** The unit's reason when it declined the item (退办), until staff assign or reject it again. */
     declinedNote: text('declined_note'),
+    /** The deputy group (代表小组) that found the issue, if one did. */
+    groupId: text('group_id').references(() => deputyGroups.id),
     /** Hash of the create request, so that a retried create can be told from a reused id. */
     requestHash: text('request_hash').notNull(),
     /**
@@ -270,6 +273,8 @@ export const issues = sqliteTable(
       .where(sql`${t.status} in ('assigned', 'rectifying')`),
     // Items a unit declined, awaiting a new assignment (被退办待重新交办): only those rows are indexed.
     index('issues_declined_county_created').on(t.countyCode, t.createdAt, t.id).where(sql`${t.declinedNote} is not null`),
+    // The ledger filtered by the group that found the items.
+    index('issues_group_created').on(t.groupId, t.createdAt, t.id).where(sql`${t.groupId} is not null`),
     check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),
     check('issues_source', oneOf(t.source, codesOf(ISSUE_SOURCES))),
     check('issues_status', oneOf(t.status, codesOf(ISSUE_STATUSES))),
@@ -329,6 +334,8 @@ export const activities = sqliteTable(
     opinion: integer('opinion').notNull().default(0),
     deed: integer('deed').notNull().default(0),
     mentoring: integer('mentoring').notNull().default(0),
+    /** A group activity (集体活动): the group it was held by; its participants are in activity_participants. */
+    groupId: text('group_id').references(() => deputyGroups.id),
     status: text('status', { enum: codesOf(ACTIVITY_STATUSES) }).notNull().default('submitted'),
     reviewNote: text('review_note'),
     reviewedBy: text('reviewed_by').references(() => users.id),
@@ -351,6 +358,8 @@ export const activities = sqliteTable(
     index('activities_status_created').on(t.status, t.createdAt, t.id),
     index('activities_deputy_created').on(t.deputyId, t.createdAt, t.id),
     index('activities_deputy_year').on(t.deputyId, t.year, t.date),
+    // A group's activities (the ledger filtered by group).
+    index('activities_group_created').on(t.groupId, t.createdAt, t.id).where(sql`${t.groupId} is not null`),
     check('activities_venue', sql`${t.venue} is null or ${oneOf(t.venue, codesOf(VENUES))}`),
     check('activities_status', oneOf(t.status, codesOf(ACTIVITY_STATUSES))),
     check('activities_date', isoDate(t.date)),
@@ -449,6 +458,7 @@ export const seenMarkers = sqliteTable('seen_markers', {
 export * from './counters-schema'
 export * from './photos-schema'
 export * from './groups-schema'
+export * from './group-activities-schema'
 
 export const schema = {
   places,
@@ -475,6 +485,8 @@ export const schema = {
   deputyGroups,
   groupFields,
   groupMembers,
+  activityParticipants,
+  groupActivityCounts,
   yearSettings,
   seenMarkers,
   deadlineCounts,

@@ -48,6 +48,23 @@ export async function groupInScope(db: Db, user: SessionUser, id: string) {
   return { ...g, ...(await groupParts(db, g)) }
 }
 
+/**
+ * A group with its members, for recording what it did (its activities, the issues it found): a
+ * group of another county than the caller's is not found. Whether the caller may record for it
+ * (its leader, a member, staff) is the caller's rule.
+ */
+export async function groupOfCallersCounty(db: Db, user: SessionUser, id: string) {
+  const g = await findGroup(db, id)
+  const scope = scopeOf(user)
+  if (!g || (scope.kind !== 'city' && scope.countyCode !== g.countyCode)) throw new NotFound('没有这个代表小组，或不属于本县（市、区）')
+  return { ...g, ...(await groupParts(db, g)) }
+}
+
+/** Which of these ids are deputies on the county's roster today. */
+export function onCountyRoster(db: Db, countyCode: string, ids: string[]): Promise<Set<string>> {
+  return rosterDeputies(db, countyCode, ids)
+}
+
 function checkYear(year: number, now: Date) {
   if (year < FIRST_YEAR) throw new ValidationFailed({ year: `年度不能早于台账首年（${FIRST_YEAR} 年）` })
   if (year > yearInShanghai(now) + 1) throw new ValidationFailed({ year: '年度不能晚于明年' })

@@ -1,6 +1,7 @@
 // The statistics counters are a cache of the truth: after any sequence of creates, actions,
-// reviews, edits, group activities (their participants, edits and reviews), deputies ended and
-// restored, retries and stale writes, every counter equals a recount from the base tables.
+// reviews, edits, group activities (their participants, edits and reviews), issues found by a
+// group, deputies ended and restored, retries and stale writes, every counter equals a recount
+// from the base tables.
 import '../support/clock'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -36,7 +37,7 @@ function keyCount(table: string) {
 }
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('issue' as const), who: fc.nat(3), field: fc.constantFrom('rural_living', 'groundwater'), township: fc.constantFrom('平泉镇', '杨树岭镇'), retry: fc.boolean() }),
+  fc.record({ kind: fc.constant('issue' as const), who: fc.nat(3), field: fc.constantFrom('rural_living', 'groundwater'), township: fc.constantFrom('平泉镇', '杨树岭镇'), retry: fc.boolean(), byGroup: fc.boolean() }),
   fc.record({ kind: fc.constant('action' as const), pick: fc.nat(), action: fc.constantFrom('assign', 'reject', 'accept', 'decline', 'progress', 'complete', 'verify', 'return', 'extend', 'comment', 'press'), days: fc.nat(12), other: fc.boolean(), stale: fc.boolean() }),
   fc.record({ kind: fc.constant('activity' as const), who: fc.nat(3), back: fc.nat(2), deed: fc.nat(3), funds: fc.boolean(), retry: fc.boolean() }),
   fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), confirm: fc.boolean(), stale: fc.boolean() }),
@@ -87,7 +88,8 @@ describe('statistics counters', () => {
           if (o.kind === 'issue') {
             const d = deputies[o.who]!
             const id = crypto.randomUUID()
-            const body = { ...issueBody({ fieldCode: o.field, township: o.township }), id }
+            // Found by the filer's group (every deputy here is a member of their county's), or not.
+            const body = { ...issueBody({ fieldCode: o.field, township: o.township, ...(o.byGroup ? { groupId: groups[o.who < 2 ? 0 : 1]!.id } : {}) }), id }
             // An ended deputy's session is gone (401); anything else is filed, or answered as the same issue.
             const made = await ok(t.call('POST', '/api/v1/issues', { cookie: d.cookie, body }), 201, 401)
             if (o.retry) await ok(t.call('POST', '/api/v1/issues', { cookie: d.cookie, body }), made.status === 201 ? 200 : 401)

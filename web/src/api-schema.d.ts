@@ -216,7 +216,7 @@ export interface paths {
         put?: never;
         /**
          * 上报问题或意见建议（代表、工作人员；县级与代表只在本县，市级须选县市区）
-         * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。
+         * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。带 groupId 时：别县的代表小组为 404，代表不是小组成员为 403。
          */
         post: operations["postIssues"];
         delete?: never;
@@ -898,6 +898,10 @@ export interface components {
             pressCount: number;
             /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
             declinedNote: string | null;
+            /** @description 发现问题的代表小组；没有为 null */
+            groupId: string | null;
+            /** @description 代表小组名称；没有为 null */
+            groupName: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -1078,6 +1082,10 @@ export interface components {
             pressCount: number;
             /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
             declinedNote: string | null;
+            /** @description 发现问题的代表小组；没有为 null */
+            groupId: string | null;
+            /** @description 代表小组名称；没有为 null */
+            groupName: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -1277,8 +1285,8 @@ export interface components {
         SupervisionStats: {
             year: number;
             /** @enum {string} */
-            groupBy: "field" | "township";
-            /** @description 按县市区 × 监督领域（每格都有）或 × 乡镇（有问题的才有） */
+            groupBy: "field" | "township" | "group";
+            /** @description 按县市区 × 监督领域（每格都有）、× 乡镇或 × 代表小组（有问题的才有） */
             rows: ({
                 countyCode: string;
                 /** @description 监督领域代码（groupBy=field） */
@@ -1307,6 +1315,33 @@ export interface components {
                 countyCode: string;
                 /** @description 乡镇（街道）（groupBy=township） */
                 township: string;
+                reported: number;
+                assigned: number;
+                rectifying: number;
+                rectified: number;
+                closed: number;
+                rejected: number;
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
+                overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
+                /** @description 合计，不含不予受理 */
+                total: number;
+                /** @description 按期销号数 */
+                closedOnTime: number;
+                /** @description 销号率 = closed / total（total 为 0 时为 0） */
+                closureRate: number;
+                /** @description 按期销号率 = closedOnTime / closed（closed 为 0 时为 0） */
+                onTimeRate: number;
+            } | {
+                countyCode: string;
+                /**
+                 * Format: uuid
+                 * @description 发现问题的代表小组（groupBy=group）
+                 */
+                groupId: string;
                 reported: number;
                 assigned: number;
                 rectifying: number;
@@ -2822,6 +2857,8 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
+                /** @description 只要这个代表小组发现的 */
+                groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
                 /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
@@ -2922,6 +2959,11 @@ export interface operations {
                     /** @enum {string} */
                     source: "inspection" | "interview" | "survey" | "spot_check" | "public_report" | "petition" | "deputy";
                     foundOn: string;
+                    /**
+                     * Format: uuid
+                     * @description 发现问题的代表小组（可选）：须是该县该年度的小组；代表须是小组成员
+                     */
+                    groupId?: string;
                 };
             };
         };
@@ -2964,6 +3006,15 @@ export interface operations {
             };
             /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3042,6 +3093,8 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
+                /** @description 只要这个代表小组发现的 */
+                groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
             };
@@ -3131,6 +3184,8 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
+                /** @description 只要这个代表小组发现的 */
+                groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找 */
                 q?: string;
             };
@@ -4864,8 +4919,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -4945,8 +5000,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5026,8 +5081,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5107,8 +5162,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5188,8 +5243,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { issueEvents, issues, units, users } from '../db/schema'
+import { deputyGroups, issueEvents, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { contains, createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
@@ -40,6 +40,8 @@ export const issueColumns = {
   closedOnTime: issues.closedOnTime,
   pressCount: issues.pressCount,
   declinedNote: issues.declinedNote,
+  groupId: issues.groupId,
+  groupName: deputyGroups.name,
   requestHash: issues.requestHash,
   createdAt: issues.createdAt,
   updatedAt: issues.updatedAt,
@@ -47,7 +49,12 @@ export const issueColumns = {
 }
 
 function selectIssues(db: Db) {
-  return db.select(issueColumns).from(issues).innerJoin(reporter, eq(reporter.id, issues.reporterId)).leftJoin(units, eq(units.id, issues.unitId))
+  return db
+    .select(issueColumns)
+    .from(issues)
+    .innerJoin(reporter, eq(reporter.id, issues.reporterId))
+    .leftJoin(units, eq(units.id, issues.unitId))
+    .leftJoin(deputyGroups, eq(deputyGroups.id, issues.groupId))
 }
 
 export type IssueRow = Awaited<ReturnType<typeof findIssue>> & {}
@@ -76,6 +83,8 @@ export interface IssueFilter {
   pressed?: boolean
   /** Items changed after this instant (ISO), by anyone. */
   updatedAfter?: string
+  /** Items the deputy group found. */
+  groupId?: string
   q?: string
   sort: 'newest' | 'deadline'
   after?: Keyset
@@ -134,6 +143,7 @@ export function listIssues(db: Db, f: IssueFilter) {
   if (f.declined) where.push(isNotNull(issues.declinedNote))
   if (f.pressed) where.push(sql`${issues.pressCount} > 0`)
   // A change after the instant, the filing itself not counted (a deputy's "new progress").
+  if (f.groupId) where.push(eq(issues.groupId, f.groupId))
   if (f.updatedAfter) where.push(gt(issues.updatedAt, f.updatedAfter), gt(issues.updatedAt, issues.createdAt))
   if (f.q) {
     where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q)))
@@ -172,7 +182,7 @@ export async function listEvents(db: Db, issueId: string) {
 }
 
 export type NewIssue = typeof issues.$inferInsert
-type IssueKeys = { year: number; countyCode: string; fieldCode: string; township: string }
+type IssueKeys = { year: number; countyCode: string; fieldCode: string; township: string; groupId?: string | null }
 export type NewEvent = typeof issueEvents.$inferInsert
 
 /**

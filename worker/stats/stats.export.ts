@@ -26,7 +26,7 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
   const supHeader = ['县市区', '监督领域', '已上报', '已交办', '整改中', '已整改待验收', '已销号', '不予受理', '逾期', '合计（不含不予受理）', '销号率', '按期销号率'].map(bold)
   const supRows: Cell[][] = sup.rows.map((r) => [
     { value: county(r.countyCode) },
-    { value: 'fieldCode' in r ? field(r.fieldCode) : r.township },
+    { value: 'fieldCode' in r ? field(r.fieldCode) : 'township' in r ? r.township : r.groupId },
     ...[r.reported, r.assigned, r.rectifying, r.rectified, r.closed, r.rejected, r.overdue, r.total].map((value) => ({ value })),
     pct(r.closureRate),
     pct(r.onTimeRate),

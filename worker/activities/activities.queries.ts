@@ -148,7 +148,8 @@ const ownOf = (deputyId: string, year: number) => and(eq(activities.deputyId, de
  * group activities they took part in, by date.
  */
 export async function confirmedOfYear(db: Db, deputyId: string, year: number) {
-  const [own, group] = await db.batch([
+  // Not one db.batch: D1's batch answers rows by column name, and this view has two 'name' columns.
+  const [own, group] = await Promise.all([
     selectActivities(db).where(and(ownOf(deputyId, year), eq(activities.status, 'confirmed'))),
     selectActivities(db).where(and(participated(db, deputyId, year), eq(activities.status, 'confirmed'))),
   ])

@@ -34,6 +34,7 @@ function recount(list: Generated[], deputy: number, year: number) {
   return {
     activities: mine.length,
     confirmed: ok.length,
+    groupActivities: 0,
     byVenue,
     outcomes,
     introductions: { ...counts, fundsAmount: fundsHundredths / 100 },

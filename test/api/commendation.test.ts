@@ -138,7 +138,7 @@ describe('the commendation table', () => {
     const [sheet] = await readXlsxFile(Buffer.from(await res.arrayBuffer()))
     expect(sheet!.sheet).toBe(`平泉市${year}年度`)
     const [header, ...rows] = sheet!.data as (string | number)[][]
-    expect(header!.slice(0, 5)).toEqual(['序号', '姓名', '代表层级', '已确认活动', '九进覆盖数'])
+    expect(header!.slice(0, 6)).toEqual(['序号', '姓名', '代表层级', '个人活动', '集体活动', '九进覆盖数'])
     expect(rows.map((r) => r[1])).toEqual(['甲代表', '乙代表', '丙代表'])
     expect(rows[0]![header!.indexOf('九进载体')]).toBe('进农村、进学校')
     expect(rows[0]![header!.indexOf('五个引进达成')]).toBe('引进一笔发展资金、引进一名急需人才')

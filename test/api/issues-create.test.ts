@@ -31,10 +31,12 @@ describe('reporting an issue', () => {
       light: null,
       pressCount: 0,
       declinedNote: null,
+      groupId: null,
+      groupName: null,
       version: 1,
     })
     expect(Object.keys(issue).sort()).toEqual(
-      ['id', 'kind', 'year', 'fieldCode', 'countyCode', 'township', 'location', 'title', 'description', 'source', 'foundOn', 'reporterId', 'reporterName', 'unitId', 'unitName', 'requirement', 'deadline', 'status', 'overdue', 'progress', 'closedOn', 'closedOnTime', 'createdAt', 'updatedAt', 'version', 'light', 'pressCount', 'declinedNote', 'number'].sort(),
+      ['id', 'kind', 'year', 'fieldCode', 'countyCode', 'township', 'location', 'title', 'description', 'source', 'foundOn', 'reporterId', 'reporterName', 'unitId', 'unitName', 'requirement', 'deadline', 'status', 'overdue', 'progress', 'closedOn', 'closedOnTime', 'createdAt', 'updatedAt', 'version', 'light', 'pressCount', 'declinedNote', 'number', 'groupId', 'groupName'].sort(),
     )
   })
 

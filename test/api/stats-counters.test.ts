@@ -1,6 +1,7 @@
 // The statistics counters are a cache of the truth: after any sequence of creates, actions,
-// reviews, edits, deputies ended and restored, retries and stale writes, every counter equals a
-// recount from the base tables.
+// reviews, edits, group activities (their participants, edits and reviews), issues found by a
+// group, deputies ended and restored, retries and stale writes, every counter equals a recount
+// from the base tables.
 import '../support/clock'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -32,11 +33,11 @@ async function compare(t: TestApp) {
   }
 }
 function keyCount(table: string) {
-  return { issue_counts: 4, activity_counts: 2, deputy_year_counts: 2, deputy_counts: 1, five_one_counts: 3, deadline_counts: 5 }[table]!
+  return { issue_counts: 4, activity_counts: 2, deputy_year_counts: 2, deputy_counts: 1, five_one_counts: 3, deadline_counts: 5, group_activity_counts: 3 }[table]!
 }
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('issue' as const), who: fc.nat(3), field: fc.constantFrom('rural_living', 'groundwater'), township: fc.constantFrom('平泉镇', '杨树岭镇'), retry: fc.boolean() }),
+  fc.record({ kind: fc.constant('issue' as const), who: fc.nat(3), field: fc.constantFrom('rural_living', 'groundwater'), township: fc.constantFrom('平泉镇', '杨树岭镇'), retry: fc.boolean(), byGroup: fc.boolean() }),
   fc.record({ kind: fc.constant('action' as const), pick: fc.nat(), action: fc.constantFrom('assign', 'reject', 'accept', 'decline', 'progress', 'complete', 'verify', 'return', 'extend', 'comment', 'press'), days: fc.nat(12), other: fc.boolean(), stale: fc.boolean() }),
   fc.record({ kind: fc.constant('activity' as const), who: fc.nat(3), back: fc.nat(2), deed: fc.nat(3), funds: fc.boolean(), retry: fc.boolean() }),
   fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), confirm: fc.boolean(), stale: fc.boolean() }),
@@ -44,6 +45,10 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('deputy' as const), county: fc.constantFrom(PINGQUAN, LONGHUA) }),
   fc.record({ kind: fc.constant('fiveOne' as const), type: fc.constantFrom('inspection', 'inquiry', 'exchange') }),
   fc.record({ kind: fc.constant('roster' as const), who: fc.nat(3), active: fc.boolean(), stale: fc.boolean() }),
+  // A group activity of a county's group (its two members and an invited deputy, as the bits of `mask` pick them), by its leader or by staff.
+  { arbitrary: fc.record({ kind: fc.constant('groupActivity' as const), county: fc.nat(1), byStaff: fc.boolean(), mask: fc.nat(7), deed: fc.nat(3), funds: fc.boolean(), retry: fc.boolean() }), weight: 2 },
+  fc.record({ kind: fc.constant('groupEdit' as const), pick: fc.nat(), mask: fc.nat(7), stale: fc.boolean() }),
+  { arbitrary: fc.record({ kind: fc.constant('groupReview' as const), pick: fc.nat(), confirm: fc.boolean(), stale: fc.boolean() }), weight: 2 },
 )
 
 describe('statistics counters', () => {
@@ -64,9 +69,18 @@ describe('statistics counters', () => {
           await t.actor({ role: 'deputy', countyCode: LONGHUA }),
           await t.actor({ role: 'deputy', countyCode: LONGHUA }),
         ]
+        const guests = [await t.makeUser({ role: 'deputy', countyCode: PINGQUAN }), await t.makeUser({ role: 'deputy', countyCode: LONGHUA })]
         await rebuildCounters(t.db) // the actors above were written directly
+        // A group a county of this year: deputies 0 and 1 (led by 0) in 平泉, 2 and 3 (led by 2) in 隆化.
+        const groups: { id: string; leader: number; people: string[] }[] = []
+        for (const [county, first] of [[PINGQUAN, 0], [LONGHUA, 2]] as const) {
+          const members = [deputies[first]!.user.id, deputies[first + 1]!.user.id]
+          const res = await ok(t.call('POST', '/api/v1/groups', { cookie: staff[county]!.cookie, body: { name: '代表小组', year, fieldCodes: ['rural_living'], leaderId: members[0], memberIds: members } }), 201)
+          groups.push({ id: ((await res.json()) as { id: string }).id, leader: first, people: [...members, guests[first / 2]!.id] })
+        }
+        const pick = (g: (typeof groups)[number], mask: number) => g.people.filter((_, i) => mask & (1 << i))
         const issues: { id: string; county: string }[] = []
-        const acts: { id: string; who: number }[] = []
+        const acts: { id: string; who: number; group?: number }[] = []
         let phone = 13955550000
         const version = async (table: string, id: string) => Number((await t.db.values(sql`select version from ${sql.raw(table)} where id = ${id}`))[0]![0])
 
@@ -74,7 +88,8 @@ describe('statistics counters', () => {
           if (o.kind === 'issue') {
             const d = deputies[o.who]!
             const id = crypto.randomUUID()
-            const body = { ...issueBody({ fieldCode: o.field, township: o.township }), id }
+            // Found by the filer's group (every deputy here is a member of their county's), or not.
+            const body = { ...issueBody({ fieldCode: o.field, township: o.township, ...(o.byGroup ? { groupId: groups[o.who < 2 ? 0 : 1]!.id } : {}) }), id }
             // An ended deputy's session is gone (401); anything else is filed, or answered as the same issue.
             const made = await ok(t.call('POST', '/api/v1/issues', { cookie: d.cookie, body }), 201, 401)
             if (o.retry) await ok(t.call('POST', '/api/v1/issues', { cookie: d.cookie, body }), made.status === 201 ? 200 : 401)
@@ -107,9 +122,31 @@ describe('statistics counters', () => {
             const a = acts[o.pick % acts.length]!
             const v = (await version('activities', a.id)) - (o.stale ? 1 : 0)
             await ok(t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff[a.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body: { decision: o.confirm ? 'confirm' : 'return', note: '退回', version: v } }), 200, 409)
+          } else if (o.kind === 'groupActivity') {
+            const g = groups[o.county]!
+            const id = crypto.randomUUID()
+            const participantIds = pick(g, o.mask)
+            const body = activityBody({ id, groupId: g.id, participantIds, outcomes: { deed: o.deed }, introductions: o.funds ? [{ type: 'funds', name: '资金', amount: 8.5 }] : [{ type: 'technology', name: '技术' }] })
+            const cookie = o.byStaff ? staff[o.county === 0 ? PINGQUAN : LONGHUA]!.cookie : deputies[g.leader]!.cookie
+            // Recorded; or refused for no participants or one ended since (400), or an ended leader's session (401).
+            const made = await ok(t.call('POST', '/api/v1/activities', { cookie, body }), 201, 400, 401)
+            if (o.retry) await ok(t.call('POST', '/api/v1/activities', { cookie, body }), made.status === 201 ? 200 : made.status)
+            if (made.status === 201) acts.push({ id, who: g.leader, group: o.county })
+          } else if (o.kind === 'groupReview' && acts.some((a) => a.group !== undefined)) {
+            const ofGroups = acts.filter((a) => a.group !== undefined)
+            const a = ofGroups[o.pick % ofGroups.length]!
+            const v = (await version('activities', a.id)) - (o.stale ? 1 : 0)
+            await ok(t.call('POST', `/api/v1/activities/${a.id}/review`, { cookie: staff[a.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body: { decision: o.confirm ? 'confirm' : 'return', note: '退回', version: v } }), 200, 409)
+          } else if (o.kind === 'groupEdit' && acts.some((a) => a.group !== undefined)) {
+            const ofGroups = acts.filter((a) => a.group !== undefined)
+            const a = ofGroups[o.pick % ofGroups.length]!
+            const body = { ...activityBody({ outcomes: { mentoring: 2 } }), participantIds: pick(groups[a.group!]!, o.mask), version: (await version('activities', a.id)) - (o.stale ? 1 : 0) }
+            await ok(t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: staff[a.who < 2 ? PINGQUAN : LONGHUA]!.cookie, body }), 200, 400, 409)
           } else if (o.kind === 'edit' && acts.length) {
             const a = acts[o.pick % acts.length]!
-            const body = { ...activityBody({ date: addYears(today(), -o.back), outcomes: { opinion: 4 } }), version: await version('activities', a.id) }
+            // A group activity stays in its group's year.
+            const back = a.group === undefined ? o.back : 0
+            const body = { ...activityBody({ date: addYears(today(), -back), outcomes: { opinion: 4 } }), version: await version('activities', a.id) }
             await ok(t.call('PUT', `/api/v1/activities/${a.id}`, { cookie: deputies[a.who]!.cookie, body }), 200, 401, 409)
           } else if (o.kind === 'deputy') {
             await ok(t.call('POST', '/api/v1/deputies', { cookie: staff[o.county]!.cookie, body: { name: '新代表', phone: String(phone++), level: 'township' } }), 201)

@@ -27,6 +27,14 @@ export interface Draft {
   tags: ActivityTag[]
   outcomes: Outcomes
   introductions: IntroDraft[]
+  /** A group activity (集体活动): the group and who took part; absent or null for one's own. */
+  group?: GroupDraft | null
+}
+
+export interface GroupDraft {
+  id: string
+  name: string
+  participants: { id: string; name: string; invited: boolean }[]
 }
 
 /** Keys as the server names them: 'title', 'outcomes.opinion', 'introductions.0.amount'. */

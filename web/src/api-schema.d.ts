@@ -216,7 +216,7 @@ export interface paths {
         put?: never;
         /**
          * 上报问题或意见建议（代表、工作人员；县级与代表只在本县，市级须选县市区）
-         * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。
+         * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。带 groupId 时：别县的代表小组为 404，代表不是小组成员为 403。
          */
         post: operations["postIssues"];
         delete?: never;
@@ -368,8 +368,8 @@ export interface paths {
         get: operations["getActivities"];
         put?: never;
         /**
-         * 记录履职活动（代表记本人的；工作人员可为本县代表代记，带 deputyId）
-         * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409。
+         * 记录履职活动（代表记本人的；工作人员可为本县代表代记，带 deputyId；集体活动带 groupId 与 participantIds，由组长或本县工作人员记录）
+         * @description 带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409。集体活动：别县的代表小组为 404，不是组长的代表为 403；参加代表须是本县（市、区）在册代表，不是小组成员的记为受邀。
          */
         post: operations["postActivities"];
         delete?: never;
@@ -407,7 +407,7 @@ export interface paths {
         };
         /** 一次履职活动 */
         get: operations["getActivitiesById"];
-        /** 代表修改本人的履职活动（待审核或已退回时；改后回到待审核） */
+        /** 代表修改本人的履职活动（待审核或已退回时；改后回到待审核）；集体活动由组长或本县工作人员修改，可带 participantIds */
         put: operations["putActivitiesById"];
         post?: never;
         delete?: never;
@@ -725,6 +725,23 @@ export interface paths {
         patch: operations["patchGroupsById"];
         trace?: never;
     };
+    "/stats/groups/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表小组的集体活动统计：每个小组一行（已确认的集体活动、参加人次、记在小组的四个一批和五个引进、发现的问题），并按监督领域汇总（工作人员；县级只见本县） */
+        get: operations["getStatsGroupsActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stats/groups": {
         parameters: {
             query?: never;
@@ -1036,6 +1053,10 @@ export interface components {
             pressCount: number;
             /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
             declinedNote: string | null;
+            /** @description 发现问题的代表小组；没有为 null */
+            groupId: string | null;
+            /** @description 代表小组名称；没有为 null */
+            groupName: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -1288,6 +1309,10 @@ export interface components {
             pressCount: number;
             /** @description 责任单位退办的理由；重新交办或不予受理后为 null */
             declinedNote: string | null;
+            /** @description 发现问题的代表小组；没有为 null */
+            groupId: string | null;
+            /** @description 代表小组名称；没有为 null */
+            groupName: string | null;
             /** @description 整改进度（%） */
             progress: number;
             /** @description 销号日期 */
@@ -1317,7 +1342,10 @@ export interface components {
         Activity: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description 记在谁名下：个人活动为本人；集体活动为小组组长（小组尚无组长时为第一位参加代表），只是记录归属，不计入其个人成果
+             */
             deputyId: string;
             deputyName: string;
             /** @description 代表所在县市区代码 */
@@ -1354,6 +1382,22 @@ export interface components {
                 type: "market_entity" | "green_project" | "talent" | "technology";
                 name: string;
             })[];
+            /** @description 集体活动的代表小组；个人活动为 null */
+            groupId: string | null;
+            /** @description 集体活动的代表小组（编号与名称）；个人活动为 null */
+            group: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description 集体活动的参加代表（成员在前，按姓名）；个人活动为空列表 */
+            participants: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description true：记录时不是小组成员，受邀参加 */
+                invited: boolean;
+            }[];
             /**
              * @description 状态：submitted 待审核、confirmed 已确认、returned 已退回
              * @enum {string}
@@ -1387,11 +1431,13 @@ export interface components {
                 group: string | null;
             };
             year: number;
-            /** @description 当年记录的履职活动数（不论是否确认） */
+            /** @description 当年记录的履职活动数（本人的个人活动与参加的集体活动，不论是否确认） */
             activities: number;
-            /** @description 当年已确认的履职活动数 */
+            /** @description 当年已确认的履职活动数（本人的个人活动与参加的集体活动） */
             confirmed: number;
-            /** @description 九进：各载体已确认活动数 */
+            /** @description 其中参加的集体活动数（四个一批、五个引进记在小组，不计入本人） */
+            groupActivities: number;
+            /** @description 九进：各载体已确认活动数（含参加的集体活动） */
             byVenue: {
                 department: number;
                 enterprise: number;
@@ -1403,14 +1449,14 @@ export interface components {
                 shop: number;
                 station: number;
             };
-            /** @description 四个一批：宣讲惠民政策、反映社情民意、办成惠民实事、带动骨干力量的件数 */
+            /** @description 四个一批：本人已确认个人活动的件数（集体活动的记在小组） */
             outcomes: {
                 policy_talk: number;
                 opinion: number;
                 deed: number;
                 mentoring: number;
             };
-            /** @description 五个引进：各类别件数与引进资金合计 */
+            /** @description 五个引进：本人已确认个人活动的各类别件数与引进资金合计（集体活动的记在小组） */
             introductions: {
                 market_entity: number;
                 green_project: number;
@@ -1424,7 +1470,7 @@ export interface components {
                 /** @description 已完成（至少一项）的引进类别 */
                 fiveIntroductionsMet: ("market_entity" | "green_project" | "funds" | "talent" | "technology")[];
             };
-            /** @description 以上各数所依据的已确认活动 */
+            /** @description 以上各数所依据的已确认活动（集体活动带 groupId），按日期 */
             confirmedActivities: components["schemas"]["Activity"][];
         };
         /** @description 名册中的代表 */
@@ -1466,8 +1512,8 @@ export interface components {
         SupervisionStats: {
             year: number;
             /** @enum {string} */
-            groupBy: "field" | "township";
-            /** @description 按县市区 × 监督领域（每格都有）或 × 乡镇（有问题的才有） */
+            groupBy: "field" | "township" | "group";
+            /** @description 按县市区 × 监督领域（每格都有）、× 乡镇或 × 代表小组（有问题的才有） */
             rows: ({
                 countyCode: string;
                 /** @description 监督领域代码（groupBy=field） */
@@ -1496,6 +1542,33 @@ export interface components {
                 countyCode: string;
                 /** @description 乡镇（街道）（groupBy=township） */
                 township: string;
+                reported: number;
+                assigned: number;
+                rectifying: number;
+                rectified: number;
+                closed: number;
+                rejected: number;
+                /** @description 逾期（红灯）：已交办或整改中且整改时限早于今天 */
+                overdue: number;
+                /** @description 即将到期（黄灯）：已交办或整改中，整改时限在今天到 N 天后之间（N 为该年度的黄灯天数） */
+                dueSoon: number;
+                /** @description 按期推进（绿灯）：已交办或整改中，整改时限在 N 天之后 */
+                inTime: number;
+                /** @description 合计，不含不予受理 */
+                total: number;
+                /** @description 按期销号数 */
+                closedOnTime: number;
+                /** @description 销号率 = closed / total（total 为 0 时为 0） */
+                closureRate: number;
+                /** @description 按期销号率 = closedOnTime / closed（closed 为 0 时为 0） */
+                onTimeRate: number;
+            } | {
+                countyCode: string;
+                /**
+                 * Format: uuid
+                 * @description 发现问题的代表小组（groupBy=group）
+                 */
+                groupId: string;
                 reported: number;
                 assigned: number;
                 rectifying: number;
@@ -1684,6 +1757,100 @@ export interface components {
                 active: boolean;
             }[];
         };
+        /** @description 代表小组的集体活动统计：按小组、按监督领域 */
+        GroupActivityStats: {
+            year: number;
+            /** @description 每个代表小组一行（没有活动的也列出），按县市区、小组名称 */
+            rows: {
+                /** Format: uuid */
+                groupId: string;
+                name: string;
+                countyCode: string;
+                theme: string;
+                /** @description 小组覆盖的监督领域 */
+                fieldCodes: string[];
+                memberCount: number;
+                /** @description 已确认的集体活动数（每次活动计一次，不按人数重复） */
+                activities: number;
+                /** @description 参加人次：已确认集体活动的参加代表数之和 */
+                participations: number;
+                /** @description 四个一批（已确认集体活动，记在小组） */
+                outcomes: {
+                    policy_talk: number;
+                    opinion: number;
+                    deed: number;
+                    mentoring: number;
+                };
+                /** @description 五个引进件数（已确认集体活动，记在小组） */
+                introductions: {
+                    market_entity: number;
+                    green_project: number;
+                    funds: number;
+                    talent: number;
+                    technology: number;
+                };
+                /** @description 引进资金合计（万元） */
+                fundsAmount: number;
+                /** @description 小组发现的问题数（不含不予受理） */
+                issues: number;
+            }[];
+            /** @description 每个监督领域一行：覆盖该领域的小组之和（一个小组覆盖几个领域就计入几个领域，各行不可相加） */
+            fields: {
+                fieldCode: string;
+                /** @description 覆盖该领域的小组数 */
+                groups: number;
+                /** @description 已确认的集体活动数（每次活动计一次，不按人数重复） */
+                activities: number;
+                /** @description 参加人次：已确认集体活动的参加代表数之和 */
+                participations: number;
+                /** @description 四个一批（已确认集体活动，记在小组） */
+                outcomes: {
+                    policy_talk: number;
+                    opinion: number;
+                    deed: number;
+                    mentoring: number;
+                };
+                /** @description 五个引进件数（已确认集体活动，记在小组） */
+                introductions: {
+                    market_entity: number;
+                    green_project: number;
+                    funds: number;
+                    talent: number;
+                    technology: number;
+                };
+                /** @description 引进资金合计（万元） */
+                fundsAmount: number;
+                /** @description 小组发现的问题数（不含不予受理） */
+                issues: number;
+            }[];
+            /** @description 所有小组合计（每个小组计一次） */
+            totals: {
+                groups: number;
+                /** @description 已确认的集体活动数（每次活动计一次，不按人数重复） */
+                activities: number;
+                /** @description 参加人次：已确认集体活动的参加代表数之和 */
+                participations: number;
+                /** @description 四个一批（已确认集体活动，记在小组） */
+                outcomes: {
+                    policy_talk: number;
+                    opinion: number;
+                    deed: number;
+                    mentoring: number;
+                };
+                /** @description 五个引进件数（已确认集体活动，记在小组） */
+                introductions: {
+                    market_entity: number;
+                    green_project: number;
+                    funds: number;
+                    talent: number;
+                    technology: number;
+                };
+                /** @description 引进资金合计（万元） */
+                fundsAmount: number;
+                /** @description 小组发现的问题数（不含不予受理） */
+                issues: number;
+            };
+        };
         /** @description 各县市区代表小组对该年度监督领域的覆盖 */
         GroupCoverage: {
             year: number;
@@ -1714,8 +1881,10 @@ export interface components {
                 deputyId: string;
                 name: string;
                 level: ("national" | "provincial" | "city" | "county" | "township") | null;
-                /** @description 本人已确认的履职活动数（个人活动；对应活动列表 ?deputyId=&status=confirmed&year=） */
+                /** @description 本人已确认的个人履职活动数（对应活动列表 ?deputyId=&status=confirmed&year=，不含集体活动） */
                 activities: number;
+                /** @description 参加的已确认集体活动数（每项活动计一次；其成效记在小组，不计入下列各数） */
+                groupActivities: number;
                 /** @description 已确认活动覆盖的九进载体（按九进顺序） */
                 venues: ("department" | "enterprise" | "village" | "household" | "community" | "school" | "hospital" | "shop" | "station")[];
                 /** @description 覆盖的九进载体数 */
@@ -2978,6 +3147,8 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
+                /** @description 只要这个代表小组发现的 */
+                groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
                 /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
@@ -3078,6 +3249,11 @@ export interface operations {
                     /** @enum {string} */
                     source: "inspection" | "interview" | "survey" | "spot_check" | "public_report" | "petition" | "deputy";
                     foundOn: string;
+                    /**
+                     * Format: uuid
+                     * @description 发现问题的代表小组（可选）：须是该县该年度的小组；代表须是小组成员
+                     */
+                    groupId?: string;
                 };
             };
         };
@@ -3120,6 +3296,15 @@ export interface operations {
             };
             /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3369,6 +3554,8 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
+                /** @description 只要这个代表小组发现的 */
+                groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
             };
@@ -3458,6 +3645,8 @@ export interface operations {
                 pressed?: "true";
                 /** @description 只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”） */
                 updatedAfter?: string;
+                /** @description 只要这个代表小组发现的 */
+                groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
             };
@@ -3891,6 +4080,8 @@ export interface operations {
                 status?: "submitted" | "confirmed" | "returned";
                 /** @description 只要带有这一类“五个引进”的活动，如 funds：引进了发展资金的（统计台账“引进资金”背后的活动） */
                 introduction?: "market_entity" | "green_project" | "funds" | "talent" | "technology";
+                /** @description 只看这个代表小组的集体活动 */
+                groupId?: string;
                 /** @description newest 最新在前；oldest 最早在前（审核队列） */
                 sort?: "newest" | "oldest";
                 limit?: number;
@@ -3997,6 +4188,13 @@ export interface operations {
                     id?: string;
                     /** Format: uuid */
                     deputyId?: string;
+                    /**
+                     * Format: uuid
+                     * @description 集体活动：开展活动的代表小组（组长或本县工作人员记录；须同时带 participantIds，不带 deputyId）
+                     */
+                    groupId?: string;
+                    /** @description 集体活动的参加代表：小组成员，以及本县（市、区）名册中受邀的代表（至少一名，不重复） */
+                    participantIds?: string[];
                 };
             };
         };
@@ -4039,6 +4237,15 @@ export interface operations {
             };
             /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在或不在您的范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4264,6 +4471,8 @@ export interface operations {
                         amount?: number;
                     }[];
                     version: number;
+                    /** @description 只用于集体活动：修改后的全部参加代表；不带则不变 */
+                    participantIds?: string[];
                 };
             };
         };
@@ -5243,8 +5452,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5324,8 +5533,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5405,8 +5614,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5486,8 +5695,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -5567,8 +5776,8 @@ export interface operations {
                 year?: number;
                 /** @description 只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码 */
                 countyCode?: string;
-                /** @description 只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行 */
-                groupBy?: "field" | "township";
+                /** @description 只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行 */
+                groupBy?: "field" | "township" | "group";
             };
             header?: never;
             path?: never;
@@ -6492,6 +6701,76 @@ export interface operations {
             };
         };
     };
+    getStatsGroupsActivities: {
+        parameters: {
+            query?: {
+                /** @description 年度，默认今年 */
+                year?: number;
+                /** @description 只看一个县市区（县级工作人员问别县为空） */
+                countyCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupActivityStats"];
+                };
+            };
+            /** @description 请求有误（bad_request、validation_failed 附 fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated、invalid_credentials） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权操作、跨站请求被拦截、需先修改密码或账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 系统正忙（数据库维护中），请稍后重试（附 Retry-After） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getStatsGroups: {
         parameters: {
             query: {
@@ -6570,7 +6849,7 @@ export interface operations {
                 level?: "national" | "provincial" | "city" | "county" | "township";
                 /** @description 只看一个代表小组的成员（小组须属该县该年度） */
                 groupId?: string;
-                /** @description activities 已确认活动数、venues 九进覆盖数、fourBatches 四个一批合计、introductions 五个引进达成项数（均从高到低，同数按姓名）；name 按姓名 */
+                /** @description activities 已确认个人活动数、venues 九进覆盖数、fourBatches 四个一批合计、introductions 五个引进达成项数（均从高到低，同数按姓名）；name 按姓名 */
                 sort?: "activities" | "venues" | "fourBatches" | "introductions" | "name";
             };
             header?: never;
@@ -6655,7 +6934,7 @@ export interface operations {
                 level?: "national" | "provincial" | "city" | "county" | "township";
                 /** @description 只看一个代表小组的成员（小组须属该县该年度） */
                 groupId?: string;
-                /** @description activities 已确认活动数、venues 九进覆盖数、fourBatches 四个一批合计、introductions 五个引进达成项数（均从高到低，同数按姓名）；name 按姓名 */
+                /** @description activities 已确认个人活动数、venues 九进覆盖数、fourBatches 四个一批合计、introductions 五个引进达成项数（均从高到低，同数按姓名）；name 按姓名 */
                 sort?: "activities" | "venues" | "fourBatches" | "introductions" | "name";
             };
             header?: never;

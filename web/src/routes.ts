@@ -32,6 +32,10 @@ export const NotFoundPage = lazyPage(() => import('./pages/not-found'))
 /** The screen for a route whose `roles` leave out the signed-in account's role, with a way home. */
 export const NotForRolePage = lazyPage(() => import('./pages/not-for-role'))
 
+const activityPage = () => import('./pages/activity-detail')
+/** 记录履职's 集体活动 part, which rides in the activity page's chunk (see pages/activity-new.tsx). */
+export const loadGroupMode = () => activityPage().then((m) => m.GroupMode)
+
 export const ROUTES = [
   { pattern: '/', page: lazyPage(() => import('./pages/home')), roles: EVERYONE },
   { pattern: '/login', page: LoginPage, roles: 'guest' },
@@ -50,7 +54,7 @@ export const ROUTES = [
   { pattern: '/activities/mine', page: lazyPage(() => import('./pages/activities-mine')), roles: DEPUTY },
   { pattern: '/activities/progress', page: lazyPage(() => import('./pages/activities-progress')), roles: DEPUTY },
   { pattern: '/activities/review', page: lazyPage(() => import('./pages/activities-review')), roles: STAFF },
-  { pattern: '/activities/:id', page: lazyPage(() => import('./pages/activity-detail')), roles: NOT_UNITS },
+  { pattern: '/activities/:id', page: lazyPage(activityPage), roles: NOT_UNITS },
   // Only the deputy whose record it is may change it (the server answers 403 to anyone else).
   { pattern: '/activities/:id/edit', page: lazyPage(() => import('./pages/activity-edit')), roles: DEPUTY },
   { pattern: '/deputies', page: lazyPage(() => import('./pages/deputies')), roles: STAFF },

@@ -17,15 +17,16 @@ import { listActivities } from './activities.queries'
 const TAGS = ['履职活动']
 const create = route({
   tags: TAGS,
-  summary: '记录履职活动（代表记本人的；工作人员可为本县代表代记，带 deputyId）',
-  description: '带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409。',
-  responses: { 201: activity, 200: { schema: activity, description: '同一 id 的重发：已有的记录' }, errors: [403, 409] },
+  summary: '记录履职活动（代表记本人的；工作人员可为本县代表代记，带 deputyId；集体活动带 groupId 与 participantIds，由组长或本县工作人员记录）',
+  description:
+    '带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409。集体活动：别县的代表小组为 404，不是组长的代表为 403；参加代表须是本县（市、区）在册代表，不是小组成员的记为受邀。',
+  responses: { 201: activity, 200: { schema: activity, description: '同一 id 的重发：已有的记录' }, errors: [403, 404, 409] },
 })
 const list = route({ tags: TAGS, summary: '履职活动列表（按范围：代表本人的、县级本县的、市级全部）', responses: { 200: activityList, errors: [403] } })
 const read = route({ tags: TAGS, summary: '一次履职活动', responses: { 200: activity, errors: [403] } })
 const update = route({
   tags: TAGS,
-  summary: '代表修改本人的履职活动（待审核或已退回时；改后回到待审核）',
+  summary: '代表修改本人的履职活动（待审核或已退回时；改后回到待审核）；集体活动由组长或本县工作人员修改，可带 participantIds',
   responses: { 200: activity, errors: [403, 409] },
 })
 const review = route({ tags: TAGS, summary: '审核履职活动：确认或退回（工作人员；退回须写原因）', responses: { 200: activity, errors: [403, 409] } })

@@ -3,7 +3,7 @@
 // activities only.
 import type { Db } from '../db/client'
 import type { SessionUser } from '../auth/sessions'
-import { activityScope, can, canSeeActivity, requirePermission, scopeOf } from '../auth/access'
+import { activityScope, can, canManageCounty, canSeeActivity, requirePermission, scopeOf } from '../auth/access'
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from '../core/errors'
 import { todayInShanghai, yearOf } from '../core/dates'
 import { activityTransition } from '../core/activity-review'
@@ -13,6 +13,7 @@ import { FIRST_YEAR } from '../core/limits'
 import type { Activity, ActivityContent, CreateActivityBody, DeputyRecord } from './activities.schemas'
 import type { Photo } from '../photos/photos.schemas'
 import { activityPhotos } from '../photos/photos.view.service'
+import { groupOfCallersCounty, onCountyRoster } from '../groups/groups.service'
 import {
   findDeputy,
   childrenOf,
@@ -20,16 +21,19 @@ import {
   countOfYear,
   findActivityRow,
   insertActivity,
+  isParticipant,
   replaceActivity,
   setReview,
   type ActivityRow,
   type IntroductionRow,
   type NewIntroduction,
+  type NewParticipant,
+  type ParticipantRow,
 } from './activities.queries'
 
 export type { Activity }
 
-export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: ActivityTag[], photos: Photo[] = []): Activity {
+export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: ActivityTag[], photos: Photo[] = [], participants: ParticipantRow[] = []): Activity {
   return {
     id: row.id,
     deputyId: row.deputyId,
@@ -44,6 +48,9 @@ export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: Ac
     tags: [...tags].sort(),
     outcomes: { policy_talk: row.policyTalk, opinion: row.opinion, deed: row.deed, mentoring: row.mentoring },
     introductions: intros.map((i) => (i.type === 'funds' ? { type: i.type, name: i.name, amount: (i.amountHundredths ?? 0) / 100 } : { type: i.type, name: i.name })),
+    groupId: row.groupId,
+    group: row.groupId ? { id: row.groupId, name: row.groupName ?? '' } : null,
+    participants: participants.map((p) => ({ id: p.id, name: p.name, invited: p.invited })),
     status: row.status,
     reviewNote: row.reviewNote,
     photos,
@@ -56,13 +63,14 @@ export function toActivity(row: ActivityRow, intros: IntroductionRow[], tags: Ac
 /** Rows of a page (or one row) with their children (and photos) attached. */
 export async function withChildren(db: Db, rows: ActivityRow[]): Promise<Activity[]> {
   const ids = rows.map((r) => r.id)
-  const [{ intros, tags }, photos] = await Promise.all([childrenOf(db, ids), activityPhotos(db, ids)])
+  const [{ intros, tags, participants }, photos] = await Promise.all([childrenOf(db, ids), activityPhotos(db, ids)])
   return rows.map((r) =>
     toActivity(
       r,
       intros.filter((i) => i.activityId === r.id),
       tags.filter((t) => t.activityId === r.id).map((t) => t.tag),
       photos.get(r.id) ?? [],
+      participants.filter((p) => p.activityId === r.id),
     ),
   )
 }
@@ -75,7 +83,9 @@ async function loadActivity(db: Db, id: string) {
 export async function visibleActivity(db: Db, user: SessionUser, id: string) {
   const f = activityScope(user)
   const row = await findActivityRow(db, id)
-  if (!row || !canSeeActivity(f, row)) throw new NotFound()
+  if (!row) throw new NotFound()
+  // A deputy who took part in a group activity reads it (it is in their 履职档案).
+  if (!canSeeActivity(f, row) && !(row.groupId && 'deputyId' in f && (await isParticipant(db, row.id, f.deputyId)))) throw new NotFound()
   return row
 }
 
@@ -126,20 +136,67 @@ async function deputyFor(db: Db, user: SessionUser, deputyId: string | undefined
   return { id: d.id, name: d.name, countyCode: d.countyCode }
 }
 
+/**
+ * The participants of a group activity: each a deputy on the group's county roster today, those
+ * not members of the group marked invited. Named by count only, as for group members.
+ */
+async function participantsOf(db: Db, g: { countyCode: string; members: { id: string }[] }, ids: string[]): Promise<NewParticipant[]> {
+  const onRoster = await onCountyRoster(db, g.countyCode, ids)
+  const strangers = ids.filter((id) => !onRoster.has(id)).length
+  if (strangers) throw new ValidationFailed({ participantIds: `有 ${strangers} 名参加代表不是本县（市、区）名册中的在册代表` })
+  const members = new Set(g.members.map((m) => m.id))
+  return ids.map((deputyId) => ({ deputyId, invited: !members.has(deputyId) }))
+}
+
+function checkGroupYear(g: { year: number }, date: string) {
+  if (yearOf(date) !== g.year) throw new ValidationFailed({ date: `这是 ${g.year} 年度的代表小组，活动日期须在 ${g.year} 年内` })
+}
+
+/**
+ * A group activity (集体活动): recorded by the group's leader or by staff of its county (city staff
+ * any), under the leader's name (or, for a group without a leader yet, its first participant's),
+ * with its participants. A group of another county is not found; any other deputy is refused.
+ */
+async function groupActivityFor(db: Db, user: SessionUser, body: CreateActivityBody) {
+  if (body.deputyId) throw new ValidationFailed({ deputyId: '集体活动记在代表小组名下，不必再选择代表' })
+  const g = await groupOfCallersCounty(db, user, body.groupId!)
+  if (!can(user, 'activity.create.for_deputy') && g.leaderId !== user.id) throw new Forbidden('只有小组组长或工作人员可以记录集体活动')
+  if (!body.participantIds) throw new ValidationFailed({ participantIds: '请选择参加活动的代表' })
+  checkGroupYear(g, body.date)
+  const participants = await participantsOf(db, g, body.participantIds)
+  const deputyId = g.leaderId ?? participants[0]!.deputyId
+  const d = await findDeputy(db, deputyId)
+  if (!d) throw new Error('group leader is not a deputy')
+  return { group: g, deputy: { id: d.id, name: d.name, countyCode: g.countyCode }, participants }
+}
+
 export async function createActivity(db: Db, user: SessionUser, body: CreateActivityBody, now = new Date()) {
   requirePermission(user, 'activity.create')
-  const deputy = await deputyFor(db, user, body.deputyId)
+  if (!body.groupId && body.participantIds) throw new ValidationFailed({ participantIds: '只有集体活动才填写参加代表，请先选择代表小组' })
+  const group = body.groupId ? await groupActivityFor(db, user, body) : null
+  const deputy = group ? group.deputy : await deputyFor(db, user, body.deputyId)
   checkDate(body.date, now)
   const id = body.id ?? crypto.randomUUID()
   const { id: _id, deputyId: _d, ...content } = body
   const hash = await requestHash({ ...content, deputyId: deputy.id })
   const at = now.toISOString()
-  const stored = { id, deputyId: deputy.id, countyCode: deputy.countyCode, ...columnsOf(body), status: 'submitted' as const, createdBy: user.id, requestHash: hash, createdAt: at, updatedAt: at }
+  const stored = {
+    id,
+    deputyId: deputy.id,
+    countyCode: deputy.countyCode,
+    ...columnsOf(body),
+    groupId: group?.group.id ?? null,
+    status: 'submitted' as const,
+    createdBy: user.id,
+    requestHash: hash,
+    createdAt: at,
+    updatedAt: at,
+  }
   const intros = introRows(id, body)
-  const created = await insertActivity(db, stored, intros, body.tags)
-  if (created) {
+  const created = await insertActivity(db, stored, intros, body.tags, group?.participants)
+  if (created && !group) {
     // Everything of a new activity is known: answer it without reading it back.
-    const row = { ...stored, deputyName: deputy.name, reviewNote: null, version: 1 }
+    const row = { ...stored, deputyName: deputy.name, groupName: null, reviewNote: null, version: 1 }
     return { activity: toActivity(row, intros.map((i) => ({ activityId: id, type: i.type, name: i.name, amountHundredths: i.amountHundredths ?? null })), body.tags), created }
   }
   const row = await findActivityRow(db, id)
@@ -148,15 +205,24 @@ export async function createActivity(db: Db, user: SessionUser, body: CreateActi
   return { activity: (await withChildren(db, [row]))[0]!, created }
 }
 
-export async function updateActivity(db: Db, user: SessionUser, id: string, body: ActivityContent & { version: number }, now = new Date()) {
+export async function updateActivity(db: Db, user: SessionUser, id: string, body: ActivityContent & { version: number; participantIds?: string[] }, now = new Date()) {
   const row = await visibleActivity(db, user, id)
-  if (row.deputyId !== user.id) throw new Forbidden('只有代表本人可以修改履职记录')
+  // A group activity is the group's: its leader (under whose name it is) or staff of its county edit it.
+  const staffOfCounty = can(user, 'activity.create.for_deputy') && canManageCounty(scopeOf(user), row.countyCode)
+  if (row.deputyId !== user.id && !(row.groupId && staffOfCounty)) throw new Forbidden(row.groupId ? '只有小组组长或工作人员可以修改集体活动' : '只有代表本人可以修改履职记录')
+  if (!row.groupId && body.participantIds) throw new ValidationFailed({ participantIds: '只有集体活动才填写参加代表' })
   const current = async () => (await loadActivity(db, id))!
   if (body.version !== row.version) throw new Conflict(undefined, await current())
   const edit = activityTransition('edit')
   if (!edit.from.includes(row.status)) throw new InvalidTransition('已确认的履职记录不能再修改', await current())
   checkDate(body.date, now)
-  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: edit.to, updatedAt: now.toISOString() }, introRows(id, body), body.tags)
+  let participants: NewParticipant[] | undefined
+  if (row.groupId) {
+    const g = await groupOfCallersCounty(db, user, row.groupId)
+    checkGroupYear(g, body.date)
+    if (body.participantIds) participants = await participantsOf(db, g, body.participantIds)
+  }
+  const ok = await replaceActivity(db, row, { ...columnsOf(body), status: edit.to, updatedAt: now.toISOString() }, introRows(id, body), body.tags, participants)
   if (!ok) throw new Conflict(undefined, await current())
   return current()
 }
@@ -195,6 +261,8 @@ export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, 
   let fundsHundredths = 0
   for (const a of confirmed) {
     if (a.venue) byVenue[a.venue]++
+    // A group activity's outcomes are the group's, credited once (GET /stats/groups/activities), not each participant's.
+    if (a.groupId) continue
     for (const k of FOUR_BATCHES) outcomes[k] += a.outcomes[k]
     for (const i of a.introductions) {
       introductions[i.type]++
@@ -208,6 +276,7 @@ export async function deputyRecord(db: Db, user: SessionUser, deputyId: string, 
     year,
     activities: await countOfYear(db, deputyId, year),
     confirmed: confirmed.length,
+    groupActivities: confirmed.filter((a) => a.groupId).length,
     byVenue,
     outcomes,
     introductions,

@@ -20,6 +20,7 @@ export function rosterFigures(db: Db, q: { countyCode: string; year: number; lev
       name: users.name,
       level: users.level,
       confirmed: sql<number>`coalesce(${deputyYearCounts.confirmed}, 0)`.mapWith(Number),
+      groupConfirmed: sql<number>`coalesce(${deputyYearCounts.groupConfirmed}, 0)`.mapWith(Number),
       policyTalk: sql<number>`coalesce(${deputyYearCounts.policyTalk}, 0)`.mapWith(Number),
       opinion: sql<number>`coalesce(${deputyYearCounts.opinion}, 0)`.mapWith(Number),
       deed: sql<number>`coalesce(${deputyYearCounts.deed}, 0)`.mapWith(Number),

@@ -18,7 +18,7 @@ export const commendationQuery = z.object({
   level: z.enum(codesOf(DEPUTY_LEVELS), { error: '未知的代表层级' }).optional().meta({ description: '只看一个层级的代表' }),
   groupId: recordId('小组编号不正确').optional().meta({ description: '只看一个代表小组的成员（小组须属该县该年度）' }),
   sort: z.enum(COMMENDATION_SORTS, { error: '排序只能是 activities、venues、fourBatches、introductions 或 name' }).default('activities').meta({
-    description: 'activities 已确认活动数、venues 九进覆盖数、fourBatches 四个一批合计、introductions 五个引进达成项数（均从高到低，同数按姓名）；name 按姓名',
+    description: 'activities 已确认个人活动数、venues 九进覆盖数、fourBatches 四个一批合计、introductions 五个引进达成项数（均从高到低，同数按姓名）；name 按姓名',
   }),
 })
 export type CommendationQuery = z.infer<typeof commendationQuery>
@@ -34,7 +34,8 @@ export const commendationRow = z.object({
   deputyId: uuid(),
   name: z.string(),
   level: z.enum(codesOf(DEPUTY_LEVELS)).nullable(),
-  activities: n().meta({ description: '本人已确认的履职活动数（个人活动；对应活动列表 ?deputyId=&status=confirmed&year=）' }),
+  activities: n().meta({ description: '本人已确认的个人履职活动数（对应活动列表 ?deputyId=&status=confirmed&year=，不含集体活动）' }),
+  groupActivities: n().meta({ description: '参加的已确认集体活动数（每项活动计一次；其成效记在小组，不计入下列各数）' }),
   venues: z.array(z.enum(codesOf(VENUES))).meta({ description: '已确认活动覆盖的九进载体（按九进顺序）' }),
   venuesCovered: z.int().min(0).max(9).meta({ description: '覆盖的九进载体数' }),
   outcomes: z.object(Object.fromEntries(FOUR_BATCHES.map((k) => [k, n()])) as Record<(typeof FOUR_BATCHES)[number], ReturnType<typeof n>>).meta({ description: '四个一批（已确认活动）' }),

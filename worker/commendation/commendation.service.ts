@@ -42,8 +42,9 @@ const ORDER: Record<CommendationQuery['sort'], (r: CommendationRow) => number> =
 
 /**
  * A county's deputies with their confirmed figures of the year, from the per-deputy counters:
- * rows in proportion to the roster, whatever the number of activities. Group activities are not
- * in these figures (each deputy's own confirmed activities only).
+ * rows in proportion to the roster, whatever the number of activities. A deputy's own activities
+ * and the group activities (集体活动) they took part in are counted apart; the 四个一批, 九进 and
+ * 五个引进 figures are of their own activities (a group activity's outcomes go to the group).
  */
 export async function commendationTable(db: Db, user: SessionUser, q: CommendationQuery, now = new Date()) {
   const countyCode = await tableCounty(db, user, q.countyCode)
@@ -61,7 +62,8 @@ export async function commendationTable(db: Db, user: SessionUser, q: Commendati
       deputyId: r.deputyId,
       name: r.name,
       level: r.level,
-      activities: r.confirmed,
+      activities: r.confirmed - r.groupConfirmed,
+      groupActivities: r.groupConfirmed,
       venues,
       venuesCovered: venues.length,
       outcomes,

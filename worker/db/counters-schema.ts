@@ -6,13 +6,16 @@ import { sql } from 'drizzle-orm'
 
 const counter = (name: string) => integer(name).notNull().default(0)
 
-/** Issues per year, county and field (dimension 'field') or township (dimension 'township'). */
+/**
+ * Issues per year, county and field (dimension 'field') or township (dimension 'township'); the
+ * issues a deputy group found also per group (dimension 'group', key the group's id).
+ */
 export const issueCounts = sqliteTable(
   'issue_counts',
   {
     year: integer('year').notNull(),
     countyCode: text('county_code').notNull(),
-    dimension: text('dimension', { enum: ['field', 'township'] }).notNull(),
+    dimension: text('dimension', { enum: ['field', 'township', 'group'] }).notNull(),
     key: text('key').notNull(),
     reported: counter('reported'),
     assigned: counter('assigned'),
@@ -22,7 +25,7 @@ export const issueCounts = sqliteTable(
     rejected: counter('rejected'),
     closedOnTime: counter('closed_on_time'),
   },
-  (t) => [primaryKey({ columns: [t.year, t.countyCode, t.dimension, t.key] }), check('issue_counts_dimension', sql`${t.dimension} in ('field', 'township')`)],
+  (t) => [primaryKey({ columns: [t.year, t.countyCode, t.dimension, t.key] }), check('issue_counts_dimension', sql`${t.dimension} in ('field', 'township', 'group')`)],
 )
 
 /** Activities per year and county; outcomes and introductions count confirmed activities only. */
@@ -56,7 +59,10 @@ export const deputyYearCounts = sqliteTable(
   {
     deputyId: text('deputy_id').notNull(),
     year: integer('year').notNull(),
+    /** Confirmed activities the deputy took part in: their own and the group activities (集体活动) they joined. */
     confirmed: counter('confirmed'),
+    /** Of those, the group activities (each counted once per participant; their outcomes go to the group). */
+    groupConfirmed: counter('group_confirmed'),
     /** The deputy's activities returned to them and not yet resubmitted (their work bench). */
     returned: counter('returned'),
     /** 四个一批 of the deputy's confirmed activities (the commendation table). */
@@ -92,7 +98,7 @@ export const fiveOneCounts = sqliteTable(
 
 /**
  * Open items (assigned or rectifying) per year, county, the whole county (key '') / field /
- * township / unit and deadline date
+ * township / unit / the deputy group that found them (key the group's id) and deadline date
  * (a unit's key is `<status>:<unitId>`, so that its 待接收 and 整改中 are sums too):
  * overdue and due-soon are sums over a few date buckets, whatever the number of items. A bucket
  * that empties is deleted in the same batch, so only dates that hold an open item are read.
@@ -102,7 +108,7 @@ export const deadlineCounts = sqliteTable(
   {
     year: integer('year').notNull(),
     countyCode: text('county_code').notNull(),
-    dimension: text('dimension', { enum: ['county', 'field', 'township', 'unit'] }).notNull(),
+    dimension: text('dimension', { enum: ['county', 'field', 'township', 'unit', 'group'] }).notNull(),
     key: text('key').notNull(),
     deadline: text('deadline').notNull(),
     n: counter('n'),
@@ -111,7 +117,7 @@ export const deadlineCounts = sqliteTable(
     primaryKey({ columns: [t.year, t.countyCode, t.dimension, t.key, t.deadline] }),
     // A unit's buckets by date, across years (its to-do and work bench).
     index('deadline_counts_key_deadline').on(t.dimension, t.key, t.deadline),
-    check('deadline_counts_dimension', sql`${t.dimension} in ('county', 'field', 'township', 'unit')`),
+    check('deadline_counts_dimension', sql`${t.dimension} in ('county', 'field', 'township', 'unit', 'group')`),
   ],
 )
 

@@ -17,6 +17,7 @@ import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOne
 import { photos } from './photos-schema'
 import { deputyGroups, groupFields, groupMembers } from './groups-schema'
 import { nominations } from './commendation-schema'
+import { activityParticipants, groupActivityCounts } from './group-activities-schema'
 import {
   ACCOUNT_ACTIONS,
   ACTIVITY_STATUSES,
@@ -250,6 +251,8 @@ export const issues = sqliteTable(
      * year from issue_number_seq, written by the create batch itself (issues.queries insertIssue).
      */
     number: text('number'),
+    /** The deputy group (代表小组) that found the issue, if one did. */
+    groupId: text('group_id').references(() => deputyGroups.id),
     /** Hash of the create request, so that a retried create can be told from a reused id. */
     requestHash: text('request_hash').notNull(),
     /**
@@ -279,6 +282,8 @@ export const issues = sqliteTable(
     index('issues_declined_county_created').on(t.countyCode, t.createdAt, t.id).where(sql`${t.declinedNote} is not null`),
     // A deputy's reports changed since they were filed, by last change (the bench's 有新进展): only those rows are indexed.
     index('issues_reporter_progress').on(t.reporterId, t.updatedAt).where(sql`${t.updatedAt} > ${t.createdAt}`),
+    // The ledger filtered by the group that found the items.
+    index('issues_group_created').on(t.groupId, t.createdAt, t.id).where(sql`${t.groupId} is not null`),
     check('issues_kind', oneOf(t.kind, codesOf(ISSUE_KINDS))),
     check('issues_source', oneOf(t.source, codesOf(ISSUE_SOURCES))),
     check('issues_status', oneOf(t.status, codesOf(ISSUE_STATUSES))),
@@ -338,6 +343,8 @@ export const activities = sqliteTable(
     opinion: integer('opinion').notNull().default(0),
     deed: integer('deed').notNull().default(0),
     mentoring: integer('mentoring').notNull().default(0),
+    /** A group activity (集体活动): the group it was held by; its participants are in activity_participants. */
+    groupId: text('group_id').references(() => deputyGroups.id),
     status: text('status', { enum: codesOf(ACTIVITY_STATUSES) }).notNull().default('submitted'),
     reviewNote: text('review_note'),
     reviewedBy: text('reviewed_by').references(() => users.id),
@@ -360,6 +367,8 @@ export const activities = sqliteTable(
     index('activities_status_created').on(t.status, t.createdAt, t.id),
     index('activities_deputy_created').on(t.deputyId, t.createdAt, t.id),
     index('activities_deputy_year').on(t.deputyId, t.year, t.date),
+    // A group's activities (the ledger filtered by group).
+    index('activities_group_created').on(t.groupId, t.createdAt, t.id).where(sql`${t.groupId} is not null`),
     check('activities_venue', sql`${t.venue} is null or ${oneOf(t.venue, codesOf(VENUES))}`),
     check('activities_status', oneOf(t.status, codesOf(ACTIVITY_STATUSES))),
     check('activities_date', isoDate(t.date)),
@@ -459,6 +468,7 @@ export * from './counters-schema'
 export * from './photos-schema'
 export * from './groups-schema'
 export * from './commendation-schema'
+export * from './group-activities-schema'
 
 export const schema = {
   places,
@@ -486,6 +496,8 @@ export const schema = {
   groupFields,
   groupMembers,
   nominations,
+  activityParticipants,
+  groupActivityCounts,
   yearSettings,
   seenMarkers,
   deadlineCounts,

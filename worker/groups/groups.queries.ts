@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Db } from '../db/client'
-import { deputyGroups, fields, groupFields, groupMembers, places, users } from '../db/schema'
+import { deputyGroups, fields, groupActivityCounts, groupFields, groupMembers, issueCounts, places, users } from '../db/schema'
 import { chunk } from '../db/seed/reference'
 import { insertWhere, writesThenUpdate } from '../db/sql'
 
@@ -180,4 +180,20 @@ export function groupCountsOfYear(db: Db, year: number) {
 /** The (county, field) pairs a year's groups cover: one row a pair, read off group_fields_year_county_field. */
 export function coveredFieldsOfYear(db: Db, year: number) {
   return db.selectDistinct({ countyCode: groupFields.countyCode, fieldCode: groupFields.fieldCode }).from(groupFields).where(eq(groupFields.year, year))
+}
+
+/** Confirmed group activities per group of a year (some counties, null: all): a row a group, by group_activity_counts_year_county. */
+export function groupActivityCountRows(db: Db, year: number, countyCodes: string[] | null) {
+  return db
+    .select()
+    .from(groupActivityCounts)
+    .where(and(eq(groupActivityCounts.year, year), countyCodes ? inArray(groupActivityCounts.countyCode, countyCodes) : undefined))
+}
+
+/** Issues found per group of a year (the group dimension of issue_counts): a row a group that found any. */
+export function groupIssueCountRows(db: Db, year: number, countyCodes: string[] | null) {
+  return db
+    .select()
+    .from(issueCounts)
+    .where(and(eq(issueCounts.year, year), countyCodes ? inArray(issueCounts.countyCode, countyCodes) : undefined, eq(issueCounts.dimension, 'group')))
 }

@@ -5,8 +5,8 @@ import type { AppEnv } from '../env'
 import { currentUser } from '../auth/middleware'
 import { route } from '../openapi/describe'
 import { body, idParams, querystring } from '../validate'
-import { changeGroupBody, coverage, coverageQuery, createdGroup, createGroupBody, groupList, groupResponse, groupsQuery } from './groups.schemas'
-import { changeGroup, createGroup, groupCoverage, groupInScope, groupsInScope } from './groups.service'
+import { changeGroupBody, coverage, coverageQuery, createdGroup, createGroupBody, groupActivitiesQuery, groupActivityStats, groupList, groupResponse, groupsQuery } from './groups.schemas'
+import { changeGroup, createGroup, groupActivityStatsOf, groupCoverage, groupInScope, groupsInScope } from './groups.service'
 
 const TAGS = ['代表小组']
 const list = route({
@@ -33,6 +33,12 @@ const coverageRoute = route({
   responses: { 200: coverage, errors: [403] },
 })
 
+const activitiesRoute = route({
+  tags: ['统计'],
+  summary: '代表小组的集体活动统计：每个小组一行（已确认的集体活动、参加人次、记在小组的四个一批和五个引进、发现的问题），并按监督领域汇总（工作人员；县级只见本县）',
+  responses: { 200: groupActivityStats, errors: [403] },
+})
+
 export const groupRoutes = new Hono<AppEnv>()
   .get('/groups', list, querystring(groupsQuery), async (c) => c.json({ items: await groupsInScope(c.var.db, currentUser(c), c.req.valid('query')) }))
   .post('/groups', create, body(createGroupBody), async (c) => c.json(await createGroup(c.var.db, currentUser(c), c.req.valid('json')), 201))
@@ -40,4 +46,5 @@ export const groupRoutes = new Hono<AppEnv>()
   .patch('/groups/:id', change, body(changeGroupBody), idParams('id'), async (c) =>
     c.json({ group: await changeGroup(c.var.db, currentUser(c), c.req.valid('param').id, c.req.valid('json')) }),
   )
+  .get('/stats/groups/activities', activitiesRoute, querystring(groupActivitiesQuery), async (c) => c.json(await groupActivityStatsOf(c.var.db, currentUser(c), c.req.valid('query'))))
   .get('/stats/groups', coverageRoute, querystring(coverageQuery), async (c) => c.json(await groupCoverage(c.var.db, currentUser(c), c.req.valid('query').year)))

@@ -2,7 +2,7 @@
 // answers, and the coverage of the year's fields by county.
 import * as z from 'zod'
 import { countyCode, freeText, recordId, text } from '../core/schemas'
-import { DEPUTY_LEVELS, codesOf } from '../core/taxonomy'
+import { DEPUTY_LEVELS, FIVE_INTRODUCTIONS, FOUR_BATCHES, codesOf } from '../core/taxonomy'
 import { MAX_CHARS } from '../core/limits'
 import { dateTime, uuid } from '../openapi/describe'
 
@@ -95,3 +95,44 @@ export const coverage = z
     rows: z.array(coverageRow).meta({ description: '每个县市区一行（县级工作人员只见本县）' }),
   })
   .meta({ id: 'GroupCoverage', description: '各县市区代表小组对该年度监督领域的覆盖' })
+
+export const groupActivitiesQuery = z.object({
+  year: yearQuery.optional().meta({ description: '年度，默认今年' }),
+  countyCode: countyCode.optional().meta({ description: '只看一个县市区（县级工作人员问别县为空）' }),
+})
+
+const n = () => z.int().min(0)
+const countsOf = <K extends string>(keys: readonly K[], description: string) => z.object(Object.fromEntries(keys.map((k) => [k, n()])) as Record<K, ReturnType<typeof n>>).meta({ description })
+
+const groupFigures = {
+  activities: n().meta({ description: '已确认的集体活动数（每次活动计一次，不按人数重复）' }),
+  participations: n().meta({ description: '参加人次：已确认集体活动的参加代表数之和' }),
+  outcomes: countsOf(FOUR_BATCHES, '四个一批（已确认集体活动，记在小组）'),
+  introductions: countsOf(FIVE_INTRODUCTIONS, '五个引进件数（已确认集体活动，记在小组）'),
+  fundsAmount: z.number().min(0).meta({ description: '引进资金合计（万元）' }),
+  issues: n().meta({ description: '小组发现的问题数（不含不予受理）' }),
+}
+
+export const groupActivityStats = z
+  .object({
+    year: z.int(),
+    rows: z
+      .array(
+        z.object({
+          groupId: uuid(),
+          name: z.string(),
+          countyCode: z.string(),
+          theme: z.string(),
+          fieldCodes: z.array(z.string()).meta({ description: '小组覆盖的监督领域' }),
+          memberCount: z.int(),
+          ...groupFigures,
+        }),
+      )
+      .meta({ description: '每个代表小组一行（没有活动的也列出），按县市区、小组名称' }),
+    fields: z
+      .array(z.object({ fieldCode: z.string(), groups: n().meta({ description: '覆盖该领域的小组数' }), ...groupFigures }))
+      .meta({ description: '每个监督领域一行：覆盖该领域的小组之和（一个小组覆盖几个领域就计入几个领域，各行不可相加）' }),
+    totals: z.object({ groups: n(), ...groupFigures }).meta({ description: '所有小组合计（每个小组计一次）' }),
+  })
+  .meta({ id: 'GroupActivityStats', description: '代表小组的集体活动统计：按小组、按监督领域' })
+export type GroupActivityStats = z.infer<typeof groupActivityStats>

@@ -15,7 +15,9 @@ import {
   fieldCodesOfYear,
   fieldsAndCounts,
   findGroup,
+  groupActivityCountRows,
   groupCountsOfYear,
+  groupIssueCountRows,
   groupParts,
   insertGroup,
   listGroups,
@@ -23,7 +25,8 @@ import {
   rosterDeputies,
   updateGroup,
 } from './groups.queries'
-import type { ChangeGroupBody, CreateGroupBody } from './groups.schemas'
+import type { ChangeGroupBody, CreateGroupBody, GroupActivityStats } from './groups.schemas'
+import { FIVE_INTRODUCTIONS, FOUR_BATCHES } from '../core/taxonomy'
 
 const SAME_NAME = '本县（市、区）该年度已有同名的代表小组'
 
@@ -46,6 +49,23 @@ export async function groupInScope(db: Db, user: SessionUser, id: string) {
   }
   if (!can(user, 'group.manage') || !canManageCounty(scope, g.countyCode)) throw new NotFound()
   return { ...g, ...(await groupParts(db, g)) }
+}
+
+/**
+ * A group with its members, for recording what it did (its activities, the issues it found): a
+ * group of another county than the caller's is not found. Whether the caller may record for it
+ * (its leader, a member, staff) is the caller's rule.
+ */
+export async function groupOfCallersCounty(db: Db, user: SessionUser, id: string) {
+  const g = await findGroup(db, id)
+  const scope = scopeOf(user)
+  if (!g || (scope.kind !== 'city' && scope.countyCode !== g.countyCode)) throw new NotFound('没有这个代表小组，或不属于本县（市、区）')
+  return { ...g, ...(await groupParts(db, g)) }
+}
+
+/** Which of these ids are deputies on the county's roster today. */
+export function onCountyRoster(db: Db, countyCode: string, ids: string[]): Promise<Set<string>> {
+  return rosterDeputies(db, countyCode, ids)
 }
 
 function checkYear(year: number, now: Date) {
@@ -165,4 +185,72 @@ export async function groupCoverage(db: Db, user: SessionUser, year: number) {
     return { countyCode: c.code, groups: groupsOf.get(c.code) ?? 0, covered: fieldCodes.filter((f) => has.has(f)), missing, complete: fieldCodes.length > 0 && missing.length === 0 }
   })
   return { year, fieldCodes, rows }
+}
+
+type Figures = GroupActivityStats['totals']
+const noFigures = (): Omit<Figures, 'groups'> => ({
+  activities: 0,
+  participations: 0,
+  outcomes: { policy_talk: 0, opinion: 0, deed: 0, mentoring: 0 },
+  introductions: { market_entity: 0, green_project: 0, funds: 0, talent: 0, technology: 0 },
+  fundsAmount: 0,
+  issues: 0,
+})
+function addFigures(into: Omit<Figures, 'groups'>, f: Omit<Figures, 'groups'>) {
+  into.activities += f.activities
+  into.participations += f.participations
+  for (const k of FOUR_BATCHES) into.outcomes[k] += f.outcomes[k]
+  for (const k of FIVE_INTRODUCTIONS) into.introductions[k] += f.introductions[k]
+  into.fundsAmount = Math.round((into.fundsAmount + f.fundsAmount) * 100) / 100
+  into.issues += f.issues
+}
+
+/**
+ * Group activities by group and by field (staff; county staff their own county): a row a group
+ * from the counters (its confirmed activities, participations, outcomes credited to it, issues it
+ * found), so the rows read follow the number of groups, never of activities.
+ */
+export async function groupActivityStatsOf(db: Db, user: SessionUser, q: { year?: number; countyCode?: string }): Promise<GroupActivityStats> {
+  requirePermission(user, 'stats.read')
+  const year = q.year ?? yearInShanghai()
+  const counties = staffCountyFilter(scopeOf(user), q.countyCode)
+  const fieldCodes = await fieldCodesOfYear(db, year)
+  const empty = { year, rows: [], fields: fieldCodes.map((fieldCode) => ({ fieldCode, groups: 0, ...noFigures() })), totals: { groups: 0, ...noFigures() } }
+  if ('codes' in counties && counties.codes.length === 0) return empty
+  const codes = 'all' in counties ? null : counties.codes
+  const [groups, counts, issues] = await Promise.all([listGroups(db, year, codes), groupActivityCountRows(db, year, codes), groupIssueCountRows(db, year, codes)])
+  const { fieldsOf, membersOf } = await fieldsAndCounts(
+    db,
+    groups.map((g) => g.id),
+  )
+  const countOf = new Map(counts.map((c) => [c.groupId, c]))
+  const issuesOf = new Map(issues.map((i) => [i.key, i.reported + i.assigned + i.rectifying + i.rectified + i.closed]))
+  const rows = groups.map((g) => {
+    const c = countOf.get(g.id)
+    return {
+      groupId: g.id,
+      name: g.name,
+      countyCode: g.countyCode,
+      theme: g.theme,
+      fieldCodes: fieldsOf.get(g.id) ?? [],
+      memberCount: membersOf.get(g.id) ?? 0,
+      activities: c?.confirmed ?? 0,
+      participations: c?.participations ?? 0,
+      outcomes: { policy_talk: c?.policyTalk ?? 0, opinion: c?.opinion ?? 0, deed: c?.deed ?? 0, mentoring: c?.mentoring ?? 0 },
+      introductions: { market_entity: c?.marketEntity ?? 0, green_project: c?.greenProject ?? 0, funds: c?.funds ?? 0, talent: c?.talent ?? 0, technology: c?.technology ?? 0 },
+      fundsAmount: (c?.fundsHundredths ?? 0) / 100,
+      issues: issuesOf.get(g.id) ?? 0,
+    }
+  })
+  const fields = fieldCodes.map((fieldCode) => {
+    const f = { fieldCode, groups: 0, ...noFigures() }
+    for (const r of rows.filter((r) => r.fieldCodes.includes(fieldCode))) {
+      f.groups++
+      addFigures(f, r)
+    }
+    return f
+  })
+  const totals = { groups: rows.length, ...noFigures() }
+  for (const r of rows) addFigures(totals, r)
+  return { year, rows, fields, totals }
 }

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { issueEvents, issueNumberSeq, issues, units, users } from '../db/schema'
+import { deputyGroups, issueEvents, issueNumberSeq, issues, units, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { contains, createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'
@@ -41,6 +41,8 @@ export const issueColumns = {
   pressCount: issues.pressCount,
   declinedNote: issues.declinedNote,
   number: issues.number,
+  groupId: issues.groupId,
+  groupName: deputyGroups.name,
   requestHash: issues.requestHash,
   createdAt: issues.createdAt,
   updatedAt: issues.updatedAt,
@@ -48,11 +50,16 @@ export const issueColumns = {
 }
 
 function selectIssues(db: Db) {
-  return db.select(issueColumns).from(issues).innerJoin(reporter, eq(reporter.id, issues.reporterId)).leftJoin(units, eq(units.id, issues.unitId))
+  return db
+    .select(issueColumns)
+    .from(issues)
+    .innerJoin(reporter, eq(reporter.id, issues.reporterId))
+    .leftJoin(units, eq(units.id, issues.unitId))
+    .leftJoin(deputyGroups, eq(deputyGroups.id, issues.groupId))
 }
 
-/** An issue's own columns, for a list: the names are read once per distinct person and unit (withNames). */
-const { reporterName: _reporterName, unitName: _unitName, ...ownColumns } = issueColumns
+/** An issue's own columns, for a list: the names are read once per distinct person, unit and group (withNames). */
+const { reporterName: _reporterName, unitName: _unitName, groupName: _groupName, ...ownColumns } = issueColumns
 
 function selectOwn(db: Db) {
   return db.select(ownColumns).from(issues)
@@ -64,19 +71,27 @@ function selectOwn(db: Db) {
  * batch. A join reads a user and a unit row per item; an IN list over the ids costs D1 more rows
  * than it returns. One key, one row: a page of one unit's to-do names its unit once.
  */
-async function withNames(db: Db, rows: Omit<IssueRow, 'reporterName' | 'unitName'>[], limit: number): Promise<IssueRow[]> {
+async function withNames(db: Db, rows: Omit<IssueRow, 'reporterName' | 'unitName' | 'groupName'>[], limit: number): Promise<IssueRow[]> {
   const shown = rows.slice(0, limit)
   const reporterIds = [...new Set(shown.map((r) => r.reporterId))]
   const unitIds = [...new Set(shown.flatMap((r) => (r.unitId ? [r.unitId] : [])))]
+  const groupIds = [...new Set(shown.flatMap((r) => (r.groupId ? [r.groupId] : [])))]
   const reads = [
     ...reporterIds.map((id) => db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, id)).limit(1)),
     ...unitIds.map((id) => db.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, id)).limit(1)),
+    ...groupIds.map((id) => db.select({ id: deputyGroups.id, name: deputyGroups.name }).from(deputyGroups).where(eq(deputyGroups.id, id)).limit(1)),
   ]
   const [head, ...tail] = reads
   const answers = head ? await db.batch([head, ...tail]) : []
   const people = new Map(answers.slice(0, reporterIds.length).flat().map((r) => [r.id, r.name]))
-  const unitNames = new Map(answers.slice(reporterIds.length).flat().map((r) => [r.id, r.name]))
-  return rows.map((r) => ({ ...r, reporterName: people.get(r.reporterId) ?? '', unitName: r.unitId ? (unitNames.get(r.unitId) ?? null) : null }))
+  const unitNames = new Map(answers.slice(reporterIds.length, reporterIds.length + unitIds.length).flat().map((r) => [r.id, r.name]))
+  const groupNames = new Map(answers.slice(reporterIds.length + unitIds.length).flat().map((r) => [r.id, r.name]))
+  return rows.map((r) => ({
+    ...r,
+    reporterName: people.get(r.reporterId) ?? '',
+    unitName: r.unitId ? (unitNames.get(r.unitId) ?? null) : null,
+    groupName: r.groupId ? (groupNames.get(r.groupId) ?? null) : null,
+  }))
 }
 
 export type IssueRow = Awaited<ReturnType<typeof findIssue>> & {}
@@ -115,6 +130,8 @@ export interface IssueFilter {
   pressed?: boolean
   /** Items changed after this instant (ISO), by anyone. */
   updatedAfter?: string
+  /** Items the deputy group found. */
+  groupId?: string
   q?: string
   sort: 'newest' | 'deadline'
   after?: Keyset
@@ -179,6 +196,7 @@ export function issuePage(db: Db, f: IssueFilter) {
   if (f.declined) where.push(isNotNull(issues.declinedNote))
   if (f.pressed) where.push(sql`${issues.pressCount} > 0`)
   // A change after the instant, the filing itself not counted (a deputy's "new progress").
+  if (f.groupId) where.push(eq(issues.groupId, f.groupId))
   if (f.updatedAfter) where.push(gt(issues.updatedAt, f.updatedAfter), gt(issues.updatedAt, issues.createdAt))
   if (f.q) {
     where.push(or(contains(issues.title, f.q), contains(issues.description, f.q), contains(issues.location, f.q), contains(issues.township, f.q), ...numberMatch(f.q)))
@@ -228,7 +246,7 @@ export async function listEvents(db: Db, issueId: string) {
 }
 
 export type NewIssue = typeof issues.$inferInsert
-type IssueKeys = { year: number; countyCode: string; fieldCode: string; township: string }
+type IssueKeys = { year: number; countyCode: string; fieldCode: string; township: string; groupId?: string | null }
 export type NewEvent = typeof issueEvents.$inferInsert
 
 /**

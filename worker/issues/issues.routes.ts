@@ -37,6 +37,7 @@ function filterFor(c: Context<AppEnv>, qs: IssueFilters, today: string, rule: Du
     declined: qs.declined,
     pressed: qs.pressed,
     updatedAfter: qs.updatedAfter,
+    groupId: qs.groupId,
     q: qs.q || undefined,
   }
 }
@@ -68,8 +69,8 @@ const TAGS = ['问题清单']
 const create = route({
   tags: TAGS,
   summary: '上报问题或意见建议（代表、工作人员；县级与代表只在本县，市级须选县市区）',
-  description: '带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。',
-  responses: { 201: issueSchema, 200: { schema: issueSchema, description: '同一 id 的重发：已有的记录' }, errors: [403, 409] },
+  description: '带客户端生成的 id 重发同一内容答 200 与已有记录，不再新建；同一 id 换了内容或换了人为 409（不附 current）。带 groupId 时：别县的代表小组为 404，代表不是小组成员为 403。',
+  responses: { 201: issueSchema, 200: { schema: issueSchema, description: '同一 id 的重发：已有的记录' }, errors: [403, 404, 409] },
 })
 const list = route({ tags: TAGS, summary: '问题列表（按范围：单位见交办给它的、代表见本人反映的、县级本县、市级全部）', responses: { 200: issueList } })
 const exported = (summary: string, media: string) => route({ tags: TAGS, summary, description: '筛选条件同问题列表，最多 20,000 行；以公式开头的文字前加 \'。', responses: { 200: binary(media) } })

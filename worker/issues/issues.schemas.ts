@@ -24,6 +24,7 @@ export const createIssueBody = z.object({
   description: text('问题描述', MAX_CHARS.text, { multiline: true }),
   source: z.enum(codesOf(ISSUE_SOURCES), { error: '请选择发现方式' }),
   foundOn: date('发现日期'),
+  groupId: uuid.optional().meta({ description: '发现问题的代表小组（可选）：须是该县该年度的小组；代表须是小组成员' }),
 })
 export type CreateIssueBody = z.infer<typeof createIssueBody>
 
@@ -59,6 +60,7 @@ export const issueFilters = z.object({
   declined: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被责任单位退办、待重新交办的' }),
   pressed: z.literal('true', { error: '只能是 true' }).transform(() => true).optional().meta({ description: 'true：只要被督办过的' }),
   updatedAfter: z.iso.datetime({ error: '应为 ISO 8601 时间' }).optional().meta({ description: '只要此时刻之后有办理进展的（上报本身不算；代表“上次查看后有新进展”）' }),
+  groupId: uuid.optional().meta({ description: '只要这个代表小组发现的' }),
   q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42）' }),
 })
 
@@ -97,6 +99,8 @@ export const issue = z
     light: z.enum(codesOf(LIGHTS)).nullable().meta({ description: '亮灯：green 按期、yellow 时限前 N 天内（含当天，N 按年度设置，默认 3）、red 逾期；未交办、已整改待验收、已销号、不予受理为 null' }),
     pressCount: z.int().min(0).meta({ description: '督办次数' }),
     declinedNote: z.string().nullable().meta({ description: '责任单位退办的理由；重新交办或不予受理后为 null' }),
+    groupId: uuidField().nullable().meta({ description: '发现问题的代表小组；没有为 null' }),
+    groupName: z.string().nullable().meta({ description: '代表小组名称；没有为 null' }),
     progress: z.int().min(0).max(100).meta({ description: '整改进度（%）' }),
     closedOn: day().nullable().meta({ description: '销号日期' }),
     closedOnTime: z.boolean().nullable().meta({ description: '是否按期销号，销号时确定；未销号为 null' }),

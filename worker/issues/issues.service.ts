@@ -10,6 +10,7 @@ import { requestHash } from '../core/hash'
 import { NOTE_PROMPTS, actorFor, allowedFrom, isOverdue, mayAct, targetStatus, transitionOf } from '../core/workflow'
 import { requireCounty, requireFieldOfYear } from '../reference/reference.service'
 import { unitById } from '../units/units.service'
+import { groupOfCallersCounty } from '../groups/groups.service'
 import { lightOf } from '../core/lights'
 import { daysFor, dueSoonRule, type DueSoonRule } from '../settings/settings.service'
 import type { ActionBody, CreateIssueBody, Issue } from './issues.schemas'
@@ -31,6 +32,18 @@ function toIssueWith(row: IssueRow, today: string, rule: DueSoonRule): Issue {
 }
 export type { Issue }
 
+/**
+ * The deputy group an issue was found by: one of the issue's county and year (another county's is
+ * not found), which a deputy reporting it must belong to; staff may name any group in scope.
+ */
+async function groupFoundBy(db: Db, user: SessionUser, groupId: string, countyCode: string, year: number) {
+  const g = await groupOfCallersCounty(db, user, groupId)
+  if (g.countyCode !== countyCode) throw new ValidationFailed({ groupId: '代表小组须是问题所在县（市、区）的' })
+  if (g.year !== year) throw new ValidationFailed({ groupId: `这是 ${g.year} 年度的代表小组，与问题的年度不一致` })
+  if (!can(user, 'group.manage') && !g.members.some((m) => m.id === user.id)) throw new Forbidden('只能以本人所在的代表小组名义上报')
+  return g
+}
+
 /** Files a problem or suggestion; a retry with the same id and body answers the existing one. */
 export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBody, now = new Date()): Promise<{ issue: Issue; created: boolean }> {
   requirePermission(user, 'issue.create')
@@ -48,6 +61,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   const year = body.year ?? yearOf(body.foundOn)
   if (year !== yearOf(body.foundOn)) throw new ValidationFailed({ year: '年度应与发现日期的年份一致' })
   await requireFieldOfYear(db, year, body.fieldCode)
+  const group = body.groupId ? await groupFoundBy(db, user, body.groupId, countyCode, year) : null
 
   const id = body.id ?? crypto.randomUUID()
   const { id: _id, ...content } = body
@@ -66,6 +80,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
     source: body.source,
     foundOn: body.foundOn,
     reporterId: user.id,
+    groupId: group?.id ?? null,
     status: 'reported',
     requestHash: hash,
     createdAt: at,
@@ -74,7 +89,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   const { created, number } = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
   if (created) {
     // Everything of a new issue is known (its number read back in its own batch): answer it without reading it again.
-    const fresh = { ...row, number, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, version: 1 }
+    const fresh = { ...row, number, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, groupName: group?.name ?? null, version: 1 }
     return { issue: toIssue(fresh, today), created }
   }
   const existing = await findIssue(db, id)

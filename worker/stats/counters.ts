@@ -1,16 +1,16 @@
 // The counter updates each write adds to its own batch. Every one is an upsert of increments
 // (negative to decrement) guarded by a condition, so that it happens exactly when the write it
 // belongs to happens: a retried create or a stale action changes no counter.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { activityCounts, deadlineCounts, deputyCounts, deputyYearCounts, fiveOneCounts, issueCounts, users } from '../db/schema'
+import { activityCounts, activityParticipants, deadlineCounts, deputyCounts, deputyYearCounts, fiveOneCounts, groupActivityCounts, issueCounts, users } from '../db/schema'
 import { insertWhere } from '../db/sql'
 import type { IssueStatus } from '../core/taxonomy'
 import { OPEN_STATUSES } from '../core/workflow'
 import { introductionBits, venueBit } from '../core/commendation'
 
-type CounterTable = typeof issueCounts | typeof deadlineCounts | typeof activityCounts | typeof deputyYearCounts | typeof deputyCounts | typeof fiveOneCounts
+type CounterTable = typeof issueCounts | typeof deadlineCounts | typeof activityCounts | typeof deputyYearCounts | typeof deputyCounts | typeof fiveOneCounts | typeof groupActivityCounts
 
 /** Adds `add` to the counters; the columns named in `ors` are bit sets and are OR-ed instead. */
 function bump<T extends CounterTable>(
@@ -34,6 +34,8 @@ interface IssueKeys {
   countyCode: string
   fieldCode: string
   township: string
+  /** The deputy group that found the issue, if one did. */
+  groupId?: string | null
 }
 
 function issueRows(db: Db, i: IssueKeys, add: Partial<Record<IssueStatus | 'closedOnTime', number>>, when?: SQL) {
@@ -41,6 +43,7 @@ function issueRows(db: Db, i: IssueKeys, add: Partial<Record<IssueStatus | 'clos
   return [
     bump(db, issueCounts, { year: i.year, countyCode: i.countyCode, dimension: 'field', key: i.fieldCode }, target, add, when),
     bump(db, issueCounts, { year: i.year, countyCode: i.countyCode, dimension: 'township', key: i.township }, target, add, when),
+    ...(i.groupId ? [bump(db, issueCounts, { year: i.year, countyCode: i.countyCode, dimension: 'group', key: i.groupId }, target, add, when)] : []),
   ]
 }
 
@@ -96,6 +99,8 @@ function bucketsOf(i: IssueKeys, s: DeadlineState) {
     ...(s.unitId ? [{ ...base, dimension: 'unit' as const, key: unitKey(s.status, s.unitId) }] : []),
     // and its open items pressed at least once (`pressed:<unitId>`): its 被督办.
     ...(s.unitId && s.pressCount > 0 ? [{ ...base, dimension: 'unit' as const, key: unitKey('pressed', s.unitId) }] : []),
+    // The deputy group that found it: the group's row of the supervision figures.
+    ...(i.groupId ? [{ ...base, dimension: 'group' as const, key: i.groupId }] : []),
   ]
 }
 
@@ -133,9 +138,55 @@ export interface ConfirmedFigures {
   introductions: { type: string; amountHundredths: number | null }[]
 }
 
+/** An activity's outcomes and introductions, as counter increments. */
+function figuresOf(a: ConfirmedFigures) {
+  const n = (type: string) => a.introductions.filter((i) => i.type === type).length
+  return {
+    policyTalk: a.outcomes.policy_talk,
+    opinion: a.outcomes.opinion,
+    deed: a.outcomes.deed,
+    mentoring: a.outcomes.mentoring,
+    marketEntity: n('market_entity'),
+    greenProject: n('green_project'),
+    funds: n('funds'),
+    talent: n('talent'),
+    technology: n('technology'),
+    fundsHundredths: a.introductions.reduce((s, i) => s + (i.type === 'funds' ? (i.amountHundredths ?? 0) : 0), 0),
+  }
+}
+
+/**
+ * A group activity (集体活动) confirmed: it counts once in its county's figures and once in its
+ * group's, its outcomes are credited once (to the group, not to each participant), and every
+ * participant on today's roster whose first confirmed activity of the year it is turns active.
+ * The participants are read inside the batch, so the figures are those of the row as confirmed.
+ */
+/** A participation's counter values after deputy_id and year, in deputy_year_counts' column order. */
+const PARTICIPATION_VALUES = Object.keys(getTableColumns(deputyYearCounts))
+  .filter((k) => k !== 'deputyId' && k !== 'year')
+  .map((k) => (k === 'confirmed' || k === 'groupConfirmed' ? '1' : '0'))
+  .join(', ')
+
+export function groupActivityConfirmed(db: Db, a: ConfirmedFigures & { activityId: string; groupId: string }, when: SQL) {
+  const figures = figuresOf(a)
+  // Reads the participants' counts before the last statement raises them.
+  const newlyActive = sql`(select count(*) from ${activityParticipants} join ${users} on ${users.id} = ${activityParticipants.deputyId}
+    where ${activityParticipants.activityId} = ${a.activityId} and ${users.active} = 1
+      and not exists (select 1 from ${deputyYearCounts} where ${deputyYearCounts.deputyId} = ${activityParticipants.deputyId} and ${deputyYearCounts.year} = ${a.year} and ${deputyYearCounts.confirmed} > 0))`
+  const participations = sql`(select count(*) from ${activityParticipants} where ${activityParticipants.activityId} = ${a.activityId})`
+  return [
+    bump(db, activityCounts, { year: a.year, countyCode: a.countyCode }, activityTarget, { confirmed: 1, activeDeputies: newlyActive, ...figures }, when),
+    bump(db, groupActivityCounts, { groupId: a.groupId, year: a.year, countyCode: a.countyCode }, [groupActivityCounts.groupId], { confirmed: 1, participations, ...figures }, when),
+    db
+      .insert(deputyYearCounts)
+      // Every column in the table's order (drizzle names them all): confirmed and group_confirmed 1, the rest 0.
+      .select(sql`select ${activityParticipants.deputyId}, ${a.year}, ${sql.raw(PARTICIPATION_VALUES)} from ${activityParticipants} where ${activityParticipants.activityId} = ${a.activityId} and ${when}`)
+      .onConflictDoUpdate({ target: [deputyYearCounts.deputyId, deputyYearCounts.year], set: { confirmed: sql.raw('"confirmed" + 1'), groupConfirmed: sql.raw('"group_confirmed" + 1') } }),
+  ]
+}
+
 /** An activity confirmed: its figures count, and its deputy turns active with their first one. */
 export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
-  const n = (type: string) => a.introductions.filter((i) => i.type === type).length
   // Coverage counts deputies on today's roster only: an ended deputy's confirmation adds figures, not a covered deputy.
   const firstOfYear = sql`(case when coalesce((select ${deputyYearCounts.confirmed} from ${deputyYearCounts} where ${deputyYearCounts.deputyId} = ${a.deputyId} and ${deputyYearCounts.year} = ${a.year}), 0) = 0 and exists (select 1 from ${users} where ${users.id} = ${a.deputyId} and ${users.active} = 1) then 1 else 0 end)`
   return [
@@ -148,16 +199,7 @@ export function activityConfirmed(db: Db, a: ConfirmedFigures, when: SQL) {
       {
         confirmed: 1,
         activeDeputies: firstOfYear,
-        policyTalk: a.outcomes.policy_talk,
-        opinion: a.outcomes.opinion,
-        deed: a.outcomes.deed,
-        mentoring: a.outcomes.mentoring,
-        marketEntity: n('market_entity'),
-        greenProject: n('green_project'),
-        funds: n('funds'),
-        talent: n('talent'),
-        technology: n('technology'),
-        fundsHundredths: a.introductions.reduce((s, i) => s + (i.type === 'funds' ? (i.amountHundredths ?? 0) : 0), 0),
+        ...figuresOf(a),
       },
       when,
     ),

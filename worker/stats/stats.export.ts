@@ -27,7 +27,7 @@ export async function statsWorkbook(db: Db, user: SessionUser, year: number, cou
   const supColumns = [col('县市区', 10, 'text'), col('监督领域', 20, 'text'), ...['已上报', '已交办', '整改中', '已整改待验收', '已销号', '不予受理', '逾期', '合计（不含不予受理）'].map((h) => col(h, 8)), col('销号率', 8, 'percent'), col('按期销号率', 8, 'percent')]
   const supRows: OfficeValue[][] = sup.rows.map((r) => [
     county(r.countyCode),
-    'fieldCode' in r ? field(r.fieldCode) : r.township,
+    'fieldCode' in r ? field(r.fieldCode) : 'township' in r ? r.township : r.groupId,
     r.reported, r.assigned, r.rectifying, r.rectified, r.closed, r.rejected, r.overdue, r.total,
     r.closureRate,
     r.onTimeRate,

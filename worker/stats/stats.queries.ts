@@ -15,7 +15,7 @@ export async function cityPlace(db: Db) {
   return row ?? null
 }
 
-export function issueCountRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township') {
+export function issueCountRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township' | 'group') {
   return db
     .select()
     .from(issueCounts)
@@ -23,7 +23,7 @@ export function issueCountRows(db: Db, year: number, counties: string[], dimensi
 }
 
 /** Open items per county and key whose deadline falls in [from, to] (either bound optional), from the buckets. */
-export function deadlineRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township', range: { from?: string; to?: string }) {
+export function deadlineRows(db: Db, year: number, counties: string[], dimension: 'field' | 'township' | 'group', range: { from?: string; to?: string }) {
   return db
     .select({ countyCode: deadlineCounts.countyCode, key: deadlineCounts.key, n: sql<number>`sum(${deadlineCounts.n})`.mapWith(Number) })
     .from(deadlineCounts)

@@ -8,7 +8,10 @@ import { uuid } from '../openapi/describe'
 export const statsQuery = z.object({
   year: z.coerce.number({ error: '年度应为数字' }).int({ error: '年度应为整数' }).min(2000).max(2100).optional().meta({ description: '年度，默认今年' }),
   countyCode: countyCode.optional().meta({ description: '只看一个县市区（县级工作人员问别县为 404）；/stats/five-ones 也可为市本级代码' }),
-  groupBy: z.enum(['field', 'township'], { error: '分组只能是 field 或 township' }).default('field').meta({ description: '只用于 /stats/supervision：按监督领域（field）或乡镇（township）分行' }),
+  groupBy: z
+    .enum(['field', 'township', 'group'], { error: '分组只能是 field、township 或 group' })
+    .default('field')
+    .meta({ description: '只用于 /stats/supervision：按监督领域（field）、乡镇（township）或发现问题的代表小组（group，只含小组发现的问题）分行' }),
 })
 
 const n = () => z.int().min(0)
@@ -36,15 +39,16 @@ const rowRates = {
 export const supervisionTable = z
   .object({
     year: z.int(),
-    groupBy: z.enum(['field', 'township']),
+    groupBy: z.enum(['field', 'township', 'group']),
     rows: z
       .array(
         z.union([
           z.object({ countyCode: z.string(), fieldCode: z.string().meta({ description: '监督领域代码（groupBy=field）' }), ...statusCounts, ...rowRates }),
           z.object({ countyCode: z.string(), township: z.string().meta({ description: '乡镇（街道）（groupBy=township）' }), ...statusCounts, ...rowRates }),
+          z.object({ countyCode: z.string(), groupId: uuid().meta({ description: '发现问题的代表小组（groupBy=group）' }), ...statusCounts, ...rowRates }),
         ]),
       )
-      .meta({ description: '按县市区 × 监督领域（每格都有）或 × 乡镇（有问题的才有）' }),
+      .meta({ description: '按县市区 × 监督领域（每格都有）、× 乡镇或 × 代表小组（有问题的才有）' }),
     totals: z.object(statusCounts),
     ...rowRates,
   })

@@ -29,7 +29,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b)
 type Counters = Record<(typeof STATUS_KEYS)[number] | 'overdue' | 'dueSoon' | 'inTime' | 'total' | 'closedOnTime', number>
 const emptyCounters = (): Counters => ({ reported: 0, assigned: 0, rectifying: 0, rectified: 0, closed: 0, rejected: 0, overdue: 0, dueSoon: 0, inTime: 0, total: 0, closedOnTime: 0 })
 
-export async function supervisionStats(db: Db, user: SessionUser, year: number, countyCode?: string, groupBy: 'field' | 'township' = 'field', now = new Date()): Promise<SupervisionStats> {
+export async function supervisionStats(db: Db, user: SessionUser, year: number, countyCode?: string, groupBy: 'field' | 'township' | 'group' = 'field', now = new Date()): Promise<SupervisionStats> {
   const counties = await countiesInScope(db, user, countyCode)
   const codes = counties.map((c) => c.code)
   const today = todayInShanghai(now)
@@ -64,7 +64,7 @@ export async function supervisionStats(db: Db, user: SessionUser, year: number, 
     c.inTime = c.assigned + c.rectifying - c.overdue - c.dueSoon
     for (const k of Object.keys(totals) as (keyof Counters)[]) totals[k] += c[k]
     const { closedOnTime, ...shown } = c
-    const where = groupBy === 'field' ? { fieldCode: key } : { township: key }
+    const where = groupBy === 'field' ? { fieldCode: key } : groupBy === 'group' ? { groupId: key } : { township: key }
     return { countyCode: county, ...where, ...shown, closedOnTime, closureRate: ratio(c.closed, c.total), onTimeRate: ratio(closedOnTime, c.closed) } as SupervisionRow
   })
   return { year, groupBy, rows, totals, closureRate: ratio(totals.closed, totals.total), onTimeRate: ratio(totals.closedOnTime, totals.closed) }

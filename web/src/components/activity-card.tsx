@@ -28,12 +28,13 @@ export function ReviewNote({ note, label = '退回原因' }: { note: string; lab
 
 export function ActivityCard({ activity: a, reference, showDeputy, showCounty, children }: ActivityCardProps) {
   const outcomes = outcomesLine(a)
-  const who = [showDeputy ? a.deputyName : '', showCounty ? placeName(reference, a.countyCode) : '', a.place].filter(Boolean).join(' · ')
+  const who = [a.group ? `集体活动 · ${a.group.name} · ${a.participants.length} 人参加` : '', showDeputy && !a.group ? a.deputyName : '', showCounty ? placeName(reference, a.countyCode) : '', a.place].filter(Boolean).join(' · ')
   return (
     <article class={a.status === 'returned' ? 'act-card act-card-returned' : 'act-card'} aria-label={a.title}>
       <div class="act-card-top">
         <ActivityStatusBadge status={a.status} />
         <span class="badge">{venueLabel(a.venue)}</span>
+        {a.group && <span class="badge badge-group">集体活动</span>}
         <span class="act-card-date">{a.date}</span>
       </div>
       <a class="act-card-title" href={`/activities/${a.id}`} onClick={followLink}>

@@ -14,11 +14,13 @@ interface DeputyPickerProps {
   reference: Reference | null
   /** City staff search every county: say which county each deputy is from. */
   showCounty: boolean
+  /** The search box's label. */
+  label?: string
 }
 
 type Found = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; items: Deputy[] }
 
-export function DeputyPicker({ value, onChange, error, reference, showCounty }: DeputyPickerProps) {
+export function DeputyPicker({ value, onChange, error, reference, showCounty, label = '为哪位代表记录' }: DeputyPickerProps) {
   const [q, setQ] = useState('')
   const [found, setFound] = useState<Found>({ state: 'loading' })
   const [attempt, setAttempt] = useState(0)
@@ -58,7 +60,7 @@ export function DeputyPicker({ value, onChange, error, reference, showCounty }: 
   return (
     <div class={error ? 'field field-invalid deputy-picker' : 'field deputy-picker'}>
       <label class="field-label" for="deputyId">
-        为哪位代表记录
+        {label}
       </label>
       <input
         id="deputyId"

@@ -23,7 +23,15 @@ export function ActivityFacts({ activity: a, reference }: { activity: Activity; 
       </h2>
       {a.description ? <p class="issue-description">{a.description}</p> : <p class="muted act-no-desc">未填写简要情况</p>}
       <dl class="facts">
-        <Fact label="代表">{a.deputyName}</Fact>
+        {a.group ? (
+          <>
+            <Fact label="集体活动">{a.group.name}</Fact>
+            <Fact label={`参加代表（${a.participants.length} 人）`}>{a.participants.map((p) => (p.invited ? `${p.name}（特邀）` : p.name)).join('、')}</Fact>
+            <Fact label="记录在">{a.deputyName}（组长）名下</Fact>
+          </>
+        ) : (
+          <Fact label="代表">{a.deputyName}</Fact>
+        )}
         <Fact label="县市区">{placeName(reference, a.countyCode)}</Fact>
         <Fact label="活动日期">{a.date}</Fact>
         <Fact label="活动载体">

@@ -5,8 +5,11 @@ import { BATCH_SHORT, FOUR_BATCHES, formatAmount, introductionLine, venueLabel }
 import { followLink } from '../router'
 
 export function RecordTable({ activities, fundsAmount }: { activities: Activity[]; fundsAmount: number }) {
-  const total = (k: (typeof FOUR_BATCHES)[number]) => activities.reduce((n, a) => n + a.outcomes[k], 0)
-  const intros = activities.reduce((n, a) => n + a.introductions.length, 0)
+  // A group activity's outcomes are credited to the group, not to the deputy: its row shows them as the group's.
+  const own = activities.filter((a) => !a.groupId)
+  const total = (k: (typeof FOUR_BATCHES)[number]) => own.reduce((n, a) => n + a.outcomes[k], 0)
+  const intros = own.reduce((n, a) => n + a.introductions.length, 0)
+  const group = activities.length - own.length
   return (
     <div class="table-wrap record-table-wrap">
       <table class="table record-table">
@@ -34,21 +37,22 @@ export function RecordTable({ activities, fundsAmount }: { activities: Activity[
                 <a href={`/activities/${a.id}`} onClick={followLink}>
                   {a.title}
                 </a>
+                {a.group && <span class="cell-sub">集体活动 · {a.group.name}</span>}
                 {a.place && <span class="cell-sub">{a.place}</span>}
               </td>
               {FOUR_BATCHES.map((k) => (
                 <td key={k} class="num">
-                  {a.outcomes[k]}
+                  {a.groupId ? '—' : a.outcomes[k]}
                 </td>
               ))}
-              <td>{a.introductions.length ? a.introductions.map((i) => introductionLine(i)).join('；') : '—'}</td>
+              <td>{a.groupId ? '成效记在小组' : a.introductions.length ? a.introductions.map((i) => introductionLine(i)).join('；') : '—'}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colSpan={4}>
-              合计 {activities.length} 次
+              合计 {activities.length} 次{group > 0 && `（其中集体活动 ${group} 次）`}
             </th>
             {FOUR_BATCHES.map((k) => (
               <td key={k} class="num">

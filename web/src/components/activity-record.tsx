@@ -79,6 +79,7 @@ export function RecordSummary({ record }: { record: DeputyRecord }) {
   return (
     <p class="record-summary">
       全年记录 <strong>{record.activities}</strong> 次活动，已确认 <strong>{record.confirmed}</strong> 次
+      {record.groupActivities > 0 && <>，其中参加集体活动 <strong>{record.groupActivities}</strong> 次（其四个一批、五个引进记在代表小组）</>}
       {waiting > 0 && <span class="muted">（另有 {waiting} 次待审核或已退回，确认后计入）</span>}
     </p>
   )

@@ -112,6 +112,7 @@ export function ReviewCard({ activity: a, reference, showCounty, selected, onSel
         <div class="review-card-body">
           <div class="act-card-top">
             <span class="review-deputy">{a.deputyName}</span>
+            {a.group && <span class="badge badge-group">集体活动</span>}
             {showCounty && <span class="badge">{placeName(reference, a.countyCode)}</span>}
             <span class="act-card-date">{a.date}</span>
           </div>
@@ -124,6 +125,11 @@ export function ReviewCard({ activity: a, reference, showCounty, selected, onSel
             {a.place && ` · ${a.place}`}
             {a.tags.length > 0 && ` · ${a.tags.map(tagLabel).join('、')}`}
           </p>
+          {a.group && (
+            <p class="act-card-meta">
+              {a.group.name} · 参加：{a.participants.map((p) => (p.invited ? `${p.name}（特邀）` : p.name)).join('、')}
+            </p>
+          )}
           {a.reviewNote && <ReviewNote note={a.reviewNote} label="上次退回原因（代表已修改重新提交）" />}
           {a.description && <p class="review-desc">{a.description}</p>}
           <p class="act-card-outcomes">{outcomes || '未填写四个一批成效'}</p>

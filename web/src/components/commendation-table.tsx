@@ -18,7 +18,7 @@ interface CommendationTableProps {
 }
 
 const SORTS: { key: CommendationSort; label: string }[] = [
-  { key: 'activities', label: '已确认活动' },
+  { key: 'activities', label: '个人活动' },
   { key: 'venues', label: '九进覆盖' },
   { key: 'fourBatches', label: '四个一批' },
   { key: 'introductions', label: '五个引进' },
@@ -51,6 +51,8 @@ function Figure({ n, href, unit = '' }: { n: number; href: string; unit?: string
 
 export function CommendationTable({ items, year, countyCode, sort, wide, canNominate, onSort, onNominate }: CommendationTableProps) {
   const href = (r: CommendationRow) => confirmedActivitiesHref(year, r.deputyId, countyCode)
+  // Group activities are listed in the deputy's 履职档案, where each participant's appear.
+  const recordHref = (r: CommendationRow) => `/deputies/${r.deputyId}/record?year=${year}`
   const intros = (r: CommendationRow) => r.introductionsMet.map((k) => INTRO_SHORT[k]).join('、') || '—'
   const sortButton = (key: CommendationSort, label: string) => (
     <button type="button" class="cm-sort" aria-pressed={sort === key} onClick={() => onSort(key)}>
@@ -76,9 +78,13 @@ export function CommendationTable({ items, year, countyCode, sort, wide, canNomi
                 <span class="card-aside">{levelLabel(r.level)}</span>
               </div>
               <dl>
-                <dt>已确认活动</dt>
+                <dt>个人活动</dt>
                 <dd>
                   <Figure n={r.activities} href={href(r)} unit=" 次" />
+                </dd>
+                <dt>集体活动</dt>
+                <dd>
+                  <Figure n={r.groupActivities} href={recordHref(r)} unit=" 次" />
                 </dd>
                 <dt>九进覆盖</dt>
                 <dd>
@@ -106,7 +112,10 @@ export function CommendationTable({ items, year, countyCode, sort, wide, canNomi
             <th scope="col">{sortButton('name', '姓名')}</th>
             <th scope="col">层级</th>
             <th scope="col" class="num">
-              {sortButton('activities', '已确认活动')}
+              {sortButton('activities', '个人活动')}
+            </th>
+            <th scope="col" class="num">
+              集体活动
             </th>
             <th scope="col" class="num">
               {sortButton('venues', '九进覆盖')}
@@ -130,6 +139,9 @@ export function CommendationTable({ items, year, countyCode, sort, wide, canNomi
               <td>{levelLabel(r.level)}</td>
               <td class="num">
                 <Figure n={r.activities} href={href(r)} />
+              </td>
+              <td class="num">
+                <Figure n={r.groupActivities} href={recordHref(r)} />
               </td>
               <td class="num" title={r.venues.map((v) => venueLabel(v)).join('、')}>
                 <Figure n={r.venuesCovered} href={href(r)} />

@@ -131,3 +131,6 @@ export default function ActivityDetailPage() {
     </AppShell>
   )
 }
+
+// 记录履职's 集体活动 part rides in this chunk (see pages/activity-new.tsx).
+export { default as GroupMode } from '../components/activity-group-mode'

@@ -20,7 +20,10 @@ import type { PickedPhoto } from '../photos/picked'
 import { useSession, useUser } from '../session'
 import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
+import { loadGroupMode } from '../routes'
 import '../form.css'
+
+type GroupModeScreen = typeof import('./activity-detail').GroupMode
 
 export default function ActivityNewPage() {
   const user = useUser()
@@ -46,18 +49,26 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
   const [restored, setRestored] = useState(!!saved && !isBlank(saved.draft))
   // Not in the draft: picked photos go into the outbox (IndexedDB) with the activity when it is sent.
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
+  // 集体活动: its part of the form rides in the activity page's chunk, loaded when chosen (a chunk of
+  // its own would make the bundler split shared code out of the main chunk, one more file for every page).
+  const [groupMode, setGroupMode] = useState(!!draft.group)
+  const [GroupMode, setGroupModeScreen] = useState<GroupModeScreen | null>(null)
+  useEffect(() => {
+    if (groupMode && !GroupMode) void loadGroupMode().then((m) => setGroupModeScreen(() => m))
+  }, [groupMode])
   const { fields, setFields, failure, busy, sent, queued, submit, showRefusal, submitAsNew, reset } = useSubmit<Draft, Fields, Activity>({
     userId: user.id,
     draft,
     savedId: saved?.id ?? null,
     store,
-    check: () => check(draft, today, staff),
+    // A group activity's participants are checked as it is chosen (GroupMode) and by the server.
+    check: () => check(draft, today, staff && !draft.group),
     order: fieldOrder(draft),
     request: (id) => ({
       kind: 'activity',
       path: '/activities',
       title: draft.title.trim(),
-      body: { id, ...(staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) },
+      body: { id, ...(draft.group ? { groupId: draft.group.id, participantIds: draft.group.participants.map((p) => p.id) } : staff && draft.deputy ? { deputyId: draft.deputy.id } : {}), ...contentOf(draft) },
       photos,
     }),
     fallback: '提交失败，请稍后重试',
@@ -71,7 +82,7 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
     setDraft((d) => ({ ...d, [key]: value }))
     // A changed field drops its own message (and, for lists, those of its rows).
     setFields((f) => {
-      const name = key === 'deputy' ? 'deputyId' : key
+      const name = key === 'deputy' ? 'deputyId' : key === 'group' ? 'participantIds' : key
       const stale = Object.keys(f).filter((k) => f[k] && (k === name || k.startsWith(`${name}.`)))
       if (stale.length === 0) return f
       const next = { ...f }
@@ -131,7 +142,28 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
           set={set}
           errors={fields}
           today={today}
-          top={staff && <DeputyPicker value={draft.deputy} onChange={(d) => set('deputy', d)} error={fields.deputyId} reference={reference} showCounty={user.role === 'city_staff'} />}
+          top={
+            groupMode ? (
+              GroupMode ? (
+                <GroupMode
+                  draft={draft}
+                  set={set}
+                  errors={fields}
+                  leave={() => setGroupMode(false)}
+                  picker={DeputyPicker}
+                />
+              ) : (
+                <Loading />
+              )
+            ) : (
+              <>
+                {staff && <DeputyPicker value={draft.deputy} onChange={(d) => set('deputy', d)} error={fields.deputyId} reference={reference} showCounty={user.role === 'city_staff'} />}
+                <button type="button" class="link-button" onClick={() => setGroupMode(true)}>
+                  记录集体活动
+                </button>
+              </>
+            )
+          }
           busy={busy}
           submitLabel="提交"
           busyLabel="正在提交…"

@@ -85,7 +85,7 @@ export default function CommendationPrintPage() {
                     <th scope="col">姓名</th>
                     <th scope="col">代表层级</th>
                     <th scope="col" class="num">
-                      已确认活动
+                      个人活动
                     </th>
                     <th scope="col" class="num">
                       九进覆盖

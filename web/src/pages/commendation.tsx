@@ -76,7 +76,7 @@ function NominateForm({ row, year, onDone, onCancel }: { row: CommendationRow; y
         推荐{row.name}为 {year} 年度优秀人大代表
       </h2>
       <p class="section-note">
-        {levelLabel(row.level)}人大代表 · 已确认活动 {row.activities} 次 · 九进覆盖 {row.venuesCovered} 项 · 四个一批 {row.fourBatches}
+        {levelLabel(row.level)}人大代表 · 个人活动 {row.activities} 次 · 集体活动 {row.groupActivities} 次 · 九进覆盖 {row.venuesCovered} 项 · 四个一批 {row.fourBatches}
       </p>
       <TextArea id="nominate-reason" label="推荐理由" value={reason} onInput={setReason} error={error} maxLength={2000} rows={5} placeholder="写明主要履职事迹和成效" />
       <FormActions busy={busy} busyLabel="正在提交…" onCancel={onCancel}>

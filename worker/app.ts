@@ -13,19 +13,12 @@ import { isDatabaseBusy } from './db/busy'
 import { authGate, loadUser } from './auth/middleware'
 import { authRoutes } from './auth/auth.routes'
 import { referenceRoutes } from './reference/reference.routes'
-import { activationRoutes } from './activation/activation.routes'
-import { userRoutes } from './users/users.routes'
 import { issueRoutes } from './issues/issues.routes'
 import { unitRoutes } from './units/units.routes'
 import { activityRoutes } from './activities/activities.routes'
-import { deputyRoutes } from './deputies/deputies.routes'
-import { fiveOneRoutes } from './five-ones/five-ones.routes'
-import { statsRoutes } from './stats/stats.routes'
 import { openApiRoutes } from './openapi/openapi.routes'
 import { photoHeaders, photoRoutes } from './photos/photos.routes'
 import { isImageUpload } from './photos/upload'
-import { groupRoutes } from './groups/groups.routes'
-import { commendationRoutes } from './commendation/commendation.routes'
 import type { FileStore } from './files/store'
 import { settingsRoutes } from './settings/settings.routes'
 import { meRoutes } from './me/me.routes'
@@ -127,20 +120,16 @@ export function createApp({ db, config, log = consoleSink, files }: AppDeps) {
 
   app.route('/api/v1', referenceRoutes)
   app.route('/api/v1', authRoutes)
-  app.route('/api/v1', userRoutes)
-  app.route('/api/v1', activationRoutes)
   app.route('/api/v1', issueRoutes)
   app.route('/api/v1', unitRoutes)
   app.route('/api/v1', activityRoutes)
-  app.route('/api/v1', deputyRoutes)
-  app.route('/api/v1', fiveOneRoutes)
-  app.route('/api/v1', statsRoutes)
   app.route('/api/v1', photoRoutes)
-  app.route('/api/v1', groupRoutes)
-  app.route('/api/v1', commendationRoutes)
   app.route('/api/v1', settingsRoutes)
   app.route('/api/v1', meRoutes)
   app.route('/api/v1', openApiRoutes(app))
+  // Accounts, activation codes, the roster, 五个一, statistics, groups and the commendation load
+  // on the first request that reaches them (worker/api-lazy.ts), after every route above.
+  app.all('/api/v1/*', async (c, next) => (await import('./api-lazy')).serveLazily(c, next))
 
   app.all('/api/*', () => {
     throw new NotFound('接口不存在')

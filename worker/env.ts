@@ -26,6 +26,8 @@ export interface AppVariables {
   files: FileStore | null
   /** The id of this request, as X-Request-Id names it (worker/log.ts). */
   requestId: string
+  /** The route pattern that answered, when a section loaded on first use did (worker/api-lazy.ts). */
+  routePattern?: string
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: AppVariables }

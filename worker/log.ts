@@ -42,7 +42,8 @@ export const REQUEST_ID_HEADER = 'X-Request-Id'
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 /** The pattern of the handler that answers (the first matched route that is not a middleware). */
-function routeOf(c: Context<AppEnv>): string {
+export function routeOf(c: Context<AppEnv>): string {
+  if (c.var.routePattern) return c.var.routePattern
   const endpoint = matchedRoutes(c).find((r) => r.handler.length < 2)
   return endpoint?.path ?? routePath(c)
 }

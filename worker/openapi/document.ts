@@ -7,6 +7,7 @@ import type { Hono, MiddlewareHandler } from 'hono'
 import { findTargetHandler } from 'hono/utils/handler'
 import * as z from 'zod'
 import { APP_VERSION } from '../core/version'
+import { lazyApi } from '../api-lazy'
 import { SESSION_COOKIE } from '../auth/sessions'
 import { apiError, ERROR_DESCRIPTIONS, OPENAPI, type Binary, type Declaration, type ErrorStatus, type InputSpec, type ResponseSpec, type RouteSpec } from './describe'
 
@@ -138,7 +139,8 @@ const declarationOf = (handler: unknown): Declaration | undefined =>
 
 export function buildDocument(app: Hono<never>) {
   const routes = new Map<string, { method: string; path: string; spec?: RouteSpec; inputs: InputSpec[] }>()
-  for (const r of app.routes) {
+  // The app's own routes, then those it loads on first use (worker/api-lazy.ts).
+  for (const r of [...app.routes, ...lazyApi.routes]) {
     const d = declarationOf(r.handler)
     if (!d || r.method === 'ALL' || !r.path.startsWith(`${PREFIX}/`)) continue
     const key = `${r.method} ${r.path}`

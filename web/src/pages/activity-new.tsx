@@ -146,10 +146,11 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
           today={today}
           top={
             parts === 'failed' ? (
+              // The browser keeps a failed download's answer for the page: reload asks anew (the draft is kept).
               <Alert tone="error">
                 加载失败，请检查网络连接后重试。
-                <button type="button" class="link-button" onClick={() => setParts(null)}>
-                  重试
+                <button type="button" class="link-button" onClick={() => window.location.reload()}>
+                  重新加载
                 </button>
               </Alert>
             ) : groupMode ? (

@@ -147,7 +147,5 @@ export const api = {
   activate: (phone: string, code: string, newPassword: string) =>
     request<Answer<'/auth/activate', 'post'>>('POST', '/auth/activate', { phone, code, newPassword } satisfies Body<'/auth/activate', 'post'>).then((r) => r.user),
   logout: () => request<void>('POST', '/auth/logout'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/me/password', { currentPassword, newPassword } satisfies Body<'/me/password', 'post'>),
   reference: () => request<Reference>('GET', '/reference'),
 }

@@ -11,6 +11,7 @@ import { afterSignIn, loginReturningTo } from './return-path'
 import { navigate, usePath, useSearch } from './router'
 import { isGuestPath, screenFor } from './routes'
 import { SessionContext, type Notice, type Session } from './session'
+import { SYSTEM } from './use-title'
 
 /**
  * Where someone on `path` (with its `search`, '?…' or '') has to go instead, or null when they
@@ -194,7 +195,7 @@ export function App() {
     return (
       <div class="page-narrow center-block">
         {banner}
-        <h1 class="page-title">承德市人大履职监督台账</h1>
+        <h1 class="page-title">{SYSTEM}</h1>
         <Alert tone="error" title="暂时无法连接系统">
           {boot.message}
         </Alert>

@@ -33,8 +33,11 @@ export const NotFoundPage = lazyPage(() => import('./pages/not-found'))
 export const NotForRolePage = lazyPage(() => import('./pages/not-for-role'))
 
 const activityPage = () => import('./pages/activity-detail')
-/** 记录履职's 集体活动 part, which rides in the activity page's chunk (see pages/activity-new.tsx). */
-export const loadGroupMode = () => activityPage().then((m) => m.GroupMode)
+/**
+ * 记录履职's parts that ride in the activity page's chunk, loaded when needed (see
+ * pages/activity-new.tsx): 集体活动, and the roster search with which staff pick a deputy.
+ */
+export const loadFormParts = activityPage
 
 export const ROUTES = [
   { pattern: '/', page: lazyPage(() => import('./pages/home')), roles: EVERYONE },

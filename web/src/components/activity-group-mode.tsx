@@ -3,7 +3,7 @@
 // its own, loaded only when chosen, so the activity form stays as small as it was.
 import { useEffect, useState } from 'preact/hooks'
 import { http, type Answer } from '../api'
-import type { DeputyPicker } from './activity-deputy-picker'
+import { DeputyPicker } from './activity-deputy-picker'
 import type { Draft, Fields } from '../activity-draft'
 import { isStaff } from '../../../worker/core/taxonomy'
 import { useSession, useUser } from '../session'
@@ -19,8 +19,6 @@ interface GroupModeProps {
   errors: Fields
   /** Back to one's own activity. */
   leave: () => void
-  /** The form's roster search (handed over, not imported: it stays in the form's chunk), with which staff invite a deputy. */
-  picker: typeof DeputyPicker
 }
 
 function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): [Load<T>, () => void] {
@@ -52,7 +50,7 @@ function Failed({ what, retry }: { what: string; retry: () => void }) {
   )
 }
 
-export default function GroupMode({ draft, set, errors, leave, picker: Picker }: GroupModeProps) {
+export default function GroupMode({ draft, set, errors, leave }: GroupModeProps) {
   const user = useUser()
   const { reference } = useSession()
   const staff = isStaff(user.role)
@@ -172,7 +170,7 @@ export default function GroupMode({ draft, set, errors, leave, picker: Picker }:
         </div>
       )}
       {staff ? (
-        <Picker
+        <DeputyPicker
           key={value.participants.length}
           value={null}
           label="邀请组外代表参加"

@@ -132,5 +132,6 @@ export default function ActivityDetailPage() {
   )
 }
 
-// 记录履职's 集体活动 part rides in this chunk (see pages/activity-new.tsx).
+// 记录履职's 集体活动 part and staff's roster search ride in this chunk (see pages/activity-new.tsx).
 export { default as GroupMode } from '../components/activity-group-mode'
+export { DeputyPicker } from '../components/activity-deputy-picker'

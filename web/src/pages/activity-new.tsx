@@ -7,7 +7,6 @@ import { isStaff } from '../../../worker/core/taxonomy'
 import type { Activity } from '../activities-api'
 import { check, contentOf, fieldOrder, fresh, isBlank, loadSaved, store, type Draft, type Fields } from '../activity-draft'
 import { ActivityForm } from '../components/activity-form'
-import { DeputyPicker } from '../components/activity-deputy-picker'
 import { ActivitySent } from '../components/activity-sent'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
@@ -20,10 +19,10 @@ import type { PickedPhoto } from '../photos/picked'
 import { useSession, useUser } from '../session'
 import { useRestored, useSubmit, type Restored } from '../use-submit'
 import { useTitle } from '../use-title'
-import { loadGroupMode } from '../routes'
+import { loadFormParts } from '../routes'
 import '../form.css'
 
-type GroupModeScreen = typeof import('./activity-detail').GroupMode
+type FormParts = Awaited<ReturnType<typeof loadFormParts>>
 
 export default function ActivityNewPage() {
   const user = useUser()
@@ -49,13 +48,16 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
   const [restored, setRestored] = useState(!!saved && !isBlank(saved.draft))
   // Not in the draft: picked photos go into the outbox (IndexedDB) with the activity when it is sent.
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
-  // 集体活动: its part of the form rides in the activity page's chunk, loaded when chosen (a chunk of
-  // its own would make the bundler split shared code out of the main chunk, one more file for every page).
+  // 集体活动 and staff's roster search ride in the activity page's chunk, loaded when chosen or for
+  // staff (a chunk of their own would make the bundler split shared code out of the main chunk, one
+  // more file for every page): a deputy's form downloads neither.
   const [groupMode, setGroupMode] = useState(!!draft.group)
-  const [GroupMode, setGroupModeScreen] = useState<GroupModeScreen | null>(null)
+  const [parts, setParts] = useState<FormParts | 'failed' | null>(null)
+  const needParts = groupMode || staff
   useEffect(() => {
-    if (groupMode && !GroupMode) void loadGroupMode().then((m) => setGroupModeScreen(() => m))
-  }, [groupMode])
+    if (needParts && !parts) loadFormParts().then(setParts, () => setParts('failed'))
+  }, [needParts, parts])
+  const Parts = parts === 'failed' ? null : parts
   const { fields, setFields, failure, busy, sent, queued, submit, showRefusal, submitAsNew, reset } = useSubmit<Draft, Fields, Activity>({
     userId: user.id,
     draft,
@@ -143,21 +145,19 @@ function ActivityNewForm({ saved }: { saved: Restored<Draft> | null }) {
           errors={fields}
           today={today}
           top={
-            groupMode ? (
-              GroupMode ? (
-                <GroupMode
-                  draft={draft}
-                  set={set}
-                  errors={fields}
-                  leave={() => setGroupMode(false)}
-                  picker={DeputyPicker}
-                />
-              ) : (
-                <Loading />
-              )
+            parts === 'failed' ? (
+              // The browser keeps a failed download's answer for the page: reload asks anew (the draft is kept).
+              <Alert tone="error">
+                加载失败，请检查网络连接后重试。
+                <button type="button" class="link-button" onClick={() => window.location.reload()}>
+                  重新加载
+                </button>
+              </Alert>
+            ) : groupMode ? (
+              Parts ? <Parts.GroupMode draft={draft} set={set} errors={fields} leave={() => setGroupMode(false)} /> : <Loading />
             ) : (
               <>
-                {staff && <DeputyPicker value={draft.deputy} onChange={(d) => set('deputy', d)} error={fields.deputyId} reference={reference} showCounty={user.role === 'city_staff'} />}
+                {staff && (Parts ? <Parts.DeputyPicker value={draft.deputy} onChange={(d) => set('deputy', d)} error={fields.deputyId} reference={reference} showCounty={user.role === 'city_staff'} /> : <Loading />)}
                 <button type="button" class="link-button" onClick={() => setGroupMode(true)}>
                   记录集体活动
                 </button>

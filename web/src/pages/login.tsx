@@ -9,7 +9,7 @@ import { Button } from '../components/button'
 import { focusFirstError, TextField } from '../components/text-field'
 import { navigate, usePath } from '../router'
 import { useSession } from '../session'
-import { useTitle } from '../use-title'
+import { SYSTEM, useTitle } from '../use-title'
 
 type Fields = { phone?: string; password?: string }
 const ORDER = ['phone', 'password']
@@ -51,7 +51,7 @@ export default function LoginPage() {
     <div class="login">
       <section class="login-intro">
         <span class="brand-mark brand-mark-large" aria-hidden="true" />
-        <h1 class="login-title">承德市人大履职监督台账</h1>
+        <h1 class="login-title">{SYSTEM}</h1>
         <p class="login-lead">承德市人大系统“5+2”联动监督与代表履职台账</p>
         <ul class="login-points">
           <li>问题清单：上报、交办、整改、销号全程留痕</li>

@@ -1,7 +1,7 @@
 // 修改密码: forced after the first sign-in (mustChangePassword), or chosen from the home screen.
 // The server applies the password rules; the form only checks that both new entries match.
 import { useState } from 'preact/hooks'
-import { api, asApiError } from '../api'
+import { asApiError, http, type Body } from '../api'
 import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
@@ -43,7 +43,7 @@ export default function PasswordPage() {
     if (Object.keys(problems).length > 0) return focusFirstError(problems, ORDER)
     setBusy(true)
     try {
-      await api.changePassword(current, next)
+      await http.post<void>('/me/password', { currentPassword: current, newPassword: next } satisfies Body<'/me/password', 'post'>)
       setNotice({ tone: 'success', text: '密码已修改，下次登录请使用新密码。', path: '/' })
       signedIn({ ...user, mustChangePassword: false })
       navigate('/', { replace: true })

@@ -24,6 +24,8 @@ describe('on a 1280×800 desk screen', () => {
     for (const account of ACCOUNTS) {
       await signIn(page, account.phone)
       await page.getByRole('main').getByText(account.place, { exact: true }).waitFor()
+      // The work bench above the menu fills in after the page shows: measure once it has.
+      await page.getByRole('list', { name: '待办事项计数' }).waitFor()
       const cards = page.locator('.nav-card')
       const count = await cards.count()
       if (count >= 2) {

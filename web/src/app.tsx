@@ -54,7 +54,7 @@ function stopOutbox(): void {
 
 /** What is read in the field keeps a copy for no signal: a deputy's own lists, a unit's to-do. */
 const READ_COPIES: Partial<Record<User['role'], RegExp>> = {
-  deputy: /^\/(issues\?|activities\?|deputies\/[^/?]+\/record\?)/,
+  deputy: /^\/(issues\?|activities\?|deputies\/[^/?]+\/record\?|groups\?)/,
   unit: /^\/issues\?/,
 }
 

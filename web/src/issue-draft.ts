@@ -15,9 +15,12 @@ export interface Draft {
   location: string
   source: IssueSource
   foundOn: string
+  /** 代表小组: the group that found it ('' none), with its name so the choice shows without signal. */
+  groupId: string
+  groupName: string
 }
 export type Fields = Partial<Record<keyof Draft, string>>
-export const ORDER: (keyof Draft)[] = ['countyCode', 'foundOn', 'fieldCode', 'title', 'description', 'township', 'location', 'source']
+export const ORDER: (keyof Draft)[] = ['countyCode', 'foundOn', 'fieldCode', 'title', 'description', 'township', 'location', 'source', 'groupId']
 
 export const fresh = (today: string, keep?: Draft): Draft => ({
   countyCode: keep?.countyCode ?? '',
@@ -29,6 +32,8 @@ export const fresh = (today: string, keep?: Draft): Draft => ({
   location: '',
   source: keep?.source ?? 'deputy',
   foundOn: keep?.foundOn ?? today,
+  groupId: keep?.groupId ?? '',
+  groupName: keep?.groupName ?? '',
 })
 
 export function check(d: Draft, today: string, needCounty: boolean): Fields {

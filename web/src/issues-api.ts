@@ -17,7 +17,7 @@ export type Unit = Schema<'Unit'>
 export type Page<T> = Omit<Answer<'/issues'>, 'items'> & { items: T[] }
 
 /** The list filters of GET /issues, the same names in the screen's address and in the exports. */
-export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'township', 'status', 'overdue', 'unitId', 'q', 'light', 'declined', 'pressed'] as const satisfies readonly (keyof Query<'/issues'>)[]
+export const FILTER_KEYS = ['year', 'countyCode', 'fieldCode', 'township', 'status', 'overdue', 'unitId', 'q', 'light', 'declined', 'pressed', 'groupId'] as const satisfies readonly (keyof Query<'/issues'>)[]
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type Filters = Partial<Record<FilterKey, string>>
 

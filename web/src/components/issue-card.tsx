@@ -50,6 +50,7 @@ export function IssueCard({ issue, reference, today, showCounty, showReporter }:
         </span>
       )}
       {issue.status === 'rectifying' && <ProgressBar value={issue.progress} />}
+      {issue.groupName && <span class="issue-card-reporter">代表小组：{issue.groupName}</span>}
       {showReporter && <span class="issue-card-reporter">反映人：{issue.reporterName}</span>}
     </a>
   )

@@ -39,6 +39,7 @@ export function IssueFacts({ issue, reference }: FactsProps) {
         <Fact label="发现方式">{sourceLabel(issue.source)}</Fact>
         <Fact label="发现日期">{issue.foundOn}</Fact>
         <Fact label="反映人">{issue.reporterName}</Fact>
+        {issue.groupName && <Fact label="代表小组">{issue.groupName}</Fact>}
         <Fact label="报送时间">{formatInstant(issue.createdAt)}</Fact>
       </dl>
     </section>

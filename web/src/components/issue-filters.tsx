@@ -1,12 +1,14 @@
-// The ledger's filters: search, year, county (city staff), field, status, unit, light, 退办, 督办 and 只看逾期. They
+// The ledger's filters: search, year, county (city staff), field, status, unit, 代表小组, light, 退办, 督办 and 只看逾期. They
 // live in the address, so a filtered ledger can be bookmarked, shared and exported as it stands.
 import { useEffect, useState } from 'preact/hooks'
+import { todayInShanghai, yearOf } from '../../../worker/core/dates'
 import { ISSUE_STATUSES } from '../../../worker/core/taxonomy'
 import { LIGHTS } from '../../../worker/core/lights'
 import { MAX_CHARS } from '../../../worker/core/limits'
 import type { Reference } from '../api'
 import { distinctFields, fieldsOfYear } from '../issue-format'
 import { unitsApi, type Filters, type Unit } from '../issues-api'
+import { groupsApi, type GroupSummary } from '../groups-api'
 import { countyName } from '../reference'
 import { useLoaded } from '../use-loaded'
 import { Button } from './button'
@@ -25,6 +27,12 @@ function useUnits(countyCode: string | undefined): Unit[] {
   return useLoaded(() => unitsApi.list(countyCode), [] as Unit[], [countyCode])
 }
 
+/** The groups of the year (the chosen one, or this year) in scope: the county's, or for the city the chosen county's. */
+function useGroups(year: number, countyCode: string | undefined, city: boolean): GroupSummary[] {
+  const groups = useLoaded(city && !countyCode ? null : () => groupsApi.list(year, countyCode), [] as GroupSummary[], [year, countyCode])
+  return city && !countyCode ? [] : groups
+}
+
 /** The statuses to choose from; a list from a statistics link (a,b,c) shows as one more choice. */
 function statusOptions(status: string | undefined) {
   const options = ISSUE_STATUSES.map((s) => ({ value: s.code, label: s.name }))
@@ -38,15 +46,19 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
   const [q, setQ] = useState(filters.q ?? '')
   const [open, setOpen] = useState(false)
   const units = useUnits(city ? filters.countyCode : undefined)
+  const groupYear = Number(filters.year) || yearOf(todayInShanghai())
+  const groups = useGroups(groupYear, city ? filters.countyCode : undefined, city)
   useEffect(() => setQ(filters.q ?? ''), [filters.q])
 
   const set = (key: keyof Filters, value: string) => {
     const next: Filters = { ...filters, [key]: value || undefined }
     if (key === 'countyCode') next.unitId = undefined
+    // A group is of one county and one year.
+    if (key === 'countyCode' || key === 'year') next.groupId = undefined
     if (key === 'year' && value && next.fieldCode && !fieldsOfYear(reference, Number(value)).some((f) => f.code === next.fieldCode)) next.fieldCode = undefined
     onChange(next)
   }
-  const active = (['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'light', 'declined', 'pressed'] as const).filter((k) => filters[k]).length
+  const active = (['year', 'countyCode', 'fieldCode', 'status', 'overdue', 'unitId', 'light', 'declined', 'pressed', 'groupId'] as const).filter((k) => filters[k]).length
   const fields = filters.year ? fieldsOfYear(reference, Number(filters.year)) : distinctFields(reference)
   const groupUnits = city && !filters.countyCode
 
@@ -111,6 +123,16 @@ export function IssueFilters({ filters, onChange, reference, city }: IssueFilter
           placeholder="全部单位"
           options={units.map((u) => ({ value: u.id, label: u.name, group: groupUnits ? countyName(reference, u.countyCode) : undefined }))}
         />
+        {(groups.length > 0 || filters.groupId) && (
+          <SelectField
+            id="filter-group"
+            label="代表小组"
+            value={filters.groupId ?? ''}
+            onChange={(v) => set('groupId', v)}
+            placeholder="全部（含非小组）"
+            options={groups.map((g) => ({ value: g.id, label: g.name }))}
+          />
+        )}
         <SelectField
           id="filter-light"
           label="亮灯"

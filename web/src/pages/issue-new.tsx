@@ -8,6 +8,7 @@ import { Alert } from '../components/alert'
 import { AppShell } from '../components/app-shell'
 import { Button, ButtonLink } from '../components/button'
 import { ChoiceChips, SelectField, TextArea } from '../components/form-fields'
+import { IssueGroupChoice } from '../components/issue-group-choice'
 import { IssueSent } from '../components/issue-sent'
 import { Loading } from '../components/loading'
 import { OutboxQueued } from '../components/outbox-queued'
@@ -74,6 +75,7 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
         description: draft.description.trim(),
         source: draft.source,
         foundOn: draft.foundOn,
+        ...(draft.groupId ? { groupId: draft.groupId } : {}),
       } satisfies NewIssue,
       photos,
     }),
@@ -196,6 +198,17 @@ function IssueForm({ saved }: { saved: Restored<Draft> | null }) {
             error={fields.source}
           />
           <TextField id="foundOn" label="发现日期" type="date" value={draft.foundOn} min={FIRST_DATE} max={today} onInput={(v) => set('foundOn', v)} error={fields.foundOn} />
+          <IssueGroupChoice
+            year={year}
+            countyCode={needCounty ? draft.countyCode : undefined}
+            groupId={draft.groupId}
+            groupName={draft.groupName}
+            onChange={(g) => {
+              setDraft((d) => (d.groupId === g.id && d.groupName === g.name ? d : { ...d, groupId: g.id, groupName: g.name }))
+              if (fields.groupId) setFields((f) => ({ ...f, groupId: undefined }))
+            }}
+            error={fields.groupId}
+          />
           <Photo part="PhotoField" photos={photos} onChange={setPhotos} disabled={busy} />
           {failure?.kind === 'error' && <Alert tone="error">{failure.message}</Alert>}
           {failure?.kind === 'conflict' && (

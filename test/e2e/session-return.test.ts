@@ -61,6 +61,9 @@ describe('signing in again after the session ended', () => {
     const { context, page, problems } = await openAs(DESKTOP, COUNTY_STAFF)
     await page.goto('/issues?status=reported')
     await page.getByRole('heading', { name: '问题台账' }).waitFor()
+    // Everything the ledger asks for on opening (the list, the filters' groups) has its answer:
+    // the session ends only before the tap below, not under a request still on its way.
+    await page.waitForLoadState('networkidle')
     await endSessionOnServer(context)
     // Narrowing the list asks the server again, which answers that the session has ended.
     await page.getByLabel('监督领域').selectOption('rural_living')

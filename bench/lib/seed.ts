@@ -55,9 +55,10 @@ export function recordsSql(shape: SeedShape, from = 0): string[] {
             strftime('%Y-%m-%dT%H:%M:%fZ', '2024-01-01', '+' || i || ' minutes'), '${STAMP}'
      from n join ${counties} on c.k = i % 12`,
     `with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${from + shape.issues - 1})
-     insert into issues (id, year, field_code, county_code, township, title, description, source, found_on, reporter_id, unit_id, deadline, status, progress, rectified_on, closed_on, closed_on_time, request_hash, created_at, updated_at)
-     select 'i' || i, ${yearOf('i')}, f.code, c.code, '镇' || (i % 9), '问题' || i, '描述', 'deputy', ${yearOf('i')} || '-04-01', ${deputyIdSql('((i / 12 * 12 + c.k) % ' + shape.deputies + ')')},
+     insert into issues (id, year, field_code, county_code, township, title, description, source, found_on, reporter_id, reporter_name, unit_id, unit_name, deadline, status, progress, rectified_on, closed_on, closed_on_time, request_hash, created_at, updated_at)
+     select 'i' || i, ${yearOf('i')}, f.code, c.code, '镇' || (i % 9), '问题' || i, '描述', 'deputy', ${yearOf('i')} || '-04-01', ${deputyIdSql('((i / 12 * 12 + c.k) % ' + shape.deputies + ')')}, '代表',
             case when i % 5 = 0 then null else '00000000-0000-4000-8000-000000' || c.code end,
+            case when i % 5 = 0 then null else '责任单位' end,
             case when i % 5 = 0 then null else ${yearOf('i')} || '-0' || (5 + i % 5) || '-15' end,
             case i % 5 when 0 then 'reported' when 1 then 'assigned' when 2 then 'rectifying' when 3 then 'rectified' else 'closed' end,
             case i % 5 when 4 then 100 when 3 then 100 else 0 end,

@@ -101,6 +101,14 @@ describe('upgrading a database of an earlier release', () => {
       expect(detail.issue).toMatchObject({ id: issue.id, title: issueBody().title, status: 'reported', pressCount: 0, declinedNote: null, light: null })
       // issue_events was rebuilt (for the press action) with every row it had.
       expect(detail.events.map((e) => e.action)).toEqual(['create'])
+      // The names the ledger shows were copied onto the issues they name.
+      const own = (await (await fetch(`${server.baseURL}/api/v1/issues`, { headers: { cookie: deputy } })).json()) as { items: { id: string; reporterName: string; unitName: string | null }[] }
+      expect(own.items.map(({ id, reporterName, unitName }) => ({ id, reporterName, unitName })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [
+          { id: issue.id, reporterName: '代表乙', unitName: null },
+          { id: 'assigned-1', reporterName: '代表乙', unitName: '平泉市水务局' },
+        ].sort((a, b) => a.id.localeCompare(b.id)),
+      )
     } finally {
       expect(await server.stop()).toBe(0)
     }

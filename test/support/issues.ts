@@ -1,7 +1,7 @@
 // Builders for issue tests: file an issue through the API, put one straight into a status, and
 // act on one with the version it currently has.
-import { eq } from 'drizzle-orm'
-import { issues } from '../../worker/db/schema'
+import { eq, sql } from 'drizzle-orm'
+import { issues, units } from '../../worker/db/schema'
 import type { TestApp } from './app'
 import type { IssueStatus } from '../../worker/core/taxonomy'
 import { todayInShanghai } from '../../worker/core/dates'
@@ -64,6 +64,8 @@ export async function putInStatus(t: TestApp, id: string, status: IssueStatus, u
     .set({
       status,
       unitId,
+      // The unit's name beside its id, as the assign action stores it.
+      unitName: unitId ? sql`(select ${units.name} from ${units} where ${units.id} = ${unitId})` : null,
       deadline: assigned ? deadline : null,
       requirement: assigned ? '限期清运并建立长效保洁机制' : null,
       rectifiedOn: status === 'rectified' || status === 'closed' ? today() : null,

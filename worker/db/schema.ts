@@ -233,7 +233,14 @@ export const issues = sqliteTable(
     reporterId: text('reporter_id')
       .notNull()
       .references(() => users.id),
+    /**
+     * The reporter's, the unit's and the group's names, stored on the issue so that a list page
+     * reads its own rows only: written with the id they name, and by each rename (users, groups)
+     * in the rename's own batch.
+     */
+    reporterName: text('reporter_name').notNull().default(''),
     unitId: text('unit_id').references(() => units.id),
+    unitName: text('unit_name'),
     requirement: text('requirement'),
     deadline: text('deadline'),
     status: text('status', { enum: codesOf(ISSUE_STATUSES) }).notNull().default('reported'),
@@ -253,6 +260,7 @@ export const issues = sqliteTable(
     number: text('number'),
     /** The deputy group (代表小组) that found the issue, if one did. */
     groupId: text('group_id').references(() => deputyGroups.id),
+    groupName: text('group_name'),
     /** Hash of the create request, so that a retried create can be told from a reused id. */
     requestHash: text('request_hash').notNull(),
     /**
@@ -277,6 +285,13 @@ export const issues = sqliteTable(
     // A unit's to-do in deadline order (the list's own sort key), reading its open items only.
     index('issues_unit_open_deadline')
       .on(t.unitId, sql`coalesce(${t.deadline}, '9999-12-31')`, t.id)
+      .where(sql`${t.status} in ('assigned', 'rectifying')`),
+    // Open items of a county, and of the city, under a light or overdue, most pressing deadline first.
+    index('issues_county_open_deadline')
+      .on(t.countyCode, sql`coalesce(${t.deadline}, '9999-12-31')`, t.id)
+      .where(sql`${t.status} in ('assigned', 'rectifying')`),
+    index('issues_open_deadline')
+      .on(sql`coalesce(${t.deadline}, '9999-12-31')`, t.id)
       .where(sql`${t.status} in ('assigned', 'rectifying')`),
     // Items a unit declined, awaiting a new assignment (被退办待重新交办): only those rows are indexed.
     index('issues_declined_county_created').on(t.countyCode, t.createdAt, t.id).where(sql`${t.declinedNote} is not null`),

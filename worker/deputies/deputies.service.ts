@@ -10,6 +10,7 @@ import type { DeputyLevel } from '../core/taxonomy'
 import { allCounties, requireCounty } from '../reference/reference.service'
 import { isUniqueViolation, newAccountRow, phoneTaken, usersByPhone, type NewUser } from '../users/accounts'
 import { findDeputyView, insertDeputies, updateRosterEntry } from './deputies.queries'
+import { reporterRenamed } from '../issues/names.queries'
 import { readRoster, type RosterRow, type RowError } from './roster'
 import { deputiesAdded } from '../stats/counters'
 
@@ -69,7 +70,11 @@ export async function importRoster(db: Db, user: SessionUser, cells: string[][],
       const u = existing.get(r.phone)
       return u && (u.name !== r.name || u.level !== r.level || (u.deputyGroup ?? null) !== r.group)
     })
-    .map((r) => updateRosterEntry(db, existing.get(r.phone)!.id, { name: r.name, level: r.level, deputyGroup: r.group }, now))
+    .map((r): BatchItem<'sqlite'>[] => {
+      const u = existing.get(r.phone)!
+      // A new spelling of the name reaches the issues they reported, in the same batch.
+      return [updateRosterEntry(db, u.id, { name: r.name, level: r.level, deputyGroup: r.group }, now), ...(u.name !== r.name ? [reporterRenamed(db, u.id, r.name)] : [])]
+    })
   const created = await writeInParts(db, fresh, updates, now)
   return { created, updated: updates.length }
 }
@@ -85,7 +90,7 @@ const ROWS_PER_BATCH = 100
  * the batches before it stand and the message says so: importing the same file again completes
  * it, as a re-import skips the deputies already there.
  */
-async function writeInParts(db: Db, fresh: RosterRow[], updates: BatchItem<'sqlite'>[], now: Date): Promise<number> {
+async function writeInParts(db: Db, fresh: RosterRow[], updates: BatchItem<'sqlite'>[][], now: Date): Promise<number> {
   let written = 0
   const parts = Math.ceil((fresh.length + updates.length) / ROWS_PER_BATCH)
   for (let p = 0; p < parts; p++) {
@@ -99,7 +104,7 @@ async function writeInParts(db: Db, fresh: RosterRow[], updates: BatchItem<'sqli
     for (const r of rowsHere) perCounty.set(r.countyCode!, (perCounty.get(r.countyCode!) ?? 0) + 1)
     const writes: BatchItem<'sqlite'>[] = [
       ...insertDeputies(db, rowsHere),
-      ...updatesHere,
+      ...updatesHere.flat(),
       ...[...perCounty].map(([county, n]) => deputiesAdded(db, county, n)),
     ]
     if (!writes.length) continue

@@ -6,6 +6,7 @@ import type { Db } from '../db/client'
 import { deputyGroups, fields, groupActivityCounts, groupFields, groupMembers, issueCounts, places, users } from '../db/schema'
 import { chunk } from '../db/seed/reference'
 import { insertWhere, writesThenUpdate } from '../db/sql'
+import { groupRenamed } from '../issues/names.queries'
 
 /** Ids looked up a statement: under D1's 100 bound parameters with room for the other terms. */
 const IDS_PER_STATEMENT = 90
@@ -164,6 +165,7 @@ export function updateGroup(db: Db, c: GroupChange): Promise<boolean> {
   for (const deputyId of c.members?.add ?? []) {
     writes.push(insertWhere(db, groupMembers, { groupId: c.id, deputyId }, atVersion))
   }
+  if (c.set.name !== undefined) writes.push(groupRenamed(db, c.id, c.set.name, atVersion))
   const update = db
     .update(deputyGroups)
     .set({ ...c.set, updatedAt: c.at, version: c.version + 1 })

@@ -345,14 +345,14 @@ export async function importLedger(db: Db, user: SessionUser, cells: string[][],
   if (opts.dryRun) return { ...answer, created: items.filter((i) => !i.exists).length, existing: existing.size, createdUnits: [] }
 
   const createdUnits = await ensureUnits(db, countyCode, unknownUnits.map((u) => u.name), now)
-  const unitIds = new Map([...known].map(([k, u]) => [k, u.id]))
-  for (const u of await unitsOfCounty(db, countyCode)) unitIds.set(nameKey(u.name), u.id)
+  const unitsByKey = new Map([...known].map(([k, u]) => [k, { id: u.id, name: u.name }]))
+  for (const u of await unitsOfCounty(db, countyCode)) unitsByKey.set(nameKey(u.name), { id: u.id, name: u.name })
 
   let created = 0
   const fresh = rows.map((r, i) => ({ r, id: ids[i]! })).filter(({ id }) => !existing.has(id))
   for (let i = 0; i < fresh.length; i++) {
     const { r, id } = fresh[i]!
-    if (await fileRow(db, user, countyCode, r, id, r.unitName ? unitIds.get(r.unitName)! : null, now)) created++
+    if (await fileRow(db, user, countyCode, r, id, r.unitName ? unitsByKey.get(r.unitName)! : null, now)) created++
     if ((i + 1) % ROWS_PER_STEP === 0 && i + 1 < fresh.length) await new Promise((resolve) => setTimeout(resolve, 0))
   }
   return { ...answer, unknownUnits: [], created, existing: rows.length - created, createdUnits: createdUnits.map(({ id, name }) => ({ id, name })) }
@@ -363,7 +363,8 @@ export async function importLedger(db: Db, user: SessionUser, cells: string[][],
  * idempotency as a report), already in its status. A closed row counts as closed on time when
  * its 销号日期 is on or before its deadline (the day it was rectified is not in a ledger).
  */
-async function fileRow(db: Db, user: SessionUser, countyCode: string, r: LedgerRow, id: string, unitId: string | null, now: Date): Promise<boolean> {
+async function fileRow(db: Db, user: SessionUser, countyCode: string, r: LedgerRow, id: string, unit: { id: string; name: string } | null, now: Date): Promise<boolean> {
+  const unitId = unit?.id ?? null
   const at = now.toISOString()
   const done = r.status === 'rectified' || r.status === 'closed'
   const row = {
@@ -379,7 +380,9 @@ async function fileRow(db: Db, user: SessionUser, countyCode: string, r: LedgerR
     source: r.source,
     foundOn: r.foundOn,
     reporterId: user.id,
+    reporterName: user.name,
     unitId,
+    unitName: unit?.name ?? null,
     requirement: r.requirement,
     deadline: r.deadline,
     status: r.status,

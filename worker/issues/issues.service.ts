@@ -80,7 +80,9 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
     source: body.source,
     foundOn: body.foundOn,
     reporterId: user.id,
+    reporterName: user.name,
     groupId: group?.id ?? null,
+    groupName: group?.name ?? null,
     status: 'reported',
     requestHash: hash,
     createdAt: at,
@@ -89,7 +91,7 @@ export async function createIssue(db: Db, user: SessionUser, body: CreateIssueBo
   const { created, number } = await insertIssue(db, row, { id, issueId: id, action: 'create', fromStatus: null, toStatus: 'reported', actorId: user.id, at, note: null })
   if (created) {
     // Everything of a new issue is known (its number read back in its own batch): answer it without reading it again.
-    const fresh = { ...row, number, reporterName: user.name, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, groupName: group?.name ?? null, version: 1 }
+    const fresh = { ...row, number, unitId: null, unitName: null, requirement: null, deadline: null, progress: 0, rectifiedOn: null, closedOn: null, closedOnTime: null, pressCount: 0, declinedNote: null, version: 1 }
     return { issue: toIssue(fresh, today), created }
   }
   const existing = await findIssue(db, id)
@@ -145,7 +147,7 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
       if (!unit || unit.countyCode !== issue.countyCode) throw new ValidationFailed({ unitId: '请选择本县（市、区）的责任单位' })
       if (body.deadline! < today || body.deadline! < issue.foundOn) throw new ValidationFailed({ deadline: '整改时限不能早于今天' })
       checkDeadlineAhead(body.deadline!, today)
-      Object.assign(change, { unitId: unit.id, requirement: body.requirement, deadline: body.deadline, rectifiedOn: null, declinedNote: null })
+      Object.assign(change, { unitId: unit.id, unitName: unit.name, requirement: body.requirement, deadline: body.deadline, rectifiedOn: null, declinedNote: null })
       if (unit.id !== issue.unitId) change.progress = 0
       Object.assign(data, { unitId: unit.id, unitName: unit.name, requirement: body.requirement, deadline: body.deadline })
       if (issue.unitId) Object.assign(data, { previousUnitId: issue.unitId, previousUnitName: issue.unitName })
@@ -153,7 +155,7 @@ export async function performAction(db: Db, user: SessionUser, id: string, body:
     }
     case 'decline':
       // Kept on the row until staff assign or reject it again: shown at the top and counted as 被退办.
-      Object.assign(change, { unitId: null, deadline: null, progress: 0, declinedNote: body.note })
+      Object.assign(change, { unitId: null, unitName: null, deadline: null, progress: 0, declinedNote: body.note })
       Object.assign(data, { unitId: issue.unitId, unitName: issue.unitName })
       break
     case 'progress':

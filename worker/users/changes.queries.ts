@@ -7,6 +7,7 @@ import type { Db } from '../db/client'
 import { accountEvents, sessions, users } from '../db/schema'
 import { insertWhere, writesThenUpdate } from '../db/sql'
 import { deputyRosterMoved } from '../stats/counters'
+import { reporterRenamed } from '../issues/names.queries'
 import type { AccountAction } from '../core/taxonomy'
 
 export async function findAccountRow(db: Db, id: string) {
@@ -79,6 +80,7 @@ export async function applyAccountChange(db: Db, c: AccountChange): Promise<bool
       ...moved,
       // An ended account's sessions end with it, in the same write.
       ...(c.set.active === false ? [db.delete(sessions).where(and(eq(sessions.userId, target.id), still))] : []),
+      ...(c.set.name !== undefined ? [reporterRenamed(db, target.id, c.set.name, still)] : []),
     ],
     db
       .update(users)

@@ -138,6 +138,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     eventRows.push(...built.events)
   }
 
+  // The names an issue carries beside its ids, as filing and assigning write them.
+  const nameOf = new Map([...userRows.map((u) => [u.id, u.name] as const), ...unitRows.map((u) => [u.id, u.name] as const)])
+  for (const i of issueRows) Object.assign(i, { reporterName: nameOf.get(i.reporterId) ?? '', unitName: i.unitId ? (nameOf.get(i.unitId) ?? null) : null })
+
   // Register numbers as filing would have given them: by found date within county and year.
   const seqs = new Map<string, number>()
   const numbered = [...issueRows].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.year - b.year || a.foundOn.localeCompare(b.foundOn) || a.createdAt!.localeCompare(b.createdAt!) || a.id.localeCompare(b.id))

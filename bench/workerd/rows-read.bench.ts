@@ -102,6 +102,7 @@ it('measures rows read per endpoint', async () => {
   await call('GET /me/summary (unit)', 'unit', 'GET', '/me/summary')
   await call("GET /issues?light=yellow (unit's to-do)", 'unit', 'GET', '/issues?light=yellow&sort=deadline')
   await call('GET /issues?light=red (county ledger)', 'staff', 'GET', '/issues?light=red')
+  await call('GET /issues?light=red (city ledger)', 'city', 'GET', '/issues?light=red')
   await call('POST /issues/:id/actions (press)', 'staff', 'POST', `/issues/${issue.id}/actions`, { action: 'press', version: 3, note: '请抓紧整改' })
   await call('POST /me/password', 'city', 'POST', '/me/password', { currentPassword: 'bench-2026x', newPassword: 'bench-2027y' })
   await call('POST /auth/logout', 'city', 'POST', '/auth/logout')

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { makeTestApp, PINGQUAN } from '../support/app'
+import { errorOf, makeTestApp, PINGQUAN } from '../support/app'
 import { queryPlan } from '../support/plan'
-import { daysFromToday, fileIssue, putInStatus, type IssueJson } from '../support/issues'
+import { act, daysFromToday, fileIssue, getIssue, putInStatus, type IssueJson } from '../support/issues'
 import { issuePage } from '../../worker/issues/issues.queries'
 import { issues } from '../../worker/db/schema'
 import { todayInShanghai } from '../../worker/core/dates'
@@ -49,6 +49,33 @@ describe('the ledger list', () => {
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(expected)
     expect(first.items[0]!.overdue).toBe(true)
     expect(second.nextCursor).toBeNull()
+  })
+
+  it('gives the lists under a light or overdue most pressing first, paged by deadline, and refuses them in filing order', async () => {
+    const t = await makeTestApp()
+    const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+    const staff = await t.actor({ role: 'county_staff' })
+    const city = await t.actor({ role: 'city_staff' })
+    const deputy = await t.actor({ role: 'deputy' })
+    // Filed in this order; overdue by 1, 20 and 5 days.
+    const made: [number, string][] = []
+    for (const days of [-1, -20, -5]) {
+      const i = await fileIssue(t, deputy.cookie, { title: `逾期 ${-days} 天` })
+      await putInStatus(t, i.id, 'rectifying', unit.id, daysFromToday(days))
+      made.push([days, i.id])
+    }
+    const mostOverdueFirst = [...made].sort((x, y) => x[0] - y[0]).map(([, id]) => id)
+    const ids = async (cookie: string, qs: string) => ((await (await t.call('GET', `/api/v1/issues?${qs}`, { cookie })).json()) as Page).items.map((i) => i.id)
+    expect(await ids(staff.cookie, 'overdue=true')).toEqual(mostOverdueFirst)
+    expect(await ids(city.cookie, 'light=red')).toEqual(mostOverdueFirst)
+    const first = (await (await t.call('GET', '/api/v1/issues?light=red&limit=2', { cookie: staff.cookie })).json()) as Page
+    const rest = await ids(staff.cookie, `light=red&limit=2&cursor=${first.nextCursor}`)
+    expect([...first.items.map((i) => i.id), ...rest]).toEqual(mostOverdueFirst)
+    for (const qs of ['light=red&sort=newest', 'overdue=true&sort=newest']) {
+      const res = await t.call('GET', `/api/v1/issues?${qs}`, { cookie: staff.cookie })
+      expect(res.status, qs).toBe(400)
+      expect((await errorOf(res)).fields?.sort).toMatch(/整改时限/)
+    }
   })
 
   it('pages newest first without skipping or repeating rows when new issues arrive', async () => {
@@ -144,8 +171,17 @@ describe('list queries on a database with many rows', () => {
     const county = (await queryPlan(t.client, issuePage(t.db, { scope: { countyCode: '130881' }, sort: 'newest', limit: 50 }))).join('\n')
     expect(county).toMatch(/USING INDEX issues_county_created/)
     expect(county).not.toMatch(/TEMP B-TREE/)
-    const overdue = (await queryPlan(t.client, issuePage(t.db, { scope: { countyCode: '130881' }, overdueOn: '2026-11-25', sort: 'newest', limit: 50 }))).join('\n')
-    expect(overdue).toMatch(/USING INDEX issues_county_(status_year_deadline|created)/)
+    // Overdue and a light are read in deadline order, most pressing first: a range of the open items' index, no sort.
+    const overdue = (await queryPlan(t.client, issuePage(t.db, { scope: { countyCode: '130881' }, overdueOn: '2026-11-25', sort: 'deadline', limit: 50 }))).join('\n')
+    expect(overdue).toMatch(/USING INDEX issues_county_open_deadline/)
+    expect(overdue).not.toMatch(/TEMP B-TREE/)
+    const red = { light: 'red' as const, today: '2026-11-25', rule: { byYear: new Map([[2025, 5]]), defaultDays: 3 } }
+    const countyRed = (await queryPlan(t.client, issuePage(t.db, { scope: { countyCode: '130881' }, light: red, sort: 'deadline', limit: 50 }))).join('\n')
+    expect(countyRed).toMatch(/USING INDEX issues_county_open_deadline/)
+    expect(countyRed).not.toMatch(/TEMP B-TREE/)
+    const cityOverdue = (await queryPlan(t.client, issuePage(t.db, { scope: { all: true }, overdueOn: '2026-11-25', sort: 'deadline', limit: 50 }))).join('\n')
+    expect(cityOverdue).toMatch(/USING INDEX issues_open_deadline/)
+    expect(cityOverdue).not.toMatch(/TEMP B-TREE/)
     const unit = (await queryPlan(t.client, issuePage(t.db, { scope: { unitId: units[0]!.id }, sort: 'deadline', limit: 50 }))).join('\n')
     expect(unit).toMatch(/USING INDEX issues_unit_status_deadline/)
     const deputy = (await queryPlan(t.client, issuePage(t.db, { scope: { reporterId: reporter.id }, sort: 'newest', limit: 50 }))).join('\n')
@@ -157,41 +193,56 @@ describe('list queries on a database with many rows', () => {
 })
 
 describe('names on a list page', () => {
-  it('names every reporter and unit of a 200-row page, however many different ones it holds', async () => {
+  it('shows the reporter, unit and group as they are named now: after a roster edit, a re-import and a group renamed', async () => {
     const t = await makeTestApp()
     const staff = await t.actor({ role: 'county_staff' })
-    const unitsMade = await Promise.all(Array.from({ length: 95 }, (_, n) => t.makeUnit(PINGQUAN, `平泉市第${n}单位`)))
-    const people = await Promise.all(Array.from({ length: 120 }, (_, n) => t.makeUser({ role: 'deputy', name: `代表${n}` })))
-    const at = Date.now()
-    const rows = people.map((p, n) => ({
-      id: crypto.randomUUID(),
-      year: 2026,
-      fieldCode: 'rural_living',
-      countyCode: PINGQUAN,
-      title: `问题${n}`,
-      description: '描述',
-      source: 'deputy' as const,
-      foundOn: '2026-05-01',
-      reporterId: p.id,
-      unitId: n < 100 ? unitsMade[n % 95]!.id : null,
-      status: n < 100 ? ('assigned' as const) : ('reported' as const),
-      deadline: n < 100 ? '2026-06-01' : null,
-      requestHash: 'h',
-      createdAt: new Date(at - n * 1000).toISOString(),
-      updatedAt: new Date(at - n * 1000).toISOString(),
-    }))
-    for (const part of chunk(rows, 16)) await t.db.insert(issues).values(part)
-    const res = (await (await t.call('GET', '/api/v1/issues?limit=200', { cookie: staff.cookie })).json()) as Page
-    expect(res.items).toHaveLength(120)
-    for (const item of res.items) {
-      const n = Number(item.title.slice(2))
-      expect(item.reporterName).toBe(`代表${n}`)
-      expect(item.unitName).toBe(n < 100 ? `平泉市第${n % 95}单位` : null)
+    const city = await t.actor({ role: 'city_staff' })
+    const deputy = await t.actor({ role: 'deputy', name: '王建国', phone: '13900001111' })
+    const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+    const group = (await (await t.call('POST', '/api/v1/groups', { cookie: staff.cookie, body: { name: '人居环境代表小组', year: 2026, fieldCodes: ['rural_living'], leaderId: deputy.user.id, memberIds: [deputy.user.id] } })).json()) as { id: string; version: number }
+    const filed = await fileIssue(t, deputy.cookie, { foundOn: '2026-06-03', groupId: group.id })
+    const other = await fileIssue(t, staff.cookie, { title: '工作人员登记的问题' })
+    expect(filed).toMatchObject({ reporterName: '王建国', groupName: '人居环境代表小组', unitName: null })
+    expect((await act(t, staff.cookie, filed.id, 'assign', { unitId: unit.id, requirement: '整改', deadline: daysFromToday(10) })).status).toBe(200)
+    const listed = async () => {
+      const page = (await (await t.call('GET', '/api/v1/issues', { cookie: staff.cookie })).json()) as Page
+      return page.items.find((i) => i.id === filed.id)!
     }
-    // A page that ends early still names each of its items.
-    const first = (await (await t.call('GET', '/api/v1/issues?limit=7', { cookie: staff.cookie })).json()) as Page
-    expect(first.items.map((i) => i.reporterName)).toEqual(['代表0', '代表1', '代表2', '代表3', '代表4', '代表5', '代表6'])
-    expect(first.nextCursor).not.toBeNull()
+    expect(await listed()).toMatchObject({ reporterName: '王建国', unitName: '平泉市水务局', groupName: '人居环境代表小组' })
+
+    // The roster corrects the deputy's name: the ledger, the deputy's own list and the issue page follow.
+    const me = ((await (await t.call('GET', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie })).json()) as { deputy: { version: number } }).deputy
+    expect((await t.call('PATCH', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie, body: { version: me.version, name: '王建民' } })).status).toBe(200)
+    expect((await listed()).reporterName).toBe('王建民')
+    const own = (await (await t.call('GET', '/api/v1/issues', { cookie: deputy.cookie })).json()) as Page
+    expect(own.items.map((i) => i.reporterName)).toEqual(['王建民'])
+    // A roster file with a new spelling of the name does the same; the other reporter's items keep theirs.
+    const imported = await t.call('POST', '/api/v1/deputies/import', { cookie: staff.cookie, body: '姓名,手机号,代表层级,县市区,代表小组\n王建明,13900001111,县,平泉市,\n', headers: { 'content-type': 'text/csv' } })
+    expect(imported.status, await imported.clone().text()).toBe(200)
+    expect((await listed()).reporterName).toBe('王建明')
+    expect((await getIssue(t, city.cookie, filed.id)).body!.issue.reporterName).toBe('王建明')
+    expect((await getIssue(t, city.cookie, other.id)).body!.issue.reporterName).toBe(staff.user.name)
+
+    // The group renamed.
+    expect((await t.call('PATCH', `/api/v1/groups/${group.id}`, { cookie: staff.cookie, body: { version: group.version, name: '农村人居环境代表小组' } })).status).toBe(200)
+    expect((await listed()).groupName).toBe('农村人居环境代表小组')
+
+    // The unit declines: the item names no unit until it is assigned again.
+    const unitUser = await t.actor({ role: 'unit', unitId: unit.id })
+    expect((await act(t, unitUser.cookie, filed.id, 'decline', { note: '不属于本单位职责' })).status).toBe(200)
+    expect((await listed()).unitName).toBeNull()
+  })
+
+  it('leaves the names alone when a stale rename is refused', async () => {
+    const t = await makeTestApp()
+    const staff = await t.actor({ role: 'county_staff' })
+    const deputy = await t.actor({ role: 'deputy', name: '李红' })
+    const filed = await fileIssue(t, deputy.cookie)
+    const me = ((await (await t.call('GET', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie })).json()) as { deputy: { version: number } }).deputy
+    expect((await t.call('PATCH', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie, body: { version: me.version, level: 'city' } })).status).toBe(200)
+    const stale = await t.call('PATCH', `/api/v1/deputies/${deputy.user.id}`, { cookie: staff.cookie, body: { version: me.version, name: '李虹' } })
+    expect(stale.status).toBe(409)
+    expect((await getIssue(t, staff.cookie, filed.id)).body!.issue.reporterName).toBe('李红')
   })
 })
 

@@ -34,6 +34,15 @@ async function seed(from: number, activities: number, issues: number) {
      from n join (select code, row_number() over (order by code) - 1 as k from places where kind = 'county') c on c.k = i % 12
             join (select code, row_number() over (order by sort) - 1 as k from fields where year = ${year}) f on f.k = i % 7`,
   ).run()
+  // The unit's open items in the county, half of them overdue and half in time whatever today is
+  // (deadlines a year back and a year ahead): more than a page of each for the light lists.
+  await env.DB.prepare(
+    `with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${from + 239})
+     insert into issues (id, year, field_code, county_code, title, description, source, found_on, reporter_id, reporter_name, unit_id, unit_name, deadline, status, request_hash, created_at, updated_at)
+     select 'o' || i, ${year}, 'rural_living', '130881', '问题', '描述', 'deputy', '${year}-01-02', 'd' || (i % 600), '代表', 'u', '单位',
+            case when i % 2 = 0 then '${year - 1}-12-01' else '${year + 1}-06-01' end, 'assigned', 'h', '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z'
+     from n`,
+  ).run()
   await rebuildCounters(fromD1(env.DB))
 }
 
@@ -85,6 +94,12 @@ const BOUNDED: [who: string, path: string][] = [
   ['unit', '/issues?status=assigned,rectifying&sort=deadline'],
   ['unit', '/issues?light=yellow&sort=deadline'],
   ['staff', '/issues?light=red&sort=deadline'],
+  // The ledgers' first pages, and the lists behind an overdue or a red figure, in deadline order.
+  ['staff', '/issues'],
+  ['city', '/issues'],
+  ['staff', '/issues?overdue=true'],
+  ['city', '/issues?light=red'],
+  ['city', '/issues?light=green&countyCode=130881'],
   // The commendation table reads the county's roster (600 deputies) and each one's counters, never the activities.
   ['staff', '/stats/commendation'],
   ['city', '/stats/commendation?countyCode=130881&sort=venues'],
@@ -120,9 +135,9 @@ it('reads the same small number of rows per statistics request, work bench and u
   const large = { ...(await readsPerEndpoint()), 'deputy /me/summary': await deputyReads() }
   expect(large).toEqual(small)
   // Sessions (a couple of rows) + counters: 12 counties × 7 fields × 2 dimensions at most, etc.
-  // A list page reads its 51 rows (the page and one to know there is more), and the names of the
-  // distinct reporters and units of the 50 shown, by primary key: at most 2 rows per item.
+  // A list page reads its 51 rows (the page and one to know there is more) and no others: the
+  // names are stored on the issues.
   // The commendation table: per deputy of the roster its index entry, its row and its counter row (1,604 here), and the county's nominations.
-  for (const [path, n] of Object.entries(large)) expect(n, path).toBeLessThanOrEqual(path.includes('/issues?') ? 2 * 51 + 10 : path.includes('/stats/commendation') ? 3 * 600 + 50 : 500)
+  for (const [path, n] of Object.entries(large)) expect(n, path).toBeLessThanOrEqual(path.includes('/issues') ? 51 + 10 : path.includes('/stats/commendation') ? 3 * 600 + 50 : 500)
   console.info('rows read per statistics request:', JSON.stringify(large))
 }, 120_000)

@@ -2575,7 +2575,7 @@ export interface operations {
                 groupId?: string;
                 /** @description 在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42） */
                 q?: string;
-                /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后） */
+                /** @description newest 最新在前；deadline 整改时限最近在前（无时限的在后）。默认 newest；按灯色（light）或只看逾期（overdue）筛选时默认且只能 deadline，最紧迫的在前 */
                 sort?: "newest" | "deadline";
                 limit?: number;
                 cursor?: string;

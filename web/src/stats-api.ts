@@ -41,12 +41,12 @@ export const statsApi = {
   exportUrl: (year: number, countyCode?: string) => `/api/v1/stats/export.xlsx${qs({ year, countyCode })}`,
   /** The 履职活动台账: the year's confirmed activities of the county (or the city). */
   activitiesExportUrl: (year: number, countyCode?: string) => `/api/v1/activities/export.xlsx${qs({ year, countyCode })}`,
-  /** Every issue of a filter, following the cursor (a year's overdue or closed list for the report). */
+  /** Every issue of a filter, following the cursor (a year's overdue or closed list for the report); overdue items most overdue first. */
   async allIssues(filter: Record<string, string | number | undefined>): Promise<Issue[]> {
     const out: Issue[] = []
     let cursor: string | undefined
     do {
-      const page: Page<Issue> = await http.get<Answer<'/issues'>>(`/issues${qs({ ...filter, sort: 'newest', limit: 200, cursor })}`)
+      const page: Page<Issue> = await http.get<Answer<'/issues'>>(`/issues${qs({ ...filter, sort: filter.overdue || filter.light ? 'deadline' : 'newest', limit: 200, cursor })}`)
       out.push(...page.items)
       cursor = page.nextCursor ?? undefined
     } while (cursor)

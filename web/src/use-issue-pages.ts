@@ -6,6 +6,12 @@ import { issuesApi, type Issue } from './issues-api'
 
 export type Order = 'newest' | 'deadline'
 
+/** A list under a light or overdue is in deadline order, most pressing first: the only order the server reads it in. */
+export function orderOf(query: string, otherwise: Order): Order {
+  const qs = new URLSearchParams(query)
+  return qs.get('light') || qs.get('overdue') === 'true' ? 'deadline' : otherwise
+}
+
 /** The same list state as the other screens' paged lists, without local edits. */
 export type IssuePages = Omit<Paged<Issue>, 'update'>
 

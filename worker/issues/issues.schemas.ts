@@ -64,10 +64,17 @@ export const issueFilters = z.object({
   q: z.string().trim().max(MAX_CHARS.search, { error: `搜索词不能超过 ${MAX_CHARS.search} 字` }).optional().meta({ description: '在标题、描述、具体位置、乡镇中查找；也按挂号编号查找：完整编号（平泉-2026-0042）或序号（0042、42）' }),
 })
 
-export const listQuery = issueFilters.extend({
-  sort: z.enum(['newest', 'deadline'], { error: '排序只能是 newest 或 deadline' }).default('newest').meta({ description: 'newest 最新在前；deadline 整改时限最近在前（无时限的在后）' }),
-  ...pageQuery,
-})
+export const listQuery = issueFilters
+  .extend({
+    sort: z
+      .enum(['newest', 'deadline'], { error: '排序只能是 newest 或 deadline' })
+      .optional()
+      .meta({ description: 'newest 最新在前；deadline 整改时限最近在前（无时限的在后）。默认 newest；按灯色（light）或只看逾期（overdue）筛选时默认且只能 deadline，最紧迫的在前' }),
+    ...pageQuery,
+  })
+  // Open items under a light (or overdue) are read through an index in deadline order; in filing
+  // order the list would have to read past every item of other lights to fill a page.
+  .refine((q) => !(q.sort === 'newest' && (q.light || q.overdue)), { path: ['sort'], message: '按灯色或逾期筛选时，只能按整改时限排序（sort=deadline）' })
 export type IssueFilters = z.infer<typeof issueFilters>
 
 // Responses: what the server writes, field by field (nullable exactly where it writes null).

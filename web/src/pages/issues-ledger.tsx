@@ -13,7 +13,7 @@ import { isStaffRole, rememberList } from '../issue-format'
 import { FILTER_KEYS, issuesApi, queryString, type Filters } from '../issues-api'
 import { followLink, navigate, useSearch } from '../router'
 import { useSession, useUser } from '../session'
-import { useIssuePages } from '../use-issue-pages'
+import { orderOf, useIssuePages } from '../use-issue-pages'
 import { useMedia, WIDE } from '../use-media'
 import { useTitle } from '../use-title'
 import IssuesPressPage from './issues-press'
@@ -50,7 +50,8 @@ function LedgerPage() {
   const city = user.role === 'city_staff'
   const { filters, limit } = useMemo(() => filtersOf(search), [search])
   const query = queryString(filters)
-  const pages = useIssuePages(staff ? query : null, 'newest', limit)
+  const order = orderOf(query, 'newest')
+  const pages = useIssuePages(staff ? query : null, order, limit)
   const filtered = query !== ''
   useEffect(() => rememberList('/issues', search), [search])
 
@@ -62,7 +63,7 @@ function LedgerPage() {
   return (
     <AppShell>
       <div class="ledger">
-        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${filters.countyCode ? countyName(reference, filters.countyCode) : placeLabel(user, reference)}${filters.township === undefined ? '' : ` · ${filters.township || '未填写乡镇'}`}`}>
+        <PageHeader title="问题台账" back={{ href: '/', label: '首页' }} note={`范围：${filters.countyCode ? countyName(reference, filters.countyCode) : placeLabel(user, reference)}${filters.township === undefined ? '' : ` · ${filters.township || '未填写乡镇'}`}${order === 'deadline' ? ' · 按整改时限排序，最紧迫的在前' : ''}`}>
           <ButtonLink href="/issues/new" variant="primary">
             登记问题
           </ButtonLink>

@@ -10,7 +10,7 @@ import type { DeputyLevel } from '../core/taxonomy'
 import { allCounties, requireCounty } from '../reference/reference.service'
 import { isUniqueViolation, newAccountRow, phoneTaken, usersByPhone, type NewUser } from '../users/accounts'
 import { findDeputyView, insertDeputies, updateRosterEntry } from './deputies.queries'
-import { reporterRenamed } from '../issues/names.queries'
+import { reporterRenamed } from '../issues/names'
 import { readRoster, type RosterRow, type RowError } from './roster'
 import { deputiesAdded } from '../stats/counters'
 

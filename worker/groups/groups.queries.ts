@@ -6,7 +6,7 @@ import type { Db } from '../db/client'
 import { deputyGroups, fields, groupActivityCounts, groupFields, groupMembers, issueCounts, places, users } from '../db/schema'
 import { chunk } from '../db/seed/reference'
 import { insertWhere, writesThenUpdate } from '../db/sql'
-import { groupRenamed } from '../issues/names.queries'
+import { groupRenamed } from '../issues/names'
 
 /** Ids looked up a statement: under D1's 100 bound parameters with room for the other terms. */
 const IDS_PER_STATEMENT = 90

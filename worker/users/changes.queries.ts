@@ -7,7 +7,7 @@ import type { Db } from '../db/client'
 import { accountEvents, sessions, users } from '../db/schema'
 import { insertWhere, writesThenUpdate } from '../db/sql'
 import { deputyRosterMoved } from '../stats/counters'
-import { reporterRenamed } from '../issues/names.queries'
+import { reporterRenamed } from '../issues/names'
 import type { AccountAction } from '../core/taxonomy'
 
 export async function findAccountRow(db: Db, id: string) {

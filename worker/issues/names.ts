@@ -1,4 +1,4 @@
-// The names an issue stores beside the ids it points to (reporter, unit, group): a list page then
+// The names an issue stores beside the ids it points to (reporter, unit, group), like stats/counters.ts a write other features put in their own batches: a list page then
 // reads its own rows only. Each rename updates them in the rename's own batch, under the rename's
 // own condition, so the ledger never shows a name the roster no longer has.
 import { and, eq, type SQL } from 'drizzle-orm'

@@ -1,9 +1,8 @@
-// drizzle queries for the issue ledger: the issue view (with reporter and unit names), scoped
+// drizzle queries for the issue ledger: the issue view (names stored on the row), scoped
 // lists with keyset pagination, the timeline, and the atomic writes of create and actions.
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/client'
-import { deputyGroups, issueEvents, issueNumberSeq, issues, units, users } from '../db/schema'
+import { issueEvents, issueNumberSeq, issues, users } from '../db/schema'
 import type { IssueScopeFilter } from '../auth/access'
 import type { Keyset } from '../db/cursor'
 import { contains, createdNow, createOnce, insertWhere, keysetAfter, writesThenUpdate } from '../db/sql'

@@ -227,6 +227,13 @@ describe('names on a list page', () => {
     expect((await t.call('PATCH', `/api/v1/groups/${group.id}`, { cookie: staff.cookie, body: { version: group.version, name: '农村人居环境代表小组' } })).status).toBe(200)
     expect((await listed()).groupName).toBe('农村人居环境代表小组')
 
+    // The unit renamed; the timeline keeps the name it was handed over under.
+    expect((await t.call('PATCH', `/api/v1/units/${unit.id}`, { cookie: staff.cookie, body: { version: unit.version, name: '平泉市水利局' } })).status).toBe(200)
+    expect((await listed()).unitName).toBe('平泉市水利局')
+    const page = (await getIssue(t, staff.cookie, filed.id)).body!
+    expect(page.issue.unitName).toBe('平泉市水利局')
+    expect(page.events.find((e) => e.action === 'assign')!.data).toMatchObject({ unitName: '平泉市水务局' })
+
     // The unit declines: the item names no unit until it is assigned again.
     const unitUser = await t.actor({ role: 'unit', unitId: unit.id })
     expect((await act(t, unitUser.cookie, filed.id, 'decline', { note: '不属于本单位职责' })).status).toBe(200)

@@ -44,7 +44,9 @@ describe('the OpenAPI document', () => {
     expect(doc.components.securitySchemes.session).toMatchObject({ in: 'cookie', name: 'npc_session' })
     expect(Object.keys(doc.paths['/units']!).sort()).toEqual(['get', 'post'])
     expect(Object.keys(doc.paths['/units']!.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '415']))
-    expect(doc.components.schemas.Unit).toMatchObject({ required: ['id', 'name', 'countyCode'] })
+    expect(Object.keys(doc.paths['/units/{id}']!)).toEqual(['patch'])
+    expect(Object.keys(doc.paths['/units/{id}']!.patch!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']))
+    expect(doc.components.schemas.Unit).toMatchObject({ required: ['id', 'name', 'countyCode', 'version'] })
   })
 
   it('passes an independent OpenAPI 3.1 validator (@apidevtools/swagger-parser)', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { makeTestApp, errorOf, LONGHUA, PINGQUAN } from '../support/app'
 import { ok } from '../support/clock'
 
-type Units = { items: { id: string; name: string; countyCode: string }[] }
+type Unit = { id: string; name: string; countyCode: string; version: number }
+type Units = { items: Unit[] }
 
 describe('responsible units', () => {
   it("lets county staff add and list their county's units only", async () => {
@@ -50,5 +51,51 @@ describe('responsible units', () => {
     const staff = await t.actor({ role: 'county_staff' })
     const empty = await t.call('POST', '/api/v1/units', { cookie: staff.cookie, body: { name: ' ' } })
     expect((await errorOf(empty)).fields).toEqual({ name: '请填写单位名称' })
+  })
+
+  it('renames a unit of their county with its version, and refuses a stale version, a name the county has and another county (404)', async () => {
+    const t = await makeTestApp()
+    const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+    const city = await t.actor({ role: 'city_staff' })
+    const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+    await t.makeUnit(PINGQUAN, '平泉市林业局')
+    const foreign = await t.makeUnit(LONGHUA, '隆化县水务局')
+    const rename = (cookie: string, id: string, body: object) => t.call('PATCH', `/api/v1/units/${id}`, { cookie, body })
+    const renamed = await rename(staff.cookie, unit.id, { version: 1, name: ' 平泉市水利局 ' })
+    expect(renamed.status).toBe(200)
+    expect(await renamed.json()).toEqual({ id: unit.id, name: '平泉市水利局', countyCode: PINGQUAN, version: 2 })
+    // A colleague working from the list as it was: told who won, and nothing changes.
+    const stale = await rename(staff.cookie, unit.id, { version: 1, name: '平泉市水务和水利局' })
+    expect(stale.status).toBe(409)
+    expect((await errorOf(stale)).current).toEqual({ id: unit.id, name: '平泉市水利局', countyCode: PINGQUAN, version: 2 })
+    const taken = await rename(staff.cookie, unit.id, { version: 2, name: '平泉市林业局' })
+    expect(taken.status).toBe(409)
+    expect((await errorOf(taken)).message).toBe('本县（市、区）已有同名的责任单位')
+    expect((await rename(staff.cookie, foreign.id, { version: 1, name: '隆化县水利局' })).status).toBe(404)
+    expect((await errorOf(await rename(staff.cookie, unit.id, { version: 2, name: '' }))).fields).toEqual({ name: '请填写单位名称' })
+    // The city renames any county's unit.
+    expect((await rename(city.cookie, foreign.id, { version: 1, name: '隆化县水利局' })).status).toBe(200)
+    const list = async (cookie: string, county: string) => ((await (await t.call('GET', `/api/v1/units?countyCode=${county}`, { cookie })).json()) as Units).items
+    expect((await list(staff.cookie, PINGQUAN)).map((u) => [u.name, u.version])).toEqual([
+      ['平泉市林业局', 1],
+      ['平泉市水利局', 2],
+    ])
+    expect((await list(city.cookie, LONGHUA)).map((u) => u.name)).toEqual(['隆化县水利局'])
+    for (const role of ['deputy', 'unit'] as const) {
+      const { cookie } = await t.actor({ role })
+      expect((await rename(cookie, unit.id, { version: 2, name: '某局' })).status).toBe(403)
+    }
+  })
+
+  it('renames once when two staff rename at the same moment: the other is told it changed', async () => {
+    const t = await makeTestApp()
+    const staff = await t.actor({ role: 'county_staff', countyCode: PINGQUAN })
+    const unit = await t.makeUnit(PINGQUAN, '平泉市水务局')
+    const names = ['平泉市水利局', '平泉市水务和水利局', '平泉市水资源局', '平泉市河湖局']
+    const answers = await Promise.all(names.map((name) => t.call('PATCH', `/api/v1/units/${unit.id}`, { cookie: staff.cookie, body: { version: 1, name } })))
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
+    const won = (await answers.find((r) => r.status === 200)!.json()) as Unit
+    const [now] = ((await (await t.call('GET', '/api/v1/units', { cookie: staff.cookie })).json()) as Units).items
+    expect(now).toEqual(won)
   })
 })

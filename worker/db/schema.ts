@@ -106,6 +106,7 @@ export const units = sqliteTable(
       .references(() => places.code),
     name: text('name').notNull(),
     createdAt: createdAt(),
+    version: version(),
   },
   (t) => [uniqueIndex('units_county_name').on(t.countyCode, t.name)],
 )

@@ -1,5 +1,6 @@
-// The names an issue stores beside the ids it points to (reporter, unit, group), like stats/counters.ts a write other features put in their own batches: a list page then
-// reads its own rows only. Each rename updates them in the rename's own batch, under the rename's
+// The names an issue stores beside the ids it points to (reporter, unit, group): like
+// stats/counters.ts, writes other features put in their own batches, so that a list page reads its
+// own rows only. Each rename updates them in the rename's own batch, under the rename's
 // own condition, so the ledger never shows a name the roster no longer has.
 import { and, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
@@ -13,4 +14,9 @@ export function reporterRenamed(db: Db, userId: string, name: string, when?: SQL
 /** A deputy group renamed: the issues it found. Uses issues_group_created. */
 export function groupRenamed(db: Db, groupId: string, name: string, when?: SQL) {
   return db.update(issues).set({ groupName: name }).where(and(eq(issues.groupId, groupId), when))
+}
+
+/** A unit renamed: the issues assigned to it. Uses issues_unit_status_deadline. */
+export function unitRenamed(db: Db, unitId: string, name: string, when?: SQL) {
+  return db.update(issues).set({ unitName: name }).where(and(eq(issues.unitId, unitId), when))
 }

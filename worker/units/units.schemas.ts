@@ -6,10 +6,12 @@ import { uuid } from '../openapi/describe'
 
 export const createUnitBody = z.object({ name: text('单位名称', MAX_CHARS.unitName), countyCode: countyCode.optional() })
 
+export const changeUnitBody = z.object({ name: text('单位名称', MAX_CHARS.unitName), version: z.number({ error: '缺少版本号 version' }).int() })
+
 export const unitsQuery = z.object({ countyCode: countyCode.optional() })
 
 export const unitResponse = z
-  .object({ id: uuid(), name: z.string(), countyCode: z.string() })
+  .object({ id: uuid(), name: z.string(), countyCode: z.string(), version: z.int() })
   .meta({ id: 'Unit', description: '责任单位' })
 
 export const unitList = z.object({ items: z.array(unitResponse) })

@@ -16,6 +16,7 @@ export interface ApiIssue {
 export interface ApiSession {
   get<T>(path: string): Promise<T>
   post<T>(path: string, body: unknown): Promise<T>
+  patch<T>(path: string, body: unknown): Promise<T>
 }
 
 /** Signs a demo account in with fetch and answers a tiny client that carries its cookie. */
@@ -29,7 +30,7 @@ export async function apiAs(baseURL: string, phone: string): Promise<ApiSession>
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`)
     return (await res.json()) as T
   }
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) }
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), patch: (path, body) => call('PATCH', path, body) }
 }
 
 /** A date n days from today in Asia/Shanghai (YYYY-MM-DD). */
@@ -54,6 +55,14 @@ export function reportIssue(api: ApiSession, title: string, overrides: Record<st
     foundOn: todayInShanghai(),
     ...overrides,
   })
+}
+
+/** Renames a unit of the caller's county (staff), as 机构改革 does; answers the unit as renamed. */
+export async function renameUnit(api: ApiSession, from: string, to: string): Promise<{ id: string; name: string; version: number }> {
+  const { items } = await api.get<{ items: { id: string; name: string; version: number }[] }>('/units')
+  const unit = items.find((u) => u.name === from)
+  if (!unit) throw new Error(`no unit named ${from}`)
+  return api.patch(`/units/${unit.id}`, { name: to, version: unit.version })
 }
 
 /** Assigns an issue to a unit of its county by name (county staff). */

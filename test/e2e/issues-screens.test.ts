@@ -1,4 +1,4 @@
-// 责任单位 (list, add, duplicate name) for county and city staff, and every issue screen laid out
+// 责任单位 (list, add, duplicate name, rename and a rename made meanwhile) for county and city staff, and every issue screen laid out
 // on a 1280×800 desk screen and on a phone, screenshotted for a person to look at.
 import { describe, expect, it } from 'vitest'
 import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
@@ -23,6 +23,35 @@ describe('责任单位', () => {
     expect(await page.getByLabel('添加责任单位').getAttribute('aria-invalid')).toBe('true')
     await expectNoSidewaysScroll(page)
     await screenshot(page, 'units-phone')
+    expectNoPageErrors(problems)
+    await context.close()
+  })
+
+  it('lets county staff rename a unit in place, and shows a rename made meanwhile by someone else', async () => {
+    const api = await apiAs(baseURL, '13800000002')
+    const before = await api.post<{ id: string; name: string; version: number }>('/units', { name: `平泉市${uniqueTitle('更名局')}` })
+    const after = `${before.name}（新）`
+    const { context, page, problems } = await openAs(PHONE, '13800000002')
+    await page.goto('/units')
+    const row = page.locator('.unit-list li', { hasText: before.name })
+    // The button names its unit for a screen reader: 更名：<name>.
+    await row.getByRole('button', { name: new RegExp(`^更名\\s?：${before.name}$`) }).click()
+    const field = page.getByLabel(`“${before.name}”更名为`)
+    await field.fill(after)
+    await screenshot(page, 'units-rename-phone')
+    // Someone else renames it first: the row shows their name and this rename waits for a second 保存.
+    const meanwhile = `${before.name}（他人）`
+    await api.patch(`/units/${before.id}`, { name: meanwhile, version: before.version })
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await page.getByText(`该单位刚被他人修改，现名“${meanwhile}”。如仍需更名，请再点保存。`).waitFor()
+    await page.getByLabel(`“${meanwhile}”更名为`).waitFor()
+    await screenshot(page, 'units-rename-stale-phone')
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await page.getByText(`已将“${meanwhile}”更名为“${after}”`).waitFor()
+    await page.locator('.unit-list li .unit-name', { hasText: after }).waitFor()
+    const { items } = await api.get<{ items: { id: string; name: string }[] }>('/units')
+    expect(items.find((u) => u.id === before.id)?.name).toBe(after)
+    await expectNoSidewaysScroll(page)
     expectNoPageErrors(problems)
     await context.close()
   })

@@ -2,11 +2,10 @@
 // phone, county staff assign, the unit rectifies, staff close, the deputy sees it closed; a stale
 // version shows the "已被他人更新" notice; a unit's to-do is one request in deadline order; a unit
 // renamed while signed in still acts on its issues; the ledger on a desk screen is a table with filters.
-import { createClient } from '@libsql/client'
 import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DESKTOP, PHONE, expectNoPageErrors, expectNoSidewaysScroll, screenshot, setUpBrowser, signIn } from './browser'
-import { apiAs, assignIssue, daysFromToday, reportIssue, uniqueTitle, type ApiIssue } from './issues-api'
+import { apiAs, assignIssue, daysFromToday, renameUnit, reportIssue, uniqueTitle, type ApiIssue } from './issues-api'
 
 const { baseURL, open, openAs } = setUpBrowser()
 const UNIT = '平泉市住房和城乡建设局'
@@ -252,11 +251,9 @@ describe('a unit renamed while its account is signed in', () => {
     const staffApi = await apiAs(baseURL, '13800000002')
     const issue = await assignIssue(staffApi, await reportIssue(staffApi, title), UNIT)
     const { context, page, problems } = await openAs(PHONE, '13800000006')
-    // No route renames a unit; an operator's correction in the database does, while the app stays open.
-    const db = createClient({ url: inject('databaseUrl') })
+    // County staff rename the unit (机构改革) while its account has the app open.
     const renamed = `${UNIT}（更名）`
-    const rename = (from: string, to: string) => db.execute({ sql: 'UPDATE units SET name = ? WHERE county_code = ? AND name = ?', args: [to, '130881', from] })
-    expect((await rename(UNIT, renamed)).rowsAffected).toBe(1)
+    expect((await renameUnit(staffApi, UNIT, renamed)).name).toBe(renamed)
     try {
       await page.getByRole('link', { name: '待办整改' }).click()
       await page.getByRole('link', { name: title }).click()
@@ -266,9 +263,10 @@ describe('a unit renamed while its account is signed in', () => {
       expect(await actionButtons(page)).toEqual(['接收', '退办', '备注'])
       await act(page, '接收')
       await expectStatus(page, '整改中')
+      // The timeline keeps the name the issue was assigned under.
+      expect(await page.locator('.tl-assign .tl-data').first().textContent()).toBe(`责任单位：${UNIT}`)
     } finally {
-      expect((await rename(renamed, UNIT)).rowsAffected).toBe(1)
-      db.close()
+      await renameUnit(staffApi, renamed, UNIT)
     }
     expectNoPageErrors(problems)
     await context.close()

@@ -46,6 +46,8 @@ export const unitsApi = {
   list: (countyCode?: string) => http.get<Answer<'/units'>>(`/units${countyCode ? `?countyCode=${countyCode}` : ''}`).then((r) => r.items),
   create: (name: string, countyCode?: string) =>
     http.post<Answer<'/units', 'post'>>('/units', (countyCode ? { name, countyCode } : { name }) satisfies Body<'/units', 'post'>),
+  rename: (id: string, name: string, version: number) =>
+    http.patch<Answer<'/units/{id}', 'patch'>>(`/units/${encodeURIComponent(id)}`, { name, version } satisfies Body<'/units/{id}', 'patch'>),
 }
 
 // The client id of a new record: in its own module, so that a form sending one does not download this client.

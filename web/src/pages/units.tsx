@@ -1,5 +1,5 @@
-// 责任单位: the units of a county that take rectification tasks; staff list them and add new ones.
-// City staff pick the county first.
+// 责任单位: the units of a county that take rectification tasks; staff list them, add new ones and
+// rename one (机构改革). City staff pick the county first.
 import { useEffect, useState } from 'preact/hooks'
 import { MAX_CHARS } from '../../../worker/core/limits'
 import { ApiError, asApiError } from '../api'
@@ -35,11 +35,13 @@ export default function UnitsPage() {
   const [error, setError] = useState('')
   const [added, setAdded] = useState('')
   const [busy, setBusy] = useState(false)
+  const [editing, setEditing] = useState<string | null>(null)
 
   useEffect(() => {
     if (!isStaffRole(user.role) || !county) return
     let live = true
     setList({ state: 'loading' })
+    setEditing(null)
     unitsApi.list(county).then(
       (units) => live && setList({ state: 'ready', units }),
       (e: unknown) => live && setList({ state: 'failed', message: e instanceof ApiError ? e.message : '加载失败，请稍后重试' }),
@@ -71,6 +73,11 @@ export default function UnitsPage() {
     } finally {
       setBusy(false)
     }
+  }
+
+  /** A unit as the server now has it (renamed here, or by someone else meanwhile), kept in name order. */
+  function replace(unit: Unit) {
+    setList((l) => (l.state === 'ready' ? { state: 'ready', units: l.units.map((u) => (u.id === unit.id ? unit : u)).sort((a, b) => (a.name < b.name ? -1 : 1)) } : l))
   }
 
   const place = countyName(reference, county)
@@ -110,7 +117,21 @@ export default function UnitsPage() {
                   <p class="muted">共 {list.units.length} 个单位</p>
                   <ul class="unit-list">
                     {list.units.map((u) => (
-                      <li key={u.id}>{u.name}</li>
+                      <UnitRow
+                        key={u.id}
+                        unit={u}
+                        editing={editing === u.id}
+                        onEdit={(on) => {
+                          setEditing(on ? u.id : null)
+                          if (on) setAdded('')
+                        }}
+                        onChanged={replace}
+                        onRenamed={(from, unit) => {
+                          replace(unit)
+                          setEditing(null)
+                          setAdded(`已将“${from}”更名为“${unit.name}”，交办给该单位的问题随即显示新名称。`)
+                        }}
+                      />
                     ))}
                   </ul>
                 </section>
@@ -121,5 +142,81 @@ export default function UnitsPage() {
         )}
       </div>
     </AppShell>
+  )
+}
+
+interface UnitRowProps {
+  unit: Unit
+  editing: boolean
+  onEdit: (on: boolean) => void
+  /** Someone else changed the unit meanwhile: show it as it is now. */
+  onChanged: (unit: Unit) => void
+  onRenamed: (from: string, unit: Unit) => void
+}
+
+/** One unit of the list: its name and 更名, which opens the rename in place. */
+function UnitRow({ unit, editing, onEdit, onChanged, onRenamed }: UnitRowProps) {
+  const [name, setName] = useState(unit.name)
+  const [nameError, setNameError] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  function open() {
+    setName(unit.name)
+    setNameError('')
+    setError('')
+    onEdit(true)
+  }
+
+  async function save(event: Event) {
+    event.preventDefault()
+    if (busy) return
+    const trimmed = name.trim()
+    setError('')
+    if (!trimmed) return setNameError('请填写单位名称')
+    setNameError('')
+    if (trimmed === unit.name) return onEdit(false)
+    setBusy(true)
+    try {
+      onRenamed(unit.name, await unitsApi.rename(unit.id, trimmed, unit.version))
+    } catch (e) {
+      const err = asApiError(e, '更名失败，请稍后重试')
+      const current = err.status === 409 ? (err.current as Unit | undefined) : undefined
+      if (current) {
+        onChanged(current)
+        setError(`该单位刚被他人修改，现名“${current.name}”。如仍需更名，请再点保存。`)
+      } else if (err.status === 409 || err.fields.name) setNameError(err.fields.name ?? err.message)
+      else setError(err.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!editing) {
+    return (
+      <li class="unit-row">
+        <span class="unit-name">{unit.name}</span>
+        <Button variant="secondary" onClick={open}>
+          更名<span class="visually-hidden">：{unit.name}</span>
+        </Button>
+      </li>
+    )
+  }
+  return (
+    <li class="unit-row unit-row-editing">
+      <form class="unit-rename" onSubmit={save} noValidate>
+        <TextField id={`unit-rename-${unit.id}`} label={`“${unit.name}”更名为`} value={name} onInput={setName} error={nameError} maxLength={MAX_CHARS.unitName} />
+        {error && <Alert tone="error">{error}</Alert>}
+        <p class="muted">交办给该单位的问题将显示新名称，办理记录保留交办时的名称。</p>
+        <div class="unit-rename-actions">
+          <Button type="submit" busy={busy} busyLabel="正在保存…">
+            保存
+          </Button>
+          <Button variant="secondary" disabled={busy} onClick={() => onEdit(false)}>
+            取消
+          </Button>
+        </div>
+      </form>
+    </li>
   )
 }

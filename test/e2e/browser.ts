@@ -22,18 +22,17 @@ export interface DemoAccount {
   /** What the home screen calls the role (with the deputy's level). */
   roleLabel: string
   place: string
-  /** One feature on the home screen, and whether it is open yet (a link) or still 即将开放. */
+  /** One feature on the home screen, a link to its screen. */
   navItem: string
-  navOpen: boolean
 }
 
 export const ACCOUNTS: DemoAccount[] = [
-  { phone: '13800000001', name: '王建国', role: 'city_staff', roleLabel: '市人大工作人员', place: '承德市（全市）', navItem: '统计总览', navOpen: true },
-  { phone: '13800000002', name: '李秀梅', role: 'county_staff', roleLabel: '县级人大工作人员', place: '平泉市', navItem: '问题台账', navOpen: true },
-  { phone: '13800000003', name: '张志刚', role: 'county_staff', roleLabel: '县级人大工作人员', place: '隆化县', navItem: '代表名册', navOpen: true },
-  { phone: '13800000004', name: '刘海燕', role: 'deputy', roleLabel: '县人大代表', place: '平泉市', navItem: '反映问题', navOpen: true },
-  { phone: '13800000005', name: '赵永福', role: 'deputy', roleLabel: '乡人大代表', place: '隆化县', navItem: '记录履职', navOpen: true },
-  { phone: '13800000006', name: '陈立军', role: 'unit', roleLabel: '责任单位', place: '平泉市', navItem: '待办整改', navOpen: true },
+  { phone: '13800000001', name: '王建国', role: 'city_staff', roleLabel: '市人大工作人员', place: '承德市（全市）', navItem: '统计总览' },
+  { phone: '13800000002', name: '李秀梅', role: 'county_staff', roleLabel: '县级人大工作人员', place: '平泉市', navItem: '问题台账' },
+  { phone: '13800000003', name: '张志刚', role: 'county_staff', roleLabel: '县级人大工作人员', place: '隆化县', navItem: '代表名册' },
+  { phone: '13800000004', name: '刘海燕', role: 'deputy', roleLabel: '县人大代表', place: '平泉市', navItem: '反映问题' },
+  { phone: '13800000005', name: '赵永福', role: 'deputy', roleLabel: '乡人大代表', place: '隆化县', navItem: '记录履职' },
+  { phone: '13800000006', name: '陈立军', role: 'unit', roleLabel: '责任单位', place: '平泉市', navItem: '待办整改' },
 ]
 
 export function launchChromium(): Promise<Browser> {

@@ -1,7 +1,6 @@
 // What each role finds on its home screen: its menu in order, each item naming the screen it
 // opens by its pattern in the routes table (routes.ts), which also decides who may open it. A
-// screen the table does not open to the role is left out of that role's menu. Items without a
-// `path` show as 即将开放 and are not links.
+// screen the table does not open to the role is left out of that role's menu.
 import type { Role } from '../../worker/core/taxonomy'
 import { allows, matchRoute, type RoutePattern } from './routes'
 
@@ -9,8 +8,8 @@ export interface NavItem {
   key: string
   title: string
   description: string
-  /** The screen it opens; absent while the feature is not built yet. */
-  path?: RoutePattern
+  /** The screen it opens. */
+  path: RoutePattern
 }
 
 export const MENUS: Record<Role, readonly NavItem[]> = {
@@ -46,11 +45,11 @@ export const MENUS: Record<Role, readonly NavItem[]> = {
   ],
 }
 
-/** A role's menu as the table allows it: items not built yet stay, screens it may not open go. */
+/** A role's menu as the table allows it: screens it may not open go. */
 export function navFor(role: Role): NavItem[] {
   return MENUS[role].filter((item) => {
-    const match = item.path === undefined ? null : matchRoute(item.path)
-    return item.path === undefined || (match !== null && allows(match.route, role))
+    const match = matchRoute(item.path)
+    return match !== null && allows(match.route, role)
   })
 }
 

@@ -69,9 +69,9 @@ describe('the home screen’s menus', () => {
   it.each(ROLES.map((role) => [role] as const))('lists for %s only screens of the table that role may open', (role) => {
     expect(MENUS[role].length).toBeGreaterThan(0)
     for (const item of MENUS[role]) {
-      const match = matchRoute(item.path!)
+      const match = matchRoute(item.path)
       expect(match?.route.pattern, item.title).toBe(item.path)
-      expect(screenFor(item.path!, role).page, item.title).toBe(match!.route.page)
+      expect(screenFor(item.path, role).page, item.title).toBe(match!.route.page)
     }
     // So nothing listed is dropped on the way to the screen.
     expect(NAV[role]).toEqual(MENUS[role])

@@ -1,5 +1,4 @@
-// The home screen's navigation as large cards. Items not built yet stay visible (so people know
-// what is coming) but are plainly not links.
+// The home screen's navigation as large cards, each a link to its screen.
 import type { NavItem } from '../nav'
 import { followLink } from '../router'
 
@@ -13,22 +12,12 @@ export function NavCards({ items, label }: NavCardsProps) {
     <ul class="nav-grid" aria-label={label}>
       {items.map((item) => (
         <li key={item.key}>
-          {item.path ? (
-            <a class="nav-card" href={item.path} onClick={followLink}>
-              <span class="nav-card-head">
-                <span class="nav-card-title">{item.title}</span>
-              </span>
-              <span class="nav-card-desc">{item.description}</span>
-            </a>
-          ) : (
-            <div class="nav-card nav-card-disabled" aria-disabled="true">
-              <span class="nav-card-head">
-                <span class="nav-card-title">{item.title}</span>
-                <span class="badge">即将开放</span>
-              </span>
-              <span class="nav-card-desc">{item.description}</span>
-            </div>
-          )}
+          <a class="nav-card" href={item.path} onClick={followLink}>
+            <span class="nav-card-head">
+              <span class="nav-card-title">{item.title}</span>
+            </span>
+            <span class="nav-card-desc">{item.description}</span>
+          </a>
         </li>
       ))}
     </ul>

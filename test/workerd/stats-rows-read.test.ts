@@ -15,6 +15,8 @@ import { countingD1, type RowCounter } from '../support/d1-count'
 const counter: RowCounter = { read: 0, written: 0 }
 
 const year = yearInShanghai()
+/** A deputy none of the seeded activities belong to (path ids are UUIDs). */
+const LONE = '0b6a4c2e-5d1f-4e8a-9c3b-7f2d1e0a9b8c'
 
 async function seed(from: number, activities: number, issues: number) {
   // One statement each, generated inside SQLite, so that seeding takes seconds.
@@ -71,6 +73,8 @@ beforeAll(async () => {
   cookie = res.headers.get('set-cookie')!.split(';')[0]!
   await db.insert(users).values([
     { id: 'staff', name: '县', phone: '13733330002', role: 'county_staff', countyCode: '130881', passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now },
+    // A deputy with none of the seeded activities: their 履职档案 reads their own few rows, whatever the city holds.
+    { id: LONE, name: '新代表', phone: '13733330004', role: 'deputy', countyCode: '130881', level: 'county', createdAt: now, updatedAt: now },
     { id: 'unituser', name: '单位', phone: '13733330003', role: 'unit', countyCode: '130881', unitId: 'u', passwordHash: hash, mustChangePassword: false, createdAt: now, updatedAt: now },
   ])
   await env.DB.prepare(`update users set password_hash = ?, must_change_password = 0 where id = 'd0'`).bind(hash).run()
@@ -81,7 +85,7 @@ beforeAll(async () => {
   }
 })
 
-/** The requests that must read the same rows at any data size: statistics, the work bench, a unit's to-do. */
+/** The requests that must read the same rows at any data size: statistics, the work bench, a unit's to-do, a deputy's record. */
 const BOUNDED: [who: string, path: string][] = [
   ['city', '/stats/supervision'],
   ['city', '/stats/supervision?groupBy=township'],
@@ -103,6 +107,7 @@ const BOUNDED: [who: string, path: string][] = [
   // The commendation table reads the county's roster (600 deputies) and each one's counters, never the activities.
   ['staff', '/stats/commendation'],
   ['city', '/stats/commendation?countyCode=130881&sort=venues'],
+  ['staff', `/deputies/${LONE}/record`],
 ]
 
 async function readsPerEndpoint() {
@@ -112,7 +117,7 @@ async function readsPerEndpoint() {
   for (const [who, path] of BOUNDED) {
     counter.read = 0
     const res = await a.request(`/api/v1${path}`, { headers: { cookie: who === 'city' ? cookie : cookies[who]! } })
-    expect(res.status, path).toBe(200)
+    expect(res.status, `${path}: ${res.status === 200 ? "" : await res.clone().text()}`).toBe(200)
     out[`${who} ${path}`] = counter.read
   }
   return out
